@@ -1,0 +1,145 @@
+//! Typed settings: defaults in code, overridden by flags and environment variables.
+
+use std::fmt;
+
+use anyhow::bail;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// A secret that never appears in `Debug` output or logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([REDACTED])")
+    }
+}
+
+/// The session-cookie key used when none is configured. Fine on a laptop; refused in production.
+pub const DEVELOPMENT_SESSION_SECRET: &str =
+    "development-only-session-secret-do-not-use-in-production-0123456789abcdef";
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://hosted-checkout.db";
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: Secret,
+    pub bind: String,
+    /// Base of hosted links, e.g. `https://pay.example.com`. Defaults to `http://{bind}`.
+    pub public_url: String,
+    pub environment: Environment,
+    /// Key for the signed, encrypted session cookie (at least 64 bytes).
+    pub session_secret: Secret,
+    pub log_format: LogFormat,
+    /// Seed a demo organisation on an empty database (never in production).
+    pub demo: bool,
+    pub db_max_connections: u32,
+    pub db_acquire_timeout_ms: u64,
+    /// How often the sweeper marks expired sessions (0 disables it).
+    pub expiry_sweep_seconds: u64,
+}
+
+impl Settings {
+    /// Development defaults: SQLite file, port 8080, demo data.
+    pub fn development() -> Self {
+        Self {
+            database_url: Secret::new(DEFAULT_DATABASE_URL),
+            bind: "127.0.0.1:8080".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            environment: Environment::Development,
+            session_secret: Secret::new(DEVELOPMENT_SESSION_SECRET),
+            log_format: LogFormat::Pretty,
+            demo: true,
+            db_max_connections: 10,
+            db_acquire_timeout_ms: 3000,
+            expiry_sweep_seconds: 60,
+        }
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// Refuses settings that are unsafe or meaningless.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        crate::storage::Backend::from_url(self.database_url.expose())?;
+        if self.session_secret.expose().len() < 64 {
+            bail!("SESSION_SECRET must be at least 64 characters");
+        }
+        let url = url::Url::parse(&self.public_url)
+            .map_err(|e| anyhow::anyhow!("PUBLIC_URL is not a URL: {e}"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            bail!("PUBLIC_URL must be http or https");
+        }
+        if self.is_production() {
+            if self.session_secret.expose() == DEVELOPMENT_SESSION_SECRET {
+                bail!("production mode refuses the development SESSION_SECRET: set your own");
+            }
+            if self.demo {
+                bail!("production mode never seeds demo data: remove --demo / DEMO");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn public_url_trimmed(&self) -> &str {
+        self.public_url.trim_end_matches('/')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_redacts_secrets() {
+        let s = Settings::development();
+        let dbg = format!("{s:?}");
+        assert!(!dbg.contains(DEVELOPMENT_SESSION_SECRET));
+        assert!(!dbg.contains("hosted-checkout.db"));
+        assert!(dbg.contains("REDACTED"));
+    }
+
+    #[test]
+    fn production_refuses_development_secret_and_demo() {
+        let mut s = Settings::development();
+        s.environment = Environment::Production;
+        s.demo = false;
+        assert!(s.validate().is_err());
+        s.session_secret = Secret::new("x".repeat(64));
+        assert!(s.validate().is_ok());
+        s.demo = true;
+        assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn unknown_database_scheme_is_an_error() {
+        let mut s = Settings::development();
+        s.database_url = Secret::new("mysql://localhost/db");
+        assert!(s.validate().is_err());
+    }
+}

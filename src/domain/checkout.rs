@@ -1,0 +1,235 @@
+//! Checkout session state: the status machine and the kind of change a session makes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// `open` → `contract_created` | `cancelled` | `expired`. Only `open` sessions change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckoutStatus {
+    Open,
+    ContractCreated,
+    Cancelled,
+    Expired,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a {from} checkout session cannot be {action}")]
+pub struct TransitionError {
+    pub from: CheckoutStatus,
+    pub action: &'static str,
+}
+
+impl CheckoutStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::ContractCreated => "contract_created",
+            Self::Cancelled => "cancelled",
+            Self::Expired => "expired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "open" => Some(Self::Open),
+            "contract_created" => Some(Self::ContractCreated),
+            "cancelled" => Some(Self::Cancelled),
+            "expired" => Some(Self::Expired),
+            _ => None,
+        }
+    }
+
+    /// The status as a reader sees it at `now`: an open session past its expiry is expired,
+    /// whether or not the sweeper has written that yet.
+    pub fn effective(self, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> Self {
+        if self == Self::Open && expires_at <= now {
+            Self::Expired
+        } else {
+            self
+        }
+    }
+
+    fn leave(self, to: Self, action: &'static str) -> Result<Self, TransitionError> {
+        match self {
+            Self::Open => Ok(to),
+            from => Err(TransitionError { from, action }),
+        }
+    }
+
+    pub fn confirm(self) -> Result<Self, TransitionError> {
+        self.leave(Self::ContractCreated, "confirmed")
+    }
+
+    pub fn cancel(self) -> Result<Self, TransitionError> {
+        self.leave(Self::Cancelled, "cancelled")
+    }
+
+    pub fn expire(self) -> Result<Self, TransitionError> {
+        self.leave(Self::Expired, "expired")
+    }
+
+    /// Whether the session may still be edited (plan, details, PATCH).
+    pub fn edit(self) -> Result<Self, TransitionError> {
+        self.leave(Self::Open, "changed")
+    }
+}
+
+impl std::fmt::Display for CheckoutStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckoutType {
+    NewSubscription,
+    PlanChange,
+    QuantityUpdate,
+}
+
+impl CheckoutType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NewSubscription => "new_subscription",
+            Self::PlanChange => "plan_change",
+            Self::QuantityUpdate => "quantity_update",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "new_subscription" => Some(Self::NewSubscription),
+            "plan_change" => Some(Self::PlanChange),
+            "quantity_update" => Some(Self::QuantityUpdate),
+            _ => None,
+        }
+    }
+
+    /// SPEC §1: the type follows from which of `plan_id` / `contract_id` is present.
+    pub fn detect(has_plan: bool, has_contract: bool) -> Option<Self> {
+        match (has_plan, has_contract) {
+            (true, false) => Some(Self::NewSubscription),
+            (true, true) => Some(Self::PlanChange),
+            (false, true) => Some(Self::QuantityUpdate),
+            (false, false) => None,
+        }
+    }
+
+    pub fn is_amendment(self) -> bool {
+        self != Self::NewSubscription
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn only_open_sessions_leave_their_state() {
+        for s in [
+            CheckoutStatus::ContractCreated,
+            CheckoutStatus::Cancelled,
+            CheckoutStatus::Expired,
+        ] {
+            assert!(s.confirm().is_err());
+            assert!(s.cancel().is_err());
+            assert!(s.expire().is_err());
+            assert!(s.edit().is_err());
+        }
+        assert_eq!(
+            CheckoutStatus::Open.confirm(),
+            Ok(CheckoutStatus::ContractCreated)
+        );
+        assert_eq!(CheckoutStatus::Open.cancel(), Ok(CheckoutStatus::Cancelled));
+    }
+
+    #[test]
+    fn open_past_expiry_reads_as_expired() {
+        let now = Utc::now();
+        assert_eq!(
+            CheckoutStatus::Open.effective(now, now),
+            CheckoutStatus::Expired
+        );
+        assert_eq!(
+            CheckoutStatus::Open.effective(now + Duration::seconds(1), now),
+            CheckoutStatus::Open
+        );
+        assert_eq!(
+            CheckoutStatus::Cancelled.effective(now - Duration::days(1), now),
+            CheckoutStatus::Cancelled
+        );
+    }
+
+    #[test]
+    fn type_detection() {
+        assert_eq!(
+            CheckoutType::detect(true, false),
+            Some(CheckoutType::NewSubscription)
+        );
+        assert_eq!(CheckoutType::detect(true, true), Some(CheckoutType::PlanChange));
+        assert_eq!(
+            CheckoutType::detect(false, true),
+            Some(CheckoutType::QuantityUpdate)
+        );
+        assert_eq!(CheckoutType::detect(false, false), None);
+    }
+}
+
+/// A checkout session as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkout {
+    pub id: uuid::Uuid,
+    pub organisation_id: uuid::Uuid,
+    /// The stored status; read [`Checkout::status_at`] for what a reader sees.
+    pub status: CheckoutStatus,
+    pub checkout_type: CheckoutType,
+    pub plan_id: Option<uuid::Uuid>,
+    pub contract_id: Option<uuid::Uuid>,
+    pub start_date: chrono::NaiveDate,
+    pub end_date: Option<chrono::NaiveDate>,
+    pub customer_id: Option<uuid::Uuid>,
+    pub business_entity_id: uuid::Uuid,
+    pub guest_checkout: bool,
+    pub customer_data: super::customer::CustomerData,
+    pub quote: Quote,
+    pub expires_at: DateTime<Utc>,
+    pub success_url: Option<super::redirect_url::RedirectUrl>,
+    pub cancel_url: Option<super::redirect_url::RedirectUrl>,
+    pub product_overrides: Vec<crate::billing::ItemOverride>,
+    pub plan_options: Vec<uuid::Uuid>,
+    pub proration_behavior: crate::billing::ProrationBehavior,
+    pub metadata: std::collections::BTreeMap<String, String>,
+    pub preview: bool,
+    pub cancel_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+impl Checkout {
+    pub fn status_at(&self, now: DateTime<Utc>) -> CheckoutStatus {
+        self.status.effective(self.expires_at, now)
+    }
+}
+
+/// What the customer is shown and accepts: the invoice estimates and, for amendments, what
+/// changes and when. Stored with the session; confirm recomputes it and compares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub estimates: crate::billing::Estimates,
+    pub change: Option<ChangeSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeSummary {
+    /// The behaviour actually applied (`auto` resolved).
+    pub behavior: crate::billing::ProrationBehavior,
+    /// When the contract's terms change.
+    pub effective_date: chrono::NaiveDate,
+    pub billing_anchor_date: chrono::NaiveDate,
+    /// A sentence for the customer.
+    pub summary: String,
+}

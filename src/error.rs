@@ -1,0 +1,174 @@
+//! `AppError`: what the API answers (problem+json, RFC 9457) and what pages show (a friendly
+//! page with the request id). Logs get the whole cause chain; people never see internals.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+use crate::domain::validation::FieldError;
+use crate::storage::StorageError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("malformed request: {0}")]
+    BadRequest(String),
+    #[error("missing or invalid API key")]
+    Unauthorized,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("conflict: {detail}")]
+    Conflict {
+        detail: String,
+        /// Extra members of the problem document (e.g. the new `estimates`).
+        extra: Option<serde_json::Value>,
+    },
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("service temporarily unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("unexpected error")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn conflict(detail: impl Into<String>) -> Self {
+        AppError::Conflict { detail: detail.into(), extra: None }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "Malformed request",
+            AppError::Unauthorized => "Unauthorized",
+            AppError::Forbidden(_) => "Forbidden",
+            AppError::NotFound(_) => "Not found",
+            AppError::Conflict { .. } => "Conflict",
+            AppError::PayloadTooLarge => "Payload too large",
+            AppError::Validation(_) => "Validation failed",
+            AppError::Unavailable(_) => "Service unavailable",
+            AppError::Unexpected(_) => "Internal server error",
+        }
+    }
+
+    fn slug(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "malformed-request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not-found",
+            AppError::Conflict { .. } => "conflict",
+            AppError::PayloadTooLarge => "payload-too-large",
+            AppError::Validation(_) => "validation-error",
+            AppError::Unavailable(_) => "unavailable",
+            AppError::Unexpected(_) => "internal",
+        }
+    }
+
+    /// What a person may be told: never internals.
+    pub fn public_detail(&self) -> String {
+        match self {
+            AppError::BadRequest(d) | AppError::Forbidden(d) => d.clone(),
+            AppError::Unauthorized => {
+                "Provide a valid API key in the x-api-key header.".to_owned()
+            }
+            AppError::NotFound(what) => format!("No such {what}."),
+            AppError::Conflict { detail, .. } => detail.clone(),
+            AppError::PayloadTooLarge => "The request body is larger than 64 KiB.".to_owned(),
+            AppError::Validation(errors) => {
+                let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+                format!("Invalid fields: {}.", fields.join(", "))
+            }
+            AppError::Unavailable(_) => {
+                "The service is briefly unavailable; please retry shortly.".to_owned()
+            }
+            AppError::Unexpected(_) => "Something went wrong on our side.".to_owned(),
+        }
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Unavailable(inner) => AppError::Unavailable(inner.into()),
+            other => AppError::Unexpected(anyhow::Error::new(other)),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    title: &'a str,
+    status: u16,
+    detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [FieldError]>,
+}
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        log_error(self);
+        let status = self.status_code();
+        let problem = Problem {
+            kind: format!("https://hosted-checkout.dev/problems/{}", self.slug()),
+            title: self.title(),
+            status: status.as_u16(),
+            detail: self.public_detail(),
+            errors: match self {
+                AppError::Validation(e) => Some(e),
+                _ => None,
+            },
+        };
+        let mut body = serde_json::to_value(&problem).unwrap_or_default();
+        if let (AppError::Conflict { extra: Some(extra), .. }, Some(obj)) =
+            (self, body.as_object_mut())
+            && let Some(extra) = extra.as_object()
+        {
+            for (k, v) in extra {
+                obj.insert(k.clone(), v.clone());
+            }
+        }
+        let mut resp = HttpResponse::build(status);
+        resp.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+        if matches!(self, AppError::Unavailable(_)) {
+            resp.insert_header((header::RETRY_AFTER, HeaderValue::from_static("2")));
+        }
+        if matches!(self, AppError::Unauthorized) {
+            resp.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("ApiKey")));
+        }
+        resp.body(body.to_string())
+    }
+}
+
+pub fn log_error(e: &AppError) {
+    match e {
+        AppError::Unexpected(inner) => tracing::error!(error = ?inner, "unexpected error"),
+        AppError::Unavailable(inner) => tracing::warn!(error = %inner, "database unavailable"),
+        other => tracing::debug!(error = %other, "request rejected"),
+    }
+}

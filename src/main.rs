@@ -1,0 +1,134 @@
+//! `hosted-checkout`: parse the command line, load settings, init telemetry, run.
+
+use clap::{Parser, Subcommand};
+use hosted_checkout::configuration::{DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings};
+use hosted_checkout::services::clock::SystemClock;
+use hosted_checkout::services::{Ctx, demo, organisations};
+use hosted_checkout::startup::Application;
+use hosted_checkout::{storage, telemetry};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "hosted-checkout", version, about = "Self-hostable hosted checkout for subscription billing")]
+struct Cli {
+    /// sqlite://FILE or postgres://… (default: a local SQLite file)
+    #[arg(long, env = "DATABASE_URL", global = true, default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
+    database_url: String,
+    /// development or production (production refuses development secrets and never seeds demo data)
+    #[arg(long, env = "APP_ENV", global = true, value_enum, default_value = "development")]
+    environment: Environment,
+    /// pretty or json log lines
+    #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value = "pretty")]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the hosted pages
+    Serve(ServeArgs),
+    /// Apply database migrations and exit
+    Migrate,
+    /// Manage organisations
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// ADDR:PORT to listen on
+    #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// Base URL of hosted links (default: http://BIND)
+    #[arg(long, env = "PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Do not seed demo data on an empty database
+    #[arg(long, env = "NO_DEMO")]
+    no_demo: bool,
+    /// Session cookie key, at least 64 characters (required in production)
+    #[arg(long, env = "SESSION_SECRET", hide_env_values = true)]
+    session_secret: Option<String>,
+    /// Database pool size
+    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 10)]
+    db_max_connections: u32,
+    /// How long a request waits for a database connection before failing with 503
+    #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
+    db_acquire_timeout_ms: u64,
+    /// Seconds between expiry sweeps (0 disables)
+    #[arg(long, env = "EXPIRY_SWEEP_SECONDS", default_value_t = 60)]
+    expiry_sweep_seconds: u64,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create an organisation; prints {"organisation_id","api_key","business_entity_id"}
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
+    let mut s = Settings::development();
+    s.database_url = Secret::new(cli.database_url.clone());
+    s.environment = cli.environment;
+    s.log_format = cli.log_format;
+    s.bind = serve.bind.clone();
+    s.public_url = serve.public_url.clone().unwrap_or_else(|| format!("http://{}", serve.bind));
+    if let Some(secret) = &serve.session_secret {
+        s.session_secret = Secret::new(secret.clone());
+    }
+    s.demo = !serve.no_demo && cli.environment == Environment::Development;
+    s.db_max_connections = serve.db_max_connections;
+    s.db_acquire_timeout_ms = serve.db_acquire_timeout_ms;
+    s.expiry_sweep_seconds = serve.expiry_sweep_seconds;
+    s
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let mut cli = Cli::parse();
+    if cli.command.is_none() {
+        // No subcommand: `serve` with its defaults (and environment).
+        cli = Cli::parse_from(std::env::args().chain(["serve".to_owned()]));
+    }
+    telemetry::init(cli.log_format);
+    match &cli.command {
+        None => anyhow::bail!("no command"),
+        Some(Command::Serve(args)) => serve(&cli, args).await,
+        Some(Command::Migrate) => {
+            storage::Backend::from_url(&cli.database_url)?;
+            storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
+            eprintln!("migrations applied");
+            Ok(())
+        }
+        Some(Command::Org { command: OrgCommand::Create { name } }) => {
+            let store = storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
+            let ctx = Ctx { store, clock: Arc::new(SystemClock), public_url: Arc::from("") };
+            let created = organisations::create_organisation(&ctx, name).await?;
+            println!("{}", serde_json::to_string(&created)?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
+    let settings = settings(cli, args);
+    settings.validate()?;
+    tracing::info!(settings = ?settings, "starting");
+    let app = Application::build(settings.clone()).await?;
+    if settings.demo
+        && let Some(d) = demo::seed_if_empty(&app.context()).await?
+    {
+        println!("\nDemo data seeded (organisation {}).", d.organisation_id);
+        println!("  Demo API key (shown once): {}", d.api_key);
+        println!("  Open a hosted checkout:    {}", d.checkout_url);
+        println!("  Try the API:               curl -H 'x-api-key: {}' {}/checkouts\n", d.api_key, settings.public_url_trimmed());
+    }
+    tracing::info!(port = app.port(), "listening");
+    app.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! Extractors for the API: the authenticated caller, a size-limited JSON body whose errors
+//! name the field, ids in paths, and idempotent responses.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::error::{AppError, PROBLEM_JSON};
+use crate::services::idempotency::{self, StoredResponse};
+use crate::services::{Ctx, auth};
+
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The organisation the API key belongs to.
+pub struct Caller {
+    pub org: Uuid,
+}
+
+fn ctx_of(req: &HttpRequest) -> Result<web::Data<Ctx>, AppError> {
+    req.app_data::<web::Data<Ctx>>()
+        .cloned()
+        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("application context missing")))
+}
+
+impl FromRequest for Caller {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let ctx = ctx_of(&req)?;
+            let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            let org = auth::authenticate(&ctx, header("x-api-key").as_deref(), header("organisation").as_deref()).await?;
+            Ok(Caller { org })
+        })
+    }
+}
+
+/// The raw request body, at most [`BODY_LIMIT`] bytes.
+pub struct Body(pub web::Bytes);
+
+impl FromRequest for Body {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let declared = req
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if declared.is_some_and(|n| n > BODY_LIMIT) {
+                return Err(AppError::PayloadTooLarge);
+            }
+            let mut buf = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| AppError::BadRequest(format!("could not read the body: {e}")))?;
+                if buf.len() + chunk.len() > BODY_LIMIT {
+                    return Err(AppError::PayloadTooLarge);
+                }
+                buf.extend_from_slice(&chunk);
+            }
+            Ok(Body(buf.freeze()))
+        })
+    }
+}
+
+impl Body {
+    /// Parses JSON: syntax errors are `400`; wrong types, unknown fields and bad enum values
+    /// are `422` naming the field by its JSON path. An empty body reads as `{}`.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, AppError> {
+        let bytes: &[u8] = if self.0.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &self.0 };
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        match serde_path_to_error::deserialize::<_, T>(de) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                match inner.classify() {
+                    serde_json::error::Category::Data => {
+                        let field = if path == "." { String::from("body") } else { path };
+                        Err(AppError::field(field, clean_serde_message(&inner.to_string())))
+                    }
+                    _ => Err(AppError::BadRequest(format!("The body is not valid JSON: {inner}"))),
+                }
+            }
+        }
+    }
+}
+
+/// serde's messages end with " at line 1 column 42"; the field path says where.
+fn clean_serde_message(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+/// A UUID path segment; anything else is `404` (no such object).
+pub fn path_id(raw: &str, what: &'static str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound(what))
+}
+
+pub fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Result<HttpResponse, AppError> {
+    let body = serde_json::to_string(value).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(HttpResponse::build(status).content_type("application/json").body(body))
+}
+
+pub fn stored(status: StatusCode, value: &impl Serialize) -> Result<StoredResponse, AppError> {
+    let body = serde_json::to_string(value).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(StoredResponse { status: status.as_u16(), body })
+}
+
+pub fn replay(resp: StoredResponse) -> HttpResponse {
+    let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::OK);
+    let ct = if status.is_success() { "application/json" } else { PROBLEM_JSON };
+    HttpResponse::build(status).insert_header((CONTENT_TYPE, ct)).body(resp.body)
+}
+
+/// Runs a POST once per `Idempotency-Key` (header, else `body_key`).
+pub async fn idempotent<F, Fut>(
+    ctx: &Ctx,
+    caller: &Caller,
+    req: &HttpRequest,
+    body: &Body,
+    body_key: Option<&str>,
+    work: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<StoredResponse, AppError>>,
+{
+    let header = req.headers().get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
+    let key = match header {
+        Some(Ok(k)) => Some(k),
+        Some(Err(_)) => return Err(AppError::field("idempotency_key", "must be printable ASCII")),
+        None => body_key.map(str::to_owned),
+    };
+    let fp = idempotency::fingerprint(req.method().as_str(), req.path(), &body.0);
+    let resp = idempotency::run(ctx, caller.org, key.as_deref(), &fp, work).await?;
+    Ok(replay(resp))
+}

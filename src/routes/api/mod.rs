@@ -1,0 +1,55 @@
+//! The JSON API (SPEC §3–§5). Handlers parse, call one service, and answer JSON.
+
+pub mod catalog;
+pub mod checkouts;
+pub mod extract;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/business_entities")
+            .route(web::post().to(catalog::create_entity))
+            .route(web::get().to(catalog::list_entities)),
+    )
+    .service(web::resource("/business_entities/{id}").route(web::get().to(catalog::get_entity)))
+    .service(
+        web::resource("/customers")
+            .route(web::post().to(catalog::create_customer))
+            .route(web::get().to(catalog::list_customers)),
+    )
+    .service(web::resource("/customers/{id}").route(web::get().to(catalog::get_customer)))
+    .service(
+        web::resource("/products")
+            .route(web::post().to(catalog::create_product))
+            .route(web::get().to(catalog::list_products)),
+    )
+    .service(web::resource("/products/{id}").route(web::get().to(catalog::get_product)))
+    .service(
+        web::resource("/plans")
+            .route(web::post().to(catalog::create_plan))
+            .route(web::get().to(catalog::list_plans)),
+    )
+    .service(web::resource("/plans/{id}").route(web::get().to(catalog::get_plan)))
+    .service(web::resource("/plans/{id}/archive").route(web::post().to(catalog::archive_plan)))
+    .service(
+        web::resource("/contracts")
+            .route(web::post().to(catalog::import_contract))
+            .route(web::get().to(catalog::list_contracts)),
+    )
+    .service(web::resource("/contracts/{id}").route(web::get().to(catalog::get_contract)))
+    .service(web::resource("/checkouts/preview").route(web::post().to(checkouts::preview)))
+    .service(
+        web::resource("/checkouts")
+            .route(web::post().to(checkouts::create))
+            .route(web::get().to(checkouts::list)),
+    )
+    .service(
+        web::resource("/checkouts/{id}")
+            .route(web::get().to(checkouts::get))
+            .route(web::patch().to(checkouts::patch)),
+    )
+    .service(web::resource("/checkouts/{id}/confirm").route(web::post().to(checkouts::confirm)))
+    .service(web::resource("/checkouts/{id}/cancel").route(web::post().to(checkouts::cancel)))
+    .service(web::resource("/checkouts/{id}/expire").route(web::post().to(checkouts::expire)));
+}

@@ -1,0 +1,86 @@
+//! Use cases. Each public function is one thing a merchant or customer does; handlers call
+//! exactly one of them.
+
+pub mod auth;
+pub mod catalog;
+pub mod checkouts;
+pub mod clock;
+pub mod contracts;
+pub mod demo;
+pub mod idempotency;
+pub mod organisations;
+
+use std::sync::Arc;
+
+use crate::domain::validation::FieldError;
+use crate::error::AppError;
+use crate::storage::{DynStorage, PageRequest};
+
+/// What every use case may touch: the store, the clock and the public base URL.
+#[derive(Clone)]
+pub struct Ctx {
+    pub store: DynStorage,
+    pub clock: Arc<dyn clock::Clock>,
+    pub public_url: Arc<str>,
+}
+
+/// Collects field errors and turns them into one `422`.
+#[derive(Debug, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+    pub fn extend(&mut self, errs: impl IntoIterator<Item = FieldError>) {
+        self.0.extend(errs);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() { Ok(()) } else { Err(AppError::Validation(self.0)) }
+    }
+}
+
+/// Query parameters of every list endpoint.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    pub limit: Option<String>,
+    pub starting_after: Option<String>,
+}
+
+impl ListParams {
+    pub fn page(&self) -> Result<PageRequest, AppError> {
+        let mut errors = Errors::default();
+        let limit = match self.limit.as_deref() {
+            None => 20,
+            Some(s) => match s.parse::<u32>() {
+                Ok(n) if (1..=100).contains(&n) => n,
+                _ => {
+                    errors.add("limit", "must be a whole number from 1 to 100");
+                    20
+                }
+            },
+        };
+        let starting_after = match self.starting_after.as_deref() {
+            None | Some("") => None,
+            Some(s) => match uuid::Uuid::parse_str(s) {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    errors.add("starting_after", "must be an id (UUID)");
+                    None
+                }
+            },
+        };
+        errors.finish()?;
+        Ok(PageRequest { limit, starting_after })
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct ListResponse<T> {
+    pub data: Vec<T>,
+    pub has_more: bool,
+}

@@ -1,0 +1,138 @@
+//! `Application`: binds its own listener (port 0 in tests), registers every route in one
+//! function, and runs the background sweeper.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{App, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+
+use crate::configuration::Settings;
+use crate::routes::{api, health, hosted};
+use crate::services::clock::{Clock, SystemClock};
+use crate::services::{Ctx, checkouts, idempotency};
+use crate::storage::{self, DynStorage, PoolSettings};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    ctx: Ctx,
+}
+
+pub fn pool_settings(settings: &Settings) -> PoolSettings {
+    PoolSettings {
+        max_connections: settings.db_max_connections,
+        acquire_timeout: Duration::from_millis(settings.db_acquire_timeout_ms),
+    }
+}
+
+impl Application {
+    /// Connects to the database (applying migrations) and binds `settings.bind`.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        settings.validate()?;
+        let store = storage::connect(settings.database_url.expose(), &pool_settings(&settings)).await?;
+        Self::build_with(settings, store, Arc::new(SystemClock)).await
+    }
+
+    /// Builds on an existing store and clock (tests move the clock).
+    pub async fn build_with(settings: Settings, store: DynStorage, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        settings.validate()?;
+        let listener = TcpListener::bind(&settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let mut public_url = settings.public_url_trimmed().to_owned();
+        // A public URL on port 0 means "wherever we were bound" (tests).
+        if let Some(base) = public_url.strip_suffix(":0") {
+            public_url = format!("{base}:{port}");
+        }
+        let ctx = Ctx { store, clock, public_url: Arc::from(public_url.as_str()) };
+        let server = run(listener, ctx.clone(), &settings)?;
+        if settings.expiry_sweep_seconds > 0 {
+            spawn_sweeper(ctx.clone(), Duration::from_secs(settings.expiry_sweep_seconds));
+        }
+        Ok(Self { port, server, ctx })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn context(&self) -> Ctx {
+        self.ctx.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Marks expired sessions and forgets old idempotency keys. Safe with several processes on
+/// one database: both are idempotent conditional writes.
+fn spawn_sweeper(ctx: Ctx, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match checkouts::sweep_expired(&ctx).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "marked expired checkout sessions"),
+                Err(e) => tracing::warn!(error = %e, "expiry sweep failed"),
+            }
+            if let Err(e) = idempotency::purge_old(&ctx).await {
+                tracing::warn!(error = %e, "idempotency purge failed");
+            }
+        }
+    });
+}
+
+fn session_key(settings: &Settings) -> Key {
+    // `validate` guarantees at least 64 bytes; derive a full-length key from any length.
+    use sha2::{Digest, Sha512};
+    let digest = Sha512::digest(settings.session_secret.expose().as_bytes());
+    Key::from(&digest[..])
+}
+
+fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<Server> {
+    let key = session_key(settings);
+    let secure = settings.secure_cookies();
+    let data = web::Data::new(ctx);
+    let server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name("hc_session".into())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(PersistentSession::default().session_ttl(actix_web::cookie::time::Duration::days(31)))
+            .build();
+        App::new()
+            .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+            .wrap(TracingLogger::default())
+            .app_data(data.clone())
+            .app_data(web::PathConfig::default().error_handler(|_, _| crate::error::AppError::NotFound("object").into()))
+            .configure(|cfg| routes(cfg, session))
+    })
+    .shutdown_timeout(20)
+    .client_request_timeout(Duration::from_secs(10))
+    .client_disconnect_timeout(Duration::from_secs(5))
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Every route, in one place.
+fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSessionStore>) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(web::resource("/static/app.css").route(web::get().to(hosted::stylesheet)))
+        .service(web::scope("/checkout").wrap(session).configure(hosted::configure))
+        .configure(api::configure)
+        .default_service(web::to(hosted::not_found));
+}

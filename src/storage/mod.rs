@@ -1,0 +1,316 @@
+//! Persistence. One trait per aggregate; [`sqlite::SqliteStore`] and [`postgres::PgStore`]
+//! implement all of them from the same SQL (see `sql.rs`). No SQL or pool type leaves this module.
+
+#[macro_use]
+mod sql;
+pub mod postgres;
+pub mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use crate::domain::catalog::{
+    BusinessEntity, Contract, ContractItem, Customer, Organisation, Plan, Product,
+};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
+use crate::domain::customer::CustomerData;
+use crate::domain::redirect_url::RedirectUrl;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The database could not be reached (pool timeout, connection refused, I/O).
+    #[error("the database is unavailable")]
+    Unavailable(#[source] sqlx::Error),
+    /// A row was read that this version cannot understand.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for StorageError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_) => StorageError::Unavailable(e),
+            sqlx::Error::Database(ref db)
+                if db.code().is_some_and(|c| {
+                    // PostgreSQL: admin shutdown / cannot connect now / connection failures.
+                    c.starts_with("08") || c == "57P01" || c == "57P02" || c == "57P03"
+                }) =>
+            {
+                StorageError::Unavailable(e)
+            }
+            other => StorageError::Other(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<serde_json::Error> for StorageError {
+    fn from(e: serde_json::Error) -> Self {
+        StorageError::Corrupt(e.to_string())
+    }
+}
+
+pub type StorageResult<T> = Result<T, StorageError>;
+
+/// `GET /things?limit=N&starting_after=<id>`: newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub limit: u32,
+    pub starting_after: Option<Uuid>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageOf<T> {
+    pub data: Vec<T>,
+    pub has_more: bool,
+}
+
+#[async_trait]
+pub trait OrganisationStore {
+    /// Creates the organisation, its default business entity and an API key (by its hash).
+    async fn create_organisation(
+        &self,
+        org: &Organisation,
+        entity: &BusinessEntity,
+        key_hash: &str,
+        key_prefix: &str,
+    ) -> StorageResult<()>;
+    async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>>;
+    async fn count_organisations(&self) -> StorageResult<i64>;
+    async fn ping(&self) -> StorageResult<()>;
+}
+
+#[async_trait]
+pub trait EntityStore {
+    async fn insert_entity(&self, e: &BusinessEntity) -> StorageResult<()>;
+    async fn get_entity(&self, org: Uuid, id: Uuid) -> StorageResult<Option<BusinessEntity>>;
+    async fn default_entity(&self, org: Uuid) -> StorageResult<Option<BusinessEntity>>;
+    async fn list_entities(&self, org: Uuid, page: PageRequest)
+    -> StorageResult<PageOf<BusinessEntity>>;
+}
+
+#[async_trait]
+pub trait CustomerStore {
+    async fn insert_customer(&self, c: &Customer) -> StorageResult<()>;
+    async fn get_customer(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Customer>>;
+    async fn list_customers(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Customer>>;
+}
+
+#[async_trait]
+pub trait ProductStore {
+    async fn insert_product(&self, p: &Product) -> StorageResult<()>;
+    async fn get_product(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Product>>;
+    /// The products among `ids` that belong to `org` (any order).
+    async fn get_products(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Product>>;
+    async fn list_products(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Product>>;
+}
+
+#[async_trait]
+pub trait PlanStore {
+    async fn insert_plan(&self, p: &Plan) -> StorageResult<()>;
+    async fn get_plan(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Plan>>;
+    async fn get_plans(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Plan>>;
+    async fn list_plans(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Plan>>;
+    /// Archives the plan; returns it as it now is, or `None` if it does not exist.
+    async fn archive_plan(&self, org: Uuid, id: Uuid, at: DateTime<Utc>)
+    -> StorageResult<Option<Plan>>;
+}
+
+#[async_trait]
+pub trait ContractStore {
+    /// Inserts the contract with its first version (`contract.versions[0]`).
+    async fn insert_contract(&self, c: &Contract) -> StorageResult<()>;
+    async fn get_contract(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Contract>>;
+    async fn list_contracts(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Contract>>;
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckoutFilter {
+    pub status: Option<CheckoutStatus>,
+    pub customer_id: Option<Uuid>,
+    pub checkout_type: Option<CheckoutType>,
+}
+
+/// The edits an open session may receive (PATCH, hosted plan and details steps).
+#[derive(Debug, Clone)]
+pub struct CheckoutEdit {
+    pub plan_id: Option<Uuid>,
+    pub product_overrides: Vec<crate::billing::ItemOverride>,
+    pub customer_data: CustomerData,
+    pub success_url: Option<RedirectUrl>,
+    pub cancel_url: Option<RedirectUrl>,
+    pub expires_at: DateTime<Utc>,
+    pub metadata: std::collections::BTreeMap<String, String>,
+    pub quote: Quote,
+}
+
+/// Purpose-specific writes to a session. Each applies only while the session is open and not
+/// expired at `now`; the store answers whether it applied.
+#[derive(Debug, Clone)]
+pub enum CheckoutUpdate {
+    Edited(Box<CheckoutEdit>),
+    /// Confirm found a different estimate: store it for the customer to review.
+    Requoted { quote: Box<Quote> },
+    Cancelled { reason: Option<String> },
+    Expired,
+}
+
+/// Everything confirm writes, in one transaction.
+#[derive(Debug, Clone)]
+pub enum ConfirmWrite {
+    /// A new subscription: optionally a new customer (guest), then the contract.
+    NewContract {
+        customer: Option<Box<Customer>>,
+        contract: Box<Contract>,
+    },
+    /// An amendment: a new version of an existing contract, if it is still at `expected_version`.
+    Amend {
+        contract_id: Uuid,
+        expected_version: i64,
+        plan_id: Uuid,
+        effective_date: NaiveDate,
+        billing_anchor_date: NaiveDate,
+        items: Vec<ContractItem>,
+        change_summary: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// This call confirmed the session.
+    Confirmed { contract_id: Uuid },
+    /// The session was no longer open (someone else confirmed, cancelled, or it expired).
+    NotOpen,
+    /// The contract changed since the estimate was made.
+    ContractChanged,
+}
+
+#[async_trait]
+pub trait CheckoutStore {
+    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()>;
+    async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>>;
+    /// The hosted pages know a session only by its id.
+    async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>>;
+    async fn list_checkouts(
+        &self,
+        org: Uuid,
+        filter: &CheckoutFilter,
+        page: PageRequest,
+        now: DateTime<Utc>,
+    ) -> StorageResult<PageOf<Checkout>>;
+    async fn update_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        update: &CheckoutUpdate,
+        now: DateTime<Utc>,
+    ) -> StorageResult<bool>;
+    /// Atomically: claim the open session, write the contract (or version), set
+    /// `contract_created`, `completed_at`, `contract_id`.
+    async fn confirm_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        write: &ConfirmWrite,
+        now: DateTime<Utc>,
+    ) -> StorageResult<ConfirmOutcome>;
+    /// Marks every open session past its expiry as expired; returns how many.
+    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdempotencyBegin {
+    /// The key is new: the caller does the work, then completes or abandons it.
+    Started,
+    Replay { status: u16, body: String },
+    Mismatch,
+    InProgress,
+}
+
+#[async_trait]
+pub trait IdempotencyStore {
+    async fn begin_idempotent(
+        &self,
+        org: Uuid,
+        key: &str,
+        request_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StorageResult<IdempotencyBegin>;
+    async fn complete_idempotent(
+        &self,
+        org: Uuid,
+        key: &str,
+        status: u16,
+        body: &str,
+    ) -> StorageResult<()>;
+    async fn abandon_idempotent(&self, org: Uuid, key: &str) -> StorageResult<()>;
+    async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64>;
+}
+
+/// Everything the services need.
+pub trait Storage:
+    OrganisationStore
+    + EntityStore
+    + CustomerStore
+    + ProductStore
+    + PlanStore
+    + ContractStore
+    + CheckoutStore
+    + IdempotencyStore
+    + Send
+    + Sync
+{
+    fn backend(&self) -> &'static str;
+}
+
+pub type DynStorage = Arc<dyn Storage>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Self, anyhow::Error> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            anyhow::bail!(
+                "unsupported DATABASE_URL scheme (expected sqlite://… or postgres://…)"
+            )
+        }
+    }
+}
+
+/// Connects to the database named by `url`, applies migrations, and returns the store.
+pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorage> {
+    Ok(match Backend::from_url(url)? {
+        Backend::Sqlite => Arc::new(sqlite::SqliteStore::connect(url, pool).await?),
+        Backend::Postgres => Arc::new(postgres::PgStore::connect(url, pool).await?),
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolSettings {
+    pub max_connections: u32,
+    pub acquire_timeout: std::time::Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: 10,
+            acquire_timeout: std::time::Duration::from_secs(3),
+        }
+    }
+}

@@ -1,0 +1,1102 @@
+//! The SQL both backends run. SQLite and PostgreSQL accept the same statements here (`$N`
+//! placeholders, `ON CONFLICT`, row values); the two differ only in how they connect and how
+//! a write transaction starts (`BEGIN IMMEDIATE` on SQLite). `impl_sql_store!` writes the
+//! trait implementations for one backend, so both run exactly the same queries.
+
+macro_rules! entity_cols {
+    () => {
+        "id, organisation_id, name, email, logo_url, brand_color, tax_rate, address, is_default, created_at"
+    };
+}
+macro_rules! customer_cols {
+    () => {
+        "id, organisation_id, business_entity_id, customer_name, email, phone_number, external_id, company_name, tax_id, address, created_at"
+    };
+}
+macro_rules! product_cols {
+    () => {
+        "id, organisation_id, name, sku, description, unit_label, created_at"
+    };
+}
+macro_rules! plan_cols {
+    () => {
+        "id, organisation_id, name, description, currency, billing_period, trial_period_days, business_entity_id, status, items, created_at, updated_at"
+    };
+}
+macro_rules! contract_cols {
+    () => {
+        "id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at"
+    };
+}
+macro_rules! checkout_cols {
+    () => {
+        "id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at"
+    };
+}
+/// `WHERE` fragment for newest-first cursor pagination: `$1` organisation, `$2` cursor id.
+macro_rules! page_where {
+    ($table:literal) => {
+        concat!(
+            " WHERE organisation_id = $1 AND ($2 IS NULL OR (created_at, id) < (SELECT c.created_at, c.id FROM ",
+            $table,
+            " c WHERE c.id = $2 AND c.organisation_id = $1)) ORDER BY created_at DESC, id DESC LIMIT $3"
+        )
+    };
+}
+
+macro_rules! impl_sql_store {
+    ($store:ident, $db:ty, $begin:literal, $name:literal) => {
+
+        use async_trait::async_trait;
+        use chrono::{DateTime, Utc};
+        use rust_decimal::Decimal;
+        use sqlx::Row as _;
+        use uuid::Uuid;
+
+        use crate::domain::catalog::{
+            BusinessEntity, Contract, ContractStatus, ContractVersion, Customer, Organisation,
+            Plan, PlanStatus, Product,
+        };
+        use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+        use crate::domain::money::Currency;
+        use crate::domain::period::BillingPeriod;
+        use crate::storage::{
+            CheckoutFilter, CheckoutStore, CheckoutUpdate, ConfirmOutcome, ConfirmWrite,
+            ContractStore, CustomerStore, EntityStore, IdempotencyBegin, IdempotencyStore,
+            OrganisationStore, PageOf, PageRequest, PlanStore, ProductStore, Storage,
+            StorageError, StorageResult,
+        };
+
+        type DbRow = <$db as sqlx::Database>::Row;
+        type Conn = <$db as sqlx::Database>::Connection;
+
+        fn json<T: serde::de::DeserializeOwned>(s: &str) -> StorageResult<T> {
+            Ok(serde_json::from_str(s)?)
+        }
+
+        fn opt_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> StorageResult<Option<T>> {
+            s.map(|s| json(&s)).transpose()
+        }
+
+        fn to_json<T: serde::Serialize>(v: &T) -> StorageResult<String> {
+            serde_json::to_string(v).map_err(|e| StorageError::Other(e.into()))
+        }
+
+        fn decimal(s: &str) -> StorageResult<Decimal> {
+            <Decimal as std::str::FromStr>::from_str(s).map_err(|e| StorageError::Corrupt(format!("decimal {s:?}: {e}")))
+        }
+
+        fn corrupt(what: &str, v: &str) -> StorageError {
+            StorageError::Corrupt(format!("{what} {v:?}"))
+        }
+
+        fn entity_row(r: &DbRow) -> StorageResult<BusinessEntity> {
+            Ok(BusinessEntity {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                name: r.try_get("name")?,
+                email: r.try_get("email")?,
+                logo_url: r.try_get("logo_url")?,
+                brand_color: r.try_get("brand_color")?,
+                tax_rate: decimal(&r.try_get::<String, _>("tax_rate")?)?,
+                address: opt_json(r.try_get("address")?)?,
+                is_default: r.try_get("is_default")?,
+                created_at: r.try_get("created_at")?,
+            })
+        }
+
+        fn customer_row(r: &DbRow) -> StorageResult<Customer> {
+            Ok(Customer {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                business_entity_id: r.try_get("business_entity_id")?,
+                customer_name: r.try_get("customer_name")?,
+                email: r.try_get("email")?,
+                phone_number: r.try_get("phone_number")?,
+                external_id: r.try_get("external_id")?,
+                company_name: r.try_get("company_name")?,
+                tax_id: r.try_get("tax_id")?,
+                address: opt_json(r.try_get("address")?)?,
+                created_at: r.try_get("created_at")?,
+            })
+        }
+
+        fn product_row(r: &DbRow) -> StorageResult<Product> {
+            Ok(Product {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                name: r.try_get("name")?,
+                sku: r.try_get("sku")?,
+                description: r.try_get("description")?,
+                unit_label: r.try_get("unit_label")?,
+                created_at: r.try_get("created_at")?,
+            })
+        }
+
+        fn plan_row(r: &DbRow) -> StorageResult<Plan> {
+            let currency: String = r.try_get("currency")?;
+            let period: String = r.try_get("billing_period")?;
+            let status: String = r.try_get("status")?;
+            let trial: i64 = r.try_get("trial_period_days")?;
+            Ok(Plan {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                name: r.try_get("name")?,
+                description: r.try_get("description")?,
+                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
+                billing_period: BillingPeriod::parse(&period)
+                    .map_err(|_| corrupt("billing_period", &period))?,
+                trial_period_days: u32::try_from(trial)
+                    .map_err(|_| corrupt("trial_period_days", &trial.to_string()))?,
+                business_entity_id: r.try_get("business_entity_id")?,
+                status: PlanStatus::parse(&status).ok_or_else(|| corrupt("plan status", &status))?,
+                items: json(&r.try_get::<String, _>("items")?)?,
+                created_at: r.try_get("created_at")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        }
+
+        fn contract_row(r: &DbRow) -> StorageResult<Contract> {
+            let currency: String = r.try_get("currency")?;
+            let status: String = r.try_get("status")?;
+            Ok(Contract {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                customer_id: r.try_get("customer_id")?,
+                plan_id: r.try_get("plan_id")?,
+                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
+                status: ContractStatus::parse(&status)
+                    .ok_or_else(|| corrupt("contract status", &status))?,
+                start_date: r.try_get("start_date")?,
+                end_date: r.try_get("end_date")?,
+                billing_anchor_date: r.try_get("billing_anchor_date")?,
+                items: json(&r.try_get::<String, _>("items")?)?,
+                versions: Vec::new(),
+                checkout_id: r.try_get("checkout_id")?,
+                version: r.try_get("version")?,
+                created_at: r.try_get("created_at")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        }
+
+        fn version_row(r: &DbRow) -> StorageResult<(Uuid, ContractVersion)> {
+            Ok((
+                r.try_get("contract_id")?,
+                ContractVersion {
+                    version: r.try_get("version")?,
+                    effective_date: r.try_get("effective_date")?,
+                    plan_id: r.try_get("plan_id")?,
+                    billing_anchor_date: r.try_get("billing_anchor_date")?,
+                    items: json(&r.try_get::<String, _>("items")?)?,
+                    change_summary: r.try_get("change_summary")?,
+                    checkout_id: r.try_get("checkout_id")?,
+                    created_at: r.try_get("created_at")?,
+                },
+            ))
+        }
+
+        fn checkout_row(r: &DbRow) -> StorageResult<Checkout> {
+            let status: String = r.try_get("checkout_status")?;
+            let kind: String = r.try_get("checkout_type")?;
+            let behavior: String = r.try_get("proration_behavior")?;
+            Ok(Checkout {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                status: CheckoutStatus::parse(&status)
+                    .ok_or_else(|| corrupt("checkout_status", &status))?,
+                checkout_type: CheckoutType::parse(&kind)
+                    .ok_or_else(|| corrupt("checkout_type", &kind))?,
+                plan_id: r.try_get("plan_id")?,
+                contract_id: r.try_get("contract_id")?,
+                start_date: r.try_get("start_date")?,
+                end_date: r.try_get("end_date")?,
+                customer_id: r.try_get("customer_id")?,
+                business_entity_id: r.try_get("business_entity_id")?,
+                guest_checkout: r.try_get("guest_checkout")?,
+                customer_data: json(&r.try_get::<String, _>("customer_data")?)?,
+                quote: json(&r.try_get::<String, _>("estimates")?)?,
+                expires_at: r.try_get("expires_at")?,
+                success_url: opt_json(
+                    r.try_get::<Option<String>, _>("success_url")?
+                        .map(|s| serde_json::Value::String(s).to_string()),
+                )?,
+                cancel_url: opt_json(
+                    r.try_get::<Option<String>, _>("cancel_url")?
+                        .map(|s| serde_json::Value::String(s).to_string()),
+                )?,
+                product_overrides: json(&r.try_get::<String, _>("product_overrides")?)?,
+                plan_options: json(&r.try_get::<String, _>("plan_options")?)?,
+                proration_behavior: json(&serde_json::Value::String(behavior).to_string())?,
+                metadata: json(&r.try_get::<String, _>("metadata")?)?,
+                preview: r.try_get("preview")?,
+                cancel_reason: r.try_get("cancel_reason")?,
+                created_at: r.try_get("created_at")?,
+                updated_at: r.try_get("updated_at")?,
+                completed_at: r.try_get("completed_at")?,
+            })
+        }
+
+        fn behavior_str(b: crate::billing::ProrationBehavior) -> &'static str {
+            use crate::billing::ProrationBehavior as B;
+            match b {
+                B::Auto => "auto",
+                B::ProrateNow => "prorate_now",
+                B::AtPeriodEnd => "at_period_end",
+                B::None => "none",
+            }
+        }
+
+        fn page_of<T>(
+            rows: Vec<DbRow>,
+            page: PageRequest,
+            map: fn(&DbRow) -> StorageResult<T>,
+        ) -> StorageResult<PageOf<T>> {
+            let limit = page.limit as usize;
+            let has_more = rows.len() > limit;
+            let data = rows.iter().take(limit).map(map).collect::<StorageResult<Vec<T>>>()?;
+            Ok(PageOf { data, has_more })
+        }
+
+        async fn insert_customer_in(conn: &mut Conn, c: &Customer) -> StorageResult<()> {
+            sqlx::query(concat!(
+                "INSERT INTO customers (",
+                customer_cols!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            ))
+            .bind(c.id)
+            .bind(c.organisation_id)
+            .bind(c.business_entity_id)
+            .bind(&c.customer_name)
+            .bind(&c.email)
+            .bind(&c.phone_number)
+            .bind(&c.external_id)
+            .bind(&c.company_name)
+            .bind(&c.tax_id)
+            .bind(c.address.as_ref().map(to_json).transpose()?)
+            .bind(c.created_at)
+            .execute(&mut *conn)
+            .await?;
+            Ok(())
+        }
+
+        async fn insert_version_in(
+            conn: &mut Conn,
+            org: Uuid,
+            contract_id: Uuid,
+            v: &ContractVersion,
+        ) -> StorageResult<()> {
+            sqlx::query(
+                "INSERT INTO contract_versions (id, contract_id, organisation_id, version, effective_date, plan_id, billing_anchor_date, items, change_summary, checkout_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(Uuid::new_v4())
+            .bind(contract_id)
+            .bind(org)
+            .bind(v.version)
+            .bind(v.effective_date)
+            .bind(v.plan_id)
+            .bind(v.billing_anchor_date)
+            .bind(to_json(&v.items)?)
+            .bind(&v.change_summary)
+            .bind(v.checkout_id)
+            .bind(v.created_at)
+            .execute(&mut *conn)
+            .await?;
+            Ok(())
+        }
+
+        async fn insert_contract_in(conn: &mut Conn, c: &Contract) -> StorageResult<()> {
+            sqlx::query(concat!(
+                "INSERT INTO contracts (",
+                contract_cols!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+            ))
+            .bind(c.id)
+            .bind(c.organisation_id)
+            .bind(c.customer_id)
+            .bind(c.plan_id)
+            .bind(c.currency.code())
+            .bind(c.status.as_str())
+            .bind(c.start_date)
+            .bind(c.end_date)
+            .bind(c.billing_anchor_date)
+            .bind(to_json(&c.items)?)
+            .bind(c.checkout_id)
+            .bind(c.version)
+            .bind(c.created_at)
+            .bind(c.updated_at)
+            .execute(&mut *conn)
+            .await?;
+            for v in &c.versions {
+                insert_version_in(conn, c.organisation_id, c.id, v).await?;
+            }
+            Ok(())
+        }
+
+        impl $store {
+            async fn attach_versions(&self, contracts: &mut [Contract]) -> StorageResult<()> {
+                if contracts.is_empty() {
+                    return Ok(());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT contract_id, version, effective_date, plan_id, billing_anchor_date, items, change_summary, checkout_id, created_at FROM contract_versions WHERE contract_id IN (",
+                );
+                let mut sep = qb.separated(", ");
+                for c in contracts.iter() {
+                    sep.push_bind(c.id);
+                }
+                qb.push(") ORDER BY version");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                for r in &rows {
+                    let (cid, v) = version_row(r)?;
+                    if let Some(c) = contracts.iter_mut().find(|c| c.id == cid) {
+                        c.versions.push(v);
+                    }
+                }
+                Ok(())
+            }
+        }
+
+        #[async_trait]
+        impl OrganisationStore for $store {
+            async fn create_organisation(
+                &self,
+                org: &Organisation,
+                entity: &BusinessEntity,
+                key_hash: &str,
+                key_prefix: &str,
+            ) -> StorageResult<()> {
+                let mut tx = self.pool.begin_with($begin).await?;
+                sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
+                    .bind(org.id)
+                    .bind(&org.name)
+                    .bind(org.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                insert_entity_in(&mut tx, entity).await?;
+                sqlx::query(
+                    "INSERT INTO api_keys (id, organisation_id, key_hash, key_prefix, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(Uuid::new_v4())
+                .bind(org.id)
+                .bind(key_hash)
+                .bind(key_prefix)
+                .bind(org.created_at)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>> {
+                let row = sqlx::query("SELECT organisation_id FROM api_keys WHERE key_hash = $1")
+                    .bind(key_hash)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map(|r| r.try_get("organisation_id")).transpose()?)
+            }
+
+            async fn count_organisations(&self) -> StorageResult<i64> {
+                let row = sqlx::query("SELECT COUNT(*) AS n FROM organisations")
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(row.try_get("n")?)
+            }
+
+            async fn ping(&self) -> StorageResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+        }
+
+        async fn insert_entity_in(conn: &mut Conn, e: &BusinessEntity) -> StorageResult<()> {
+            sqlx::query(concat!(
+                "INSERT INTO business_entities (",
+                entity_cols!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            ))
+            .bind(e.id)
+            .bind(e.organisation_id)
+            .bind(&e.name)
+            .bind(&e.email)
+            .bind(&e.logo_url)
+            .bind(&e.brand_color)
+            .bind(e.tax_rate.to_string())
+            .bind(e.address.as_ref().map(to_json).transpose()?)
+            .bind(e.is_default)
+            .bind(e.created_at)
+            .execute(&mut *conn)
+            .await?;
+            Ok(())
+        }
+
+        #[async_trait]
+        impl EntityStore for $store {
+            async fn insert_entity(&self, e: &BusinessEntity) -> StorageResult<()> {
+                let mut conn = self.pool.acquire().await?;
+                insert_entity_in(&mut conn, e).await
+            }
+
+            async fn get_entity(&self, org: Uuid, id: Uuid) -> StorageResult<Option<BusinessEntity>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    entity_cols!(),
+                    " FROM business_entities WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(entity_row)
+                .transpose()
+            }
+
+            async fn default_entity(&self, org: Uuid) -> StorageResult<Option<BusinessEntity>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    entity_cols!(),
+                    " FROM business_entities WHERE organisation_id = $1 AND is_default = $2"
+                ))
+                .bind(org)
+                .bind(true)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(entity_row)
+                .transpose()
+            }
+
+            async fn list_entities(
+                &self,
+                org: Uuid,
+                page: PageRequest,
+            ) -> StorageResult<PageOf<BusinessEntity>> {
+                let rows = sqlx::query(concat!(
+                    "SELECT ",
+                    entity_cols!(),
+                    " FROM business_entities",
+                    page_where!("business_entities")
+                ))
+                .bind(org)
+                .bind(page.starting_after)
+                .bind(i64::from(page.limit) + 1)
+                .fetch_all(&self.pool)
+                .await?;
+                page_of(rows, page, entity_row)
+            }
+        }
+
+        #[async_trait]
+        impl CustomerStore for $store {
+            async fn insert_customer(&self, c: &Customer) -> StorageResult<()> {
+                let mut conn = self.pool.acquire().await?;
+                insert_customer_in(&mut conn, c).await
+            }
+
+            async fn get_customer(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Customer>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    customer_cols!(),
+                    " FROM customers WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(customer_row)
+                .transpose()
+            }
+
+            async fn list_customers(
+                &self,
+                org: Uuid,
+                page: PageRequest,
+            ) -> StorageResult<PageOf<Customer>> {
+                let rows = sqlx::query(concat!(
+                    "SELECT ",
+                    customer_cols!(),
+                    " FROM customers",
+                    page_where!("customers")
+                ))
+                .bind(org)
+                .bind(page.starting_after)
+                .bind(i64::from(page.limit) + 1)
+                .fetch_all(&self.pool)
+                .await?;
+                page_of(rows, page, customer_row)
+            }
+        }
+
+        #[async_trait]
+        impl ProductStore for $store {
+            async fn insert_product(&self, p: &Product) -> StorageResult<()> {
+                sqlx::query(concat!(
+                    "INSERT INTO products (",
+                    product_cols!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                ))
+                .bind(p.id)
+                .bind(p.organisation_id)
+                .bind(&p.name)
+                .bind(&p.sku)
+                .bind(&p.description)
+                .bind(&p.unit_label)
+                .bind(p.created_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn get_product(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Product>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    product_cols!(),
+                    " FROM products WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(product_row)
+                .transpose()
+            }
+
+            async fn get_products(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Product>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT ",
+                    product_cols!(),
+                    " FROM products WHERE organisation_id = "
+                ));
+                qb.push_bind(org).push(" AND id IN (");
+                let mut sep = qb.separated(", ");
+                for id in ids {
+                    sep.push_bind(*id);
+                }
+                qb.push(")");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(product_row).collect()
+            }
+
+            async fn list_products(
+                &self,
+                org: Uuid,
+                page: PageRequest,
+            ) -> StorageResult<PageOf<Product>> {
+                let rows = sqlx::query(concat!(
+                    "SELECT ",
+                    product_cols!(),
+                    " FROM products",
+                    page_where!("products")
+                ))
+                .bind(org)
+                .bind(page.starting_after)
+                .bind(i64::from(page.limit) + 1)
+                .fetch_all(&self.pool)
+                .await?;
+                page_of(rows, page, product_row)
+            }
+        }
+
+        #[async_trait]
+        impl PlanStore for $store {
+            async fn insert_plan(&self, p: &Plan) -> StorageResult<()> {
+                sqlx::query(concat!(
+                    "INSERT INTO plans (",
+                    plan_cols!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                ))
+                .bind(p.id)
+                .bind(p.organisation_id)
+                .bind(&p.name)
+                .bind(&p.description)
+                .bind(p.currency.code())
+                .bind(p.billing_period.as_str())
+                .bind(i64::from(p.trial_period_days))
+                .bind(p.business_entity_id)
+                .bind(p.status.as_str())
+                .bind(to_json(&p.items)?)
+                .bind(p.created_at)
+                .bind(p.updated_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn get_plan(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Plan>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    plan_cols!(),
+                    " FROM plans WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(plan_row)
+                .transpose()
+            }
+
+            async fn get_plans(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Plan>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT ",
+                    plan_cols!(),
+                    " FROM plans WHERE organisation_id = "
+                ));
+                qb.push_bind(org).push(" AND id IN (");
+                let mut sep = qb.separated(", ");
+                for id in ids {
+                    sep.push_bind(*id);
+                }
+                qb.push(")");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(plan_row).collect()
+            }
+
+            async fn list_plans(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Plan>> {
+                let rows = sqlx::query(concat!(
+                    "SELECT ",
+                    plan_cols!(),
+                    " FROM plans",
+                    page_where!("plans")
+                ))
+                .bind(org)
+                .bind(page.starting_after)
+                .bind(i64::from(page.limit) + 1)
+                .fetch_all(&self.pool)
+                .await?;
+                page_of(rows, page, plan_row)
+            }
+
+            async fn archive_plan(
+                &self,
+                org: Uuid,
+                id: Uuid,
+                at: DateTime<Utc>,
+            ) -> StorageResult<Option<Plan>> {
+                sqlx::query(
+                    "UPDATE plans SET status = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND status <> $1",
+                )
+                .bind(PlanStatus::Archived.as_str())
+                .bind(at)
+                .bind(org)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                self.get_plan(org, id).await
+            }
+        }
+
+        #[async_trait]
+        impl ContractStore for $store {
+            async fn insert_contract(&self, c: &Contract) -> StorageResult<()> {
+                let mut tx = self.pool.begin_with($begin).await?;
+                insert_contract_in(&mut tx, c).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn get_contract(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Contract>> {
+                let row = sqlx::query(concat!(
+                    "SELECT ",
+                    contract_cols!(),
+                    " FROM contracts WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let mut contracts = [contract_row(&row)?];
+                self.attach_versions(&mut contracts).await?;
+                let [c] = contracts;
+                Ok(Some(c))
+            }
+
+            async fn list_contracts(
+                &self,
+                org: Uuid,
+                page: PageRequest,
+            ) -> StorageResult<PageOf<Contract>> {
+                let rows = sqlx::query(concat!(
+                    "SELECT ",
+                    contract_cols!(),
+                    " FROM contracts",
+                    page_where!("contracts")
+                ))
+                .bind(org)
+                .bind(page.starting_after)
+                .bind(i64::from(page.limit) + 1)
+                .fetch_all(&self.pool)
+                .await?;
+                let mut page = page_of(rows, page, contract_row)?;
+                self.attach_versions(&mut page.data).await?;
+                Ok(page)
+            }
+        }
+
+        #[async_trait]
+        impl CheckoutStore for $store {
+            async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
+                sqlx::query(concat!(
+                    "INSERT INTO checkouts (",
+                    checkout_cols!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"
+                ))
+                .bind(c.id)
+                .bind(c.organisation_id)
+                .bind(c.status.as_str())
+                .bind(c.checkout_type.as_str())
+                .bind(c.plan_id)
+                .bind(c.contract_id)
+                .bind(c.start_date)
+                .bind(c.end_date)
+                .bind(c.customer_id)
+                .bind(c.business_entity_id)
+                .bind(c.guest_checkout)
+                .bind(to_json(&c.customer_data)?)
+                .bind(to_json(&c.quote)?)
+                .bind(c.expires_at)
+                .bind(c.success_url.as_ref().map(|u| u.as_str()))
+                .bind(c.cancel_url.as_ref().map(|u| u.as_str()))
+                .bind(to_json(&c.product_overrides)?)
+                .bind(to_json(&c.plan_options)?)
+                .bind(behavior_str(c.proration_behavior))
+                .bind(to_json(&c.metadata)?)
+                .bind(c.preview)
+                .bind(&c.cancel_reason)
+                .bind(c.created_at)
+                .bind(c.updated_at)
+                .bind(c.completed_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {
+                sqlx::query(concat!(
+                    "SELECT ",
+                    checkout_cols!(),
+                    " FROM checkouts WHERE organisation_id = $1 AND id = $2"
+                ))
+                .bind(org)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(checkout_row)
+                .transpose()
+            }
+
+            async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>> {
+                sqlx::query(concat!("SELECT ", checkout_cols!(), " FROM checkouts WHERE id = $1"))
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .as_ref()
+                    .map(checkout_row)
+                    .transpose()
+            }
+
+            async fn list_checkouts(
+                &self,
+                org: Uuid,
+                filter: &CheckoutFilter,
+                page: PageRequest,
+                now: DateTime<Utc>,
+            ) -> StorageResult<PageOf<Checkout>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT ",
+                    checkout_cols!(),
+                    " FROM checkouts WHERE organisation_id = "
+                ));
+                qb.push_bind(org);
+                match filter.status {
+                    None => {}
+                    Some(CheckoutStatus::Open) => {
+                        qb.push(" AND checkout_status = 'open' AND expires_at > ")
+                            .push_bind(now);
+                    }
+                    Some(CheckoutStatus::Expired) => {
+                        qb.push(" AND (checkout_status = 'expired' OR (checkout_status = 'open' AND expires_at <= ")
+                            .push_bind(now)
+                            .push("))");
+                    }
+                    Some(s) => {
+                        qb.push(" AND checkout_status = ").push_bind(s.as_str());
+                    }
+                }
+                if let Some(c) = filter.customer_id {
+                    qb.push(" AND customer_id = ").push_bind(c);
+                }
+                if let Some(t) = filter.checkout_type {
+                    qb.push(" AND checkout_type = ").push_bind(t.as_str());
+                }
+                if let Some(after) = page.starting_after {
+                    qb.push(" AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ")
+                        .push_bind(after)
+                        .push(" AND c.organisation_id = ")
+                        .push_bind(org)
+                        .push(")");
+                }
+                qb.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+                    .push_bind(i64::from(page.limit) + 1);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                page_of(rows, page, checkout_row)
+            }
+
+            async fn update_checkout(
+                &self,
+                org: Uuid,
+                id: Uuid,
+                update: &CheckoutUpdate,
+                now: DateTime<Utc>,
+            ) -> StorageResult<bool> {
+                let result = match update {
+                    CheckoutUpdate::Edited(e) => {
+                        sqlx::query(
+                            "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9",
+                        )
+                        .bind(e.plan_id)
+                        .bind(to_json(&e.product_overrides)?)
+                        .bind(to_json(&e.customer_data)?)
+                        .bind(e.success_url.as_ref().map(|u| u.as_str()))
+                        .bind(e.cancel_url.as_ref().map(|u| u.as_str()))
+                        .bind(e.expires_at)
+                        .bind(to_json(&e.metadata)?)
+                        .bind(to_json(&e.quote)?)
+                        .bind(now)
+                        .bind(org)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await?
+                    }
+                    CheckoutUpdate::Requoted { quote } => {
+                        sqlx::query(
+                            "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2",
+                        )
+                        .bind(to_json(quote)?)
+                        .bind(now)
+                        .bind(org)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await?
+                    }
+                    CheckoutUpdate::Cancelled { reason } => {
+                        sqlx::query(
+                            "UPDATE checkouts SET checkout_status = 'cancelled', cancel_reason = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2",
+                        )
+                        .bind(reason)
+                        .bind(now)
+                        .bind(org)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await?
+                    }
+                    CheckoutUpdate::Expired => {
+                        sqlx::query(
+                            "UPDATE checkouts SET checkout_status = 'expired', expires_at = CASE WHEN expires_at < $1 THEN expires_at ELSE $1 END, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open'",
+                        )
+                        .bind(now)
+                        .bind(org)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await?
+                    }
+                };
+                Ok(result.rows_affected() == 1)
+            }
+
+            async fn confirm_checkout(
+                &self,
+                org: Uuid,
+                id: Uuid,
+                write: &ConfirmWrite,
+                now: DateTime<Utc>,
+            ) -> StorageResult<ConfirmOutcome> {
+                let mut tx = self.pool.begin_with($begin).await?;
+                // Claim the session first: a concurrent confirm blocks on this row (PostgreSQL)
+                // or on the write lock (SQLite), then finds it no longer open.
+                let claimed = sqlx::query(
+                    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1",
+                )
+                .bind(now)
+                .bind(org)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if claimed.rows_affected() != 1 {
+                    tx.rollback().await?;
+                    return Ok(ConfirmOutcome::NotOpen);
+                }
+                let (contract_id, customer_id) = match write {
+                    ConfirmWrite::NewContract { customer, contract } => {
+                        if let Some(c) = customer {
+                            insert_customer_in(&mut tx, c).await?;
+                        }
+                        insert_contract_in(&mut tx, contract).await?;
+                        (contract.id, Some(contract.customer_id))
+                    }
+                    ConfirmWrite::Amend {
+                        contract_id,
+                        expected_version,
+                        plan_id,
+                        effective_date,
+                        billing_anchor_date,
+                        items,
+                        change_summary,
+                    } => {
+                        let updated = sqlx::query(
+                            "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4 WHERE organisation_id = $5 AND id = $6 AND version = $7",
+                        )
+                        .bind(plan_id)
+                        .bind(to_json(items)?)
+                        .bind(billing_anchor_date)
+                        .bind(now)
+                        .bind(org)
+                        .bind(contract_id)
+                        .bind(expected_version)
+                        .execute(&mut *tx)
+                        .await?;
+                        if updated.rows_affected() != 1 {
+                            tx.rollback().await?;
+                            return Ok(ConfirmOutcome::ContractChanged);
+                        }
+                        let v = ContractVersion {
+                            version: expected_version + 1,
+                            effective_date: *effective_date,
+                            plan_id: *plan_id,
+                            billing_anchor_date: *billing_anchor_date,
+                            items: items.clone(),
+                            change_summary: change_summary.clone(),
+                            checkout_id: Some(id),
+                            created_at: now,
+                        };
+                        insert_version_in(&mut tx, org, *contract_id, &v).await?;
+                        (*contract_id, None)
+                    }
+                };
+                sqlx::query(
+                    "UPDATE checkouts SET contract_id = $1, customer_id = COALESCE(customer_id, $2) WHERE id = $3",
+                )
+                .bind(contract_id)
+                .bind(customer_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(ConfirmOutcome::Confirmed { contract_id })
+            }
+
+            async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {
+                let r = sqlx::query(
+                    "UPDATE checkouts SET checkout_status = 'expired', updated_at = $1 WHERE id IN (SELECT id FROM checkouts WHERE checkout_status = 'open' AND expires_at <= $1 LIMIT $2) AND checkout_status = 'open'",
+                )
+                .bind(now)
+                .bind(limit)
+                .execute(&self.pool)
+                .await?;
+                Ok(r.rows_affected())
+            }
+        }
+
+        #[async_trait]
+        impl IdempotencyStore for $store {
+            async fn begin_idempotent(
+                &self,
+                org: Uuid,
+                key: &str,
+                request_hash: &str,
+                now: DateTime<Utc>,
+            ) -> StorageResult<IdempotencyBegin> {
+                let inserted = sqlx::query(
+                    "INSERT INTO idempotency_keys (organisation_id, idempotency_key, request_hash, response_status, response_body, created_at) VALUES ($1, $2, $3, NULL, NULL, $4) ON CONFLICT (organisation_id, idempotency_key) DO NOTHING",
+                )
+                .bind(org)
+                .bind(key)
+                .bind(request_hash)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                if inserted.rows_affected() == 1 {
+                    return Ok(IdempotencyBegin::Started);
+                }
+                let row = sqlx::query(
+                    "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE organisation_id = $1 AND idempotency_key = $2",
+                )
+                .bind(org)
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+                // Abandoned between our insert and read: treat as in progress; the client retries.
+                let Some(row) = row else { return Ok(IdempotencyBegin::InProgress) };
+                let hash: String = row.try_get("request_hash")?;
+                if hash != request_hash {
+                    return Ok(IdempotencyBegin::Mismatch);
+                }
+                let status: Option<i64> = row.try_get("response_status")?;
+                let body: Option<String> = row.try_get("response_body")?;
+                Ok(match (status, body) {
+                    (Some(status), Some(body)) => IdempotencyBegin::Replay {
+                        status: u16::try_from(status)
+                            .map_err(|_| corrupt("response_status", &status.to_string()))?,
+                        body,
+                    },
+                    _ => IdempotencyBegin::InProgress,
+                })
+            }
+
+            async fn complete_idempotent(
+                &self,
+                org: Uuid,
+                key: &str,
+                status: u16,
+                body: &str,
+            ) -> StorageResult<()> {
+                sqlx::query(
+                    "UPDATE idempotency_keys SET response_status = $1, response_body = $2 WHERE organisation_id = $3 AND idempotency_key = $4",
+                )
+                .bind(i64::from(status))
+                .bind(body)
+                .bind(org)
+                .bind(key)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn abandon_idempotent(&self, org: Uuid, key: &str) -> StorageResult<()> {
+                sqlx::query(
+                    "DELETE FROM idempotency_keys WHERE organisation_id = $1 AND idempotency_key = $2 AND response_status IS NULL",
+                )
+                .bind(org)
+                .bind(key)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64> {
+                let r = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+                    .bind(before)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(r.rows_affected())
+            }
+        }
+
+        impl Storage for $store {
+            fn backend(&self) -> &'static str {
+                $name
+            }
+        }
+    };
+}

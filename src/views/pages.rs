@@ -1,0 +1,127 @@
+//! One struct per page; each names its template.
+
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::{InvoiceView, Layout, TierRow};
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub label: &'static str,
+    pub href: String,
+    pub current: bool,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemRow {
+    pub product_id: String,
+    pub name: String,
+    pub description: String,
+    pub price: String,
+    pub tiers: Vec<TierRow>,
+    pub quantity: u64,
+    pub min: String,
+    pub max: String,
+    pub adjustable: bool,
+    pub optional: bool,
+    pub enabled: bool,
+    /// For amendments: what the contract has now ("5 seats", "off").
+    pub current: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanCard {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub period: String,
+    pub per_period: String,
+    pub selected: bool,
+    pub items: Vec<ItemRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkout/plan.html")]
+pub struct PlanPage {
+    pub layout: Layout,
+    pub steps: Vec<Step>,
+    pub action: String,
+    pub heading: String,
+    pub intro: String,
+    /// Amendments: the contract's current plan, shown beside the new one.
+    pub current_plan: Option<PlanCard>,
+    pub plans: Vec<PlanCard>,
+    pub choose_plan: bool,
+    pub has_inputs: bool,
+    pub error_summary: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FieldView {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub error: String,
+    pub required: bool,
+    pub autocomplete: &'static str,
+    pub kind: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkout/details.html")]
+pub struct DetailsPage {
+    pub layout: Layout,
+    pub steps: Vec<Step>,
+    pub action: String,
+    pub fields: Vec<FieldView>,
+    pub error_summary: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContractLine {
+    pub name: String,
+    pub quantity: String,
+    pub price: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkout/review.html")]
+pub struct ReviewPage {
+    pub layout: Layout,
+    pub steps: Vec<Step>,
+    pub confirm_action: String,
+    pub cancel_action: String,
+    pub heading: String,
+    pub plan_name: String,
+    pub dates: String,
+    pub billing: String,
+    pub lines: Vec<ContractLine>,
+    pub change_summary: String,
+    pub customer_lines: Vec<String>,
+    pub current_invoice: InvoiceView,
+    pub next_invoice: Option<InvoiceView>,
+    pub due_today: String,
+    pub notice: String,
+    pub confirm_label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkout/status.html")]
+pub struct StatusPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub message: String,
+    pub tone: &'static str,
+    pub link: Option<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub message: String,
+    pub request_id: String,
+}
