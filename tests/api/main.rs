@@ -1,0 +1,8 @@
+//! API tests against the real server (both databases: set TEST_DATABASE_URL for PostgreSQL).
+
+mod catalog;
+mod checkouts;
+mod health;
+mod helpers;
+mod hosted;
+mod storage_contract;
