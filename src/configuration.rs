@@ -57,6 +57,8 @@ pub struct Settings {
     pub db_acquire_timeout_ms: u64,
     /// How often the sweeper marks expired sessions (0 disables it).
     pub expiry_sweep_seconds: u64,
+    /// How long a client may take to send its request head before it is answered 408.
+    pub client_timeout_ms: u64,
 }
 
 impl Settings {
@@ -73,6 +75,7 @@ impl Settings {
             db_max_connections: 10,
             db_acquire_timeout_ms: 3000,
             expiry_sweep_seconds: 60,
+            client_timeout_ms: 10_000,
         }
     }
 

@@ -37,12 +37,17 @@ impl Application {
     /// Connects to the database (applying migrations) and binds `settings.bind`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         settings.validate()?;
-        let store = storage::connect(settings.database_url.expose(), &pool_settings(&settings)).await?;
+        let store =
+            storage::connect(settings.database_url.expose(), &pool_settings(&settings)).await?;
         Self::build_with(settings, store, Arc::new(SystemClock)).await
     }
 
     /// Builds on an existing store and clock (tests move the clock).
-    pub async fn build_with(settings: Settings, store: DynStorage, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub async fn build_with(
+        settings: Settings,
+        store: DynStorage,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         settings.validate()?;
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
@@ -51,10 +56,17 @@ impl Application {
         if let Some(base) = public_url.strip_suffix(":0") {
             public_url = format!("{base}:{port}");
         }
-        let ctx = Ctx { store, clock, public_url: Arc::from(public_url.as_str()) };
+        let ctx = Ctx {
+            store,
+            clock,
+            public_url: Arc::from(public_url.as_str()),
+        };
         let server = run(listener, ctx.clone(), &settings)?;
         if settings.expiry_sweep_seconds > 0 {
-            spawn_sweeper(ctx.clone(), Duration::from_secs(settings.expiry_sweep_seconds));
+            spawn_sweeper(
+                ctx.clone(),
+                Duration::from_secs(settings.expiry_sweep_seconds),
+            );
         }
         Ok(Self { port, server, ctx })
     }
@@ -102,6 +114,7 @@ fn session_key(settings: &Settings) -> Key {
 fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<Server> {
     let key = session_key(settings);
     let secure = settings.secure_cookies();
+    let client_timeout = Duration::from_millis(settings.client_timeout_ms);
     let data = web::Data::new(ctx);
     let server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
@@ -110,17 +123,23 @@ fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<S
             .cookie_http_only(true)
             .cookie_same_site(SameSite::Lax)
             .cookie_content_security(CookieContentSecurity::Private)
-            .session_lifecycle(PersistentSession::default().session_ttl(actix_web::cookie::time::Duration::days(31)))
+            .session_lifecycle(
+                PersistentSession::default()
+                    .session_ttl(actix_web::cookie::time::Duration::days(31)),
+            )
             .build();
         App::new()
             .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
             .wrap(TracingLogger::default())
             .app_data(data.clone())
-            .app_data(web::PathConfig::default().error_handler(|_, _| crate::error::AppError::NotFound("object").into()))
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_, _| crate::error::AppError::NotFound("object").into()),
+            )
             .configure(|cfg| routes(cfg, session))
     })
     .shutdown_timeout(20)
-    .client_request_timeout(Duration::from_secs(10))
+    .client_request_timeout(client_timeout)
     .client_disconnect_timeout(Duration::from_secs(5))
     .listen(listener)?
     .run();
@@ -132,7 +151,11 @@ fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSession
     cfg.service(health::healthz)
         .service(health::readyz)
         .service(web::resource("/static/app.css").route(web::get().to(hosted::stylesheet)))
-        .service(web::scope("/checkout").wrap(session).configure(hosted::configure))
+        .service(
+            web::scope("/checkout")
+                .wrap(session)
+                .configure(hosted::configure),
+        )
         .configure(api::configure)
         .default_service(web::to(hosted::not_found));
 }

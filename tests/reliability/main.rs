@@ -1,0 +1,8 @@
+//! Reliability and security: races, crashes, database faults, hostile input (issue 6).
+//! Each test proves one guarantee of docs/reliability.md and can fail.
+
+mod concurrency;
+mod faults;
+mod hostile;
+mod support;
+mod tenancy;
