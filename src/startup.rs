@@ -8,11 +8,16 @@ use std::time::Duration;
 use actix_session::SessionMiddleware;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
+use actix_web::HttpMessage;
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpServer, web};
-use tracing_actix_web::TracingLogger;
+use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::configuration::Settings;
 use crate::routes::{api, health, hosted};
@@ -130,6 +135,7 @@ fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<S
             .build();
         App::new()
             .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+            .wrap(from_fn(request_id_header))
             .wrap(TracingLogger::default())
             .app_data(data.clone())
             .app_data(
@@ -144,6 +150,21 @@ fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<S
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// Echoes the request id (the one in every log line of the request) as `x-request-id`, so a
+/// merchant or customer can quote it.
+async fn request_id_header(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
+    let mut res = next.call(req).await?;
+    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
 }
 
 /// Every route, in one place.
