@@ -69,7 +69,7 @@ pub struct ContractTerms {
 }
 
 /// A requested change to one item (`product_overrides[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ItemOverride {
     pub product_id: Uuid,
     #[serde(default)]
@@ -79,7 +79,7 @@ pub struct ItemOverride {
 }
 
 /// What a line of an invoice is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
     /// A recurring item for a period (possibly a part of one at the end of the contract).
@@ -99,7 +99,7 @@ pub enum LineKind {
 }
 
 /// One line of an invoice estimate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LineItem {
     pub product_id: Option<Uuid>,
     pub name: String,
@@ -120,7 +120,7 @@ pub struct LineItem {
 }
 
 /// An invoice estimate (SPEC §5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Invoice {
     pub currency: Currency,
     pub period_start: NaiveDate,
@@ -144,7 +144,7 @@ pub struct Invoice {
 }
 
 /// The invoices a checkout shows: the one issued now and the next one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Estimates {
     pub current_invoice: Invoice,
     /// `None` when the contract ends before the next period.

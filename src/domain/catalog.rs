@@ -18,7 +18,7 @@ pub struct Organisation {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct BusinessEntity {
     pub id: Uuid,
     #[serde(skip)]
@@ -34,7 +34,7 @@ pub struct BusinessEntity {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Customer {
     pub id: Uuid,
     #[serde(skip)]
@@ -50,7 +50,7 @@ pub struct Customer {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Product {
     pub id: Uuid,
     #[serde(skip)]
@@ -62,7 +62,7 @@ pub struct Product {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     Active,
@@ -86,9 +86,10 @@ impl PlanStatus {
 }
 
 /// One line of a plan. Stored as JSON with the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PlanItem {
     pub product_id: Uuid,
+    #[schema(value_type = crate::domain::pricing::PricingInput)]
     pub pricing: Pricing,
     pub billing: ItemBilling,
     pub quantity: u64,
@@ -106,7 +107,7 @@ impl PlanItem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Plan {
     pub id: Uuid,
     #[serde(skip)]
@@ -160,7 +161,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ContractStatus {
     Active,
@@ -184,12 +185,13 @@ impl ContractStatus {
 }
 
 /// A contract line: product, quantity, enabled state and the pricing snapshot it was sold at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ContractItem {
     pub product_id: Uuid,
     pub name: String,
     pub unit_label: Option<String>,
     pub billing: ItemBilling,
+    #[schema(value_type = crate::domain::pricing::PricingInput)]
     pub pricing: Pricing,
     pub quantity: u64,
     pub is_enabled: bool,
@@ -230,7 +232,7 @@ impl ContractItem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ContractVersion {
     pub version: i64,
     pub effective_date: NaiveDate,
@@ -242,7 +244,7 @@ pub struct ContractVersion {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Contract {
     pub id: Uuid,
     #[serde(skip)]

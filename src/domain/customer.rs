@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::validation::FieldError;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     #[serde(default)]
@@ -22,7 +22,7 @@ pub struct Address {
 }
 
 /// Customer data as stored on a checkout session (possibly incomplete while a guest types).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerData {
     #[serde(default)]

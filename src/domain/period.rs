@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::money::digits;
 
 /// How often a plan bills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum BillingPeriod {
     P1M,
     P3M,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::domain::validation::FieldError;
 
 /// When an item is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemBilling {
     /// Charged every period, in advance.
@@ -24,7 +24,7 @@ pub enum ItemBilling {
 }
 
 /// The `pricing_type` of a [`Pricing`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PricingType {
     FlatFee,
@@ -50,7 +50,7 @@ impl PricingType {
 
 /// One tier of tiered, volume or step pricing. `up_to` is inclusive; the last tier has
 /// `up_to: null`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     #[serde(default)]
@@ -71,7 +71,7 @@ pub struct Tier {
 
 /// The pricing object as it arrives in JSON, before validation. Every field is optional so
 /// that [`Pricing::parse`] can report all problems at once.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PricingInput {
     pub pricing_type: PricingType,

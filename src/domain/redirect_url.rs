@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 /// An absolute `http`/`https` URL of 1–2083 characters with no credentials, whitespace or
 /// control characters. Holding one means it is valid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(value_type = String, example = "https://shop.example/thanks/{CHECKOUT_ID}")]
 #[serde(try_from = "String", into = "String")]
 pub struct RedirectUrl(String);
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 ///
 /// `field` is a JSON path such as `items[0].pricing.tiers[1].up_to`; `message` says what is
 /// wrong in words a developer integrating the API understands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub message: String,

@@ -48,7 +48,7 @@ fn check_address(errors: &mut Errors, address: &Option<Address>) {
 
 // ---------------------------------------------------------------- business entities
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewEntity {
     pub name: Option<String>,
@@ -121,7 +121,7 @@ pub async fn list_entities(
 
 // ---------------------------------------------------------------- customers
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCustomer {
     pub customer_name: Option<String>,
@@ -189,7 +189,7 @@ pub async fn list_customers(
 
 // ---------------------------------------------------------------- products
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewProduct {
     pub name: Option<String>,
@@ -233,7 +233,7 @@ pub async fn list_products(
 
 // ---------------------------------------------------------------- plans
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPlanItem {
     pub product_id: Uuid,
@@ -247,7 +247,7 @@ pub struct NewPlanItem {
     pub optional: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPlan {
     pub name: Option<String>,

@@ -34,7 +34,7 @@ pub const MAX_PLAN_OPTIONS: usize = 10;
 
 // ------------------------------------------------------------------ requests
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCheckout {
     pub plan_id: Option<Uuid>,
@@ -56,7 +56,7 @@ pub struct CreateCheckout {
     pub idempotency_key: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatchCheckout {
     pub plan_id: Option<Uuid>,
@@ -68,7 +68,7 @@ pub struct PatchCheckout {
     pub metadata: Option<BTreeMap<String, String>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CancelCheckout {
     pub reason: Option<String>,
@@ -86,7 +86,7 @@ pub struct ListCheckouts {
 
 // ------------------------------------------------------------------ responses
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CheckoutView {
     pub id: Uuid,
     pub organisation_id: Uuid,
@@ -151,7 +151,7 @@ impl CheckoutView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PreviewView {
     pub checkout_type: CheckoutType,
     pub estimates: Estimates,

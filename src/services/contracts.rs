@@ -11,7 +11,7 @@ use crate::domain::catalog::{Contract, ContractItem, ContractStatus, ContractVer
 use crate::error::AppError;
 use crate::storage::PageRequest;
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideInput {
     pub product_id: Uuid,
@@ -75,7 +75,7 @@ pub fn contract_items(plan: &Plan, items: &[ItemTerms]) -> Vec<ContractItem> {
     items.iter().map(|t| ContractItem::from_terms(t, plan.item(t.product_id))).collect()
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportContract {
     pub customer_id: Option<Uuid>,

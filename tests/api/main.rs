@@ -5,4 +5,5 @@ mod checkouts;
 mod health;
 mod helpers;
 mod hosted;
+mod openapi;
 mod storage_contract;

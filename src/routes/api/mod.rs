@@ -3,11 +3,13 @@
 pub mod catalog;
 pub mod checkouts;
 pub mod extract;
+pub mod openapi;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
+    cfg.service(web::resource("/openapi.json").route(web::get().to(openapi::openapi_json)))
+        .service(
         web::resource("/business_entities")
             .route(web::post().to(catalog::create_entity))
             .route(web::get().to(catalog::list_entities)),
