@@ -223,3 +223,33 @@ async fn slow_clients_are_cut_off_without_blocking_others() {
         );
     }
 }
+
+#[tokio::test]
+async fn valid_json_of_the_wrong_shape_is_422_naming_the_field() {
+    let app = spawn_app().await;
+    for (body, field) in [
+        (json!({"proration_behavior": {}}), "proration_behavior"),
+        (
+            json!({"proration_behavior": "sometimes"}),
+            "proration_behavior",
+        ),
+        (json!({"metadata": [1, 2]}), "metadata"),
+        (
+            json!({"product_overrides": [{"product_id": "00000000-0000-0000-0000-000000000000", "quantity": -1}]}),
+            "product_overrides[0].quantity",
+        ),
+        (json!([null, null]), "body"),
+    ] {
+        let r = app
+            .client
+            .post(format!("{}/checkouts", app.address))
+            .header("x-api-key", &app.api_key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422, "{body}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["errors"][0]["field"], field, "{body}");
+    }
+}

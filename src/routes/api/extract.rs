@@ -38,8 +38,18 @@ impl FromRequest for Caller {
         let req = req.clone();
         Box::pin(async move {
             let ctx = ctx_of(&req)?;
-            let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-            let org = auth::authenticate(&ctx, header("x-api-key").as_deref(), header("organisation").as_deref()).await?;
+            let header = |name: &str| {
+                req.headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            let org = auth::authenticate(
+                &ctx,
+                header("x-api-key").as_deref(),
+                header("organisation").as_deref(),
+            )
+            .await?;
             Ok(Caller { org })
         })
     }
@@ -65,7 +75,8 @@ impl FromRequest for Body {
             }
             let mut buf = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| AppError::BadRequest(format!("could not read the body: {e}")))?;
+                let chunk = chunk
+                    .map_err(|e| AppError::BadRequest(format!("could not read the body: {e}")))?;
                 if buf.len() + chunk.len() > BODY_LIMIT {
                     return Err(AppError::PayloadTooLarge);
                 }
@@ -80,19 +91,37 @@ impl Body {
     /// Parses JSON: syntax errors are `400`; wrong types, unknown fields and bad enum values
     /// are `422` naming the field by its JSON path. An empty body reads as `{}`.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, AppError> {
-        let bytes: &[u8] = if self.0.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &self.0 };
+        let bytes: &[u8] = if self.0.iter().all(u8::is_ascii_whitespace) {
+            b"{}"
+        } else {
+            &self.0
+        };
         let de = &mut serde_json::Deserializer::from_slice(bytes);
         match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(v) => Ok(v),
             Err(e) => {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
+                // Valid JSON of the wrong shape is a 422 naming the field; only text that is
+                // not JSON at all is a 400.
+                let is_json = serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok();
                 match inner.classify() {
-                    serde_json::error::Category::Data => {
-                        let field = if path == "." { String::from("body") } else { path };
-                        Err(AppError::field(field, clean_serde_message(&inner.to_string())))
+                    serde_json::error::Category::Data | serde_json::error::Category::Syntax
+                        if is_json =>
+                    {
+                        let field = if path == "." {
+                            String::from("body")
+                        } else {
+                            path
+                        };
+                        Err(AppError::field(
+                            field,
+                            clean_serde_message(&inner.to_string()),
+                        ))
                     }
-                    _ => Err(AppError::BadRequest(format!("The body is not valid JSON: {inner}"))),
+                    _ => Err(AppError::BadRequest(format!(
+                        "The body is not valid JSON: {inner}"
+                    ))),
                 }
             }
         }
@@ -112,20 +141,34 @@ pub fn path_id(raw: &str, what: &'static str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::NotFound(what))
 }
 
-pub fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Result<HttpResponse, AppError> {
+pub fn json_response<T: Serialize>(
+    status: StatusCode,
+    value: &T,
+) -> Result<HttpResponse, AppError> {
     let body = serde_json::to_string(value).map_err(|e| AppError::Unexpected(e.into()))?;
-    Ok(HttpResponse::build(status).content_type("application/json").body(body))
+    Ok(HttpResponse::build(status)
+        .content_type("application/json")
+        .body(body))
 }
 
 pub fn stored(status: StatusCode, value: &impl Serialize) -> Result<StoredResponse, AppError> {
     let body = serde_json::to_string(value).map_err(|e| AppError::Unexpected(e.into()))?;
-    Ok(StoredResponse { status: status.as_u16(), body })
+    Ok(StoredResponse {
+        status: status.as_u16(),
+        body,
+    })
 }
 
 pub fn replay(resp: StoredResponse) -> HttpResponse {
     let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::OK);
-    let ct = if status.is_success() { "application/json" } else { PROBLEM_JSON };
-    HttpResponse::build(status).insert_header((CONTENT_TYPE, ct)).body(resp.body)
+    let ct = if status.is_success() {
+        "application/json"
+    } else {
+        PROBLEM_JSON
+    };
+    HttpResponse::build(status)
+        .insert_header((CONTENT_TYPE, ct))
+        .body(resp.body)
 }
 
 /// Runs a POST once per `Idempotency-Key` (header, else `body_key`).
@@ -141,10 +184,18 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<StoredResponse, AppError>>,
 {
-    let header = req.headers().get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
+    let header = req
+        .headers()
+        .get("idempotency-key")
+        .map(|v| v.to_str().map(str::to_owned));
     let key = match header {
         Some(Ok(k)) => Some(k),
-        Some(Err(_)) => return Err(AppError::field("idempotency_key", "must be printable ASCII")),
+        Some(Err(_)) => {
+            return Err(AppError::field(
+                "idempotency_key",
+                "must be printable ASCII",
+            ));
+        }
         None => body_key.map(str::to_owned),
     };
     let fp = idempotency::fingerprint(req.method().as_str(), req.path(), &body.0);

@@ -19,7 +19,9 @@ use crate::domain::pricing::{ItemBilling, PricingInput, PricingType, Tier};
 use crate::domain::validation::FieldError;
 use crate::services::ListResponse;
 use crate::services::catalog::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
-use crate::services::checkouts::{CancelCheckout, CheckoutView, CreateCheckout, PatchCheckout, PreviewView};
+use crate::services::checkouts::{
+    CancelCheckout, CheckoutView, CreateCheckout, PatchCheckout, PreviewView,
+};
 use crate::services::contracts::{ImportContract, OverrideInput};
 
 /// An RFC 9457 problem document (`application/problem+json`).
@@ -79,14 +81,16 @@ impl Modify for ApiKeyAuth {
 pub struct ApiDoc;
 
 pub async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(ApiDoc::openapi().to_json().unwrap_or_default())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(ApiDoc::openapi().to_json().unwrap_or_default())
 }
 
 // One declaration per operation. Shared responses: 401 (no/wrong key), 404, 409, 413, 422.
 
 #[utoipa::path(post, path = "/business_entities", tag = "catalog", request_body = NewEntity,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same key and body")),
-    responses((status = 201, body = BusinessEntity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = BusinessEntity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_entity() {}
 
 #[utoipa::path(get, path = "/business_entities", tag = "catalog",
@@ -100,7 +104,7 @@ pub fn get_entity() {}
 
 #[utoipa::path(post, path = "/customers", tag = "catalog", request_body = NewCustomer,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Customer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Customer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_customer() {}
 
 #[utoipa::path(get, path = "/customers", tag = "catalog",
@@ -114,7 +118,7 @@ pub fn get_customer() {}
 
 #[utoipa::path(post, path = "/products", tag = "catalog", request_body = NewProduct,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Product), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Product), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_product() {}
 
 #[utoipa::path(get, path = "/products", tag = "catalog",
@@ -128,7 +132,7 @@ pub fn get_product() {}
 
 #[utoipa::path(post, path = "/plans", tag = "catalog", request_body = NewPlan,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_plan() {}
 
 #[utoipa::path(get, path = "/plans", tag = "catalog",
@@ -141,12 +145,12 @@ pub fn list_plans() {}
 pub fn get_plan() {}
 
 #[utoipa::path(post, path = "/plans/{id}/archive", tag = "catalog", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn archive_plan() {}
 
 #[utoipa::path(post, path = "/contracts", tag = "contracts", request_body = ImportContract,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Contract), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Contract), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn import_contract() {}
 
 #[utoipa::path(get, path = "/contracts", tag = "contracts",
@@ -160,11 +164,11 @@ pub fn get_contract() {}
 
 #[utoipa::path(post, path = "/checkouts", tag = "checkouts", request_body = CreateCheckout,
     params(("Idempotency-Key" = Option<String>, Header, description = "Same key and body: the first response; same key, other body: 409")),
-    responses((status = 201, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_checkout() {}
 
 #[utoipa::path(post, path = "/checkouts/preview", tag = "checkouts", request_body = CreateCheckout,
-    responses((status = 200, body = PreviewView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = PreviewView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn preview_checkout() {}
 
 #[utoipa::path(get, path = "/checkouts", tag = "checkouts",
@@ -178,17 +182,17 @@ pub fn list_checkouts() {}
 pub fn get_checkout() {}
 
 #[utoipa::path(patch, path = "/checkouts/{id}", tag = "checkouts", params(("id" = uuid::Uuid, Path)), request_body = PatchCheckout,
-    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn patch_checkout() {}
 
 #[utoipa::path(post, path = "/checkouts/{id}/confirm", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn confirm_checkout() {}
 
 #[utoipa::path(post, path = "/checkouts/{id}/cancel", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)), request_body(content = Option<CancelCheckout>),
-    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn cancel_checkout() {}
 
 #[utoipa::path(post, path = "/checkouts/{id}/expire", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn expire_checkout() {}
