@@ -41,7 +41,10 @@ impl AppError {
     }
 
     pub fn conflict(detail: impl Into<String>) -> Self {
-        AppError::Conflict { detail: detail.into(), extra: None }
+        AppError::Conflict {
+            detail: detail.into(),
+            extra: None,
+        }
     }
 
     fn title(&self) -> &'static str {
@@ -76,9 +79,7 @@ impl AppError {
     pub fn public_detail(&self) -> String {
         match self {
             AppError::BadRequest(d) | AppError::Forbidden(d) => d.clone(),
-            AppError::Unauthorized => {
-                "Provide a valid API key in the x-api-key header.".to_owned()
-            }
+            AppError::Unauthorized => "Provide a valid API key in the x-api-key header.".to_owned(),
             AppError::NotFound(what) => format!("No such {what}."),
             AppError::Conflict { detail, .. } => detail.clone(),
             AppError::PayloadTooLarge => "The request body is larger than 64 KiB.".to_owned(),
@@ -145,8 +146,12 @@ impl ResponseError for AppError {
             },
         };
         let mut body = serde_json::to_value(&problem).unwrap_or_default();
-        if let (AppError::Conflict { extra: Some(extra), .. }, Some(obj)) =
-            (self, body.as_object_mut())
+        if let (
+            AppError::Conflict {
+                extra: Some(extra), ..
+            },
+            Some(obj),
+        ) = (self, body.as_object_mut())
             && let Some(extra) = extra.as_object()
         {
             for (k, v) in extra {

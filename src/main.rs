@@ -1,7 +1,9 @@
 //! `hosted-checkout`: parse the command line, load settings, init telemetry, run.
 
 use clap::{Parser, Subcommand};
-use hosted_checkout::configuration::{DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings};
+use hosted_checkout::configuration::{
+    DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings,
+};
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::{Ctx, demo, organisations};
 use hosted_checkout::startup::Application;
@@ -9,16 +11,32 @@ use hosted_checkout::{storage, telemetry};
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "hosted-checkout", version, about = "Self-hostable hosted checkout for subscription billing")]
+#[command(
+    name = "hosted-checkout",
+    version,
+    about = "Self-hostable hosted checkout for subscription billing"
+)]
 struct Cli {
     /// sqlite://FILE or postgres://… (default: a local SQLite file)
     #[arg(long, env = "DATABASE_URL", global = true, default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
     database_url: String,
     /// development or production (production refuses development secrets and never seeds demo data)
-    #[arg(long, env = "APP_ENV", global = true, value_enum, default_value = "development")]
+    #[arg(
+        long,
+        env = "APP_ENV",
+        global = true,
+        value_enum,
+        default_value = "development"
+    )]
     environment: Environment,
     /// pretty or json log lines
-    #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value = "pretty")]
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        global = true,
+        value_enum,
+        default_value = "pretty"
+    )]
     log_format: LogFormat,
     #[command(subcommand)]
     command: Option<Command>,
@@ -77,7 +95,10 @@ fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
     s.environment = cli.environment;
     s.log_format = cli.log_format;
     s.bind = serve.bind.clone();
-    s.public_url = serve.public_url.clone().unwrap_or_else(|| format!("http://{}", serve.bind));
+    s.public_url = serve
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", serve.bind));
     if let Some(secret) = &serve.session_secret {
         s.session_secret = Secret::new(secret.clone());
     }
@@ -105,9 +126,16 @@ async fn main() -> anyhow::Result<()> {
             eprintln!("migrations applied");
             Ok(())
         }
-        Some(Command::Org { command: OrgCommand::Create { name } }) => {
-            let store = storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
-            let ctx = Ctx { store, clock: Arc::new(SystemClock), public_url: Arc::from("") };
+        Some(Command::Org {
+            command: OrgCommand::Create { name },
+        }) => {
+            let store =
+                storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
+            let ctx = Ctx {
+                store,
+                clock: Arc::new(SystemClock),
+                public_url: Arc::from(""),
+            };
             let created = organisations::create_organisation(&ctx, name).await?;
             println!("{}", serde_json::to_string(&created)?);
             Ok(())
@@ -126,7 +154,11 @@ async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         println!("\nDemo data seeded (organisation {}).", d.organisation_id);
         println!("  Demo API key (shown once): {}", d.api_key);
         println!("  Open a hosted checkout:    {}", d.checkout_url);
-        println!("  Try the API:               curl -H 'x-api-key: {}' {}/checkouts\n", d.api_key, settings.public_url_trimmed());
+        println!(
+            "  Try the API:               curl -H 'x-api-key: {}' {}/checkouts\n",
+            d.api_key,
+            settings.public_url_trimmed()
+        );
     }
     tracing::info!(port = app.port(), "listening");
     app.run_until_stopped().await?;

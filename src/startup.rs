@@ -87,6 +87,77 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+
+    /// Builds and runs the application on a thread and runtime of its own, connecting to
+    /// `settings.database_url`. The server stops, and its database connections close, when the
+    /// returned value is dropped — what tests (one server per test) and embedders need.
+    pub fn spawn_detached(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Detached> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("hosted-checkout".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let _ = tx.send(Err(anyhow::Error::new(e)));
+                        return;
+                    }
+                };
+                runtime.block_on(async move {
+                    let built = async {
+                        let store = storage::connect(
+                            settings.database_url.expose(),
+                            &pool_settings(&settings),
+                        )
+                        .await?;
+                        Self::build_with(settings, store, clock).await
+                    }
+                    .await;
+                    match built {
+                        Ok(app) => {
+                            let _ = tx.send(Ok((app.port, app.server.handle(), app.ctx.clone())));
+                            if let Err(e) = app.run_until_stopped().await {
+                                tracing::error!(error = %e, "server stopped with an error");
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                        }
+                    }
+                });
+            })?;
+        let (port, handle, ctx) = rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("the server thread ended early"))??;
+        Ok(Detached {
+            port,
+            ctx,
+            handle,
+            thread: Some(thread),
+        })
+    }
+}
+
+/// A running server on its own thread; stops when dropped.
+pub struct Detached {
+    pub port: u16,
+    pub ctx: Ctx,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Detached {
+    fn drop(&mut self) {
+        // `stop` sends the command at once; the future only waits for completion.
+        drop(self.handle.stop(false));
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 /// Marks expired sessions and forgets old idempotency keys. Safe with several processes on

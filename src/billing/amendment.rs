@@ -25,7 +25,9 @@ pub enum AmendmentKind {
 }
 
 /// How the rest of the current period is settled (`proration_behavior`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProrationBehavior {
     /// `prorate_now` for an upgrade (equal counts as one), `at_period_end` for a downgrade.

@@ -169,7 +169,10 @@ mod tests {
             CheckoutType::detect(true, false),
             Some(CheckoutType::NewSubscription)
         );
-        assert_eq!(CheckoutType::detect(true, true), Some(CheckoutType::PlanChange));
+        assert_eq!(
+            CheckoutType::detect(true, true),
+            Some(CheckoutType::PlanChange)
+        );
         assert_eq!(
             CheckoutType::detect(false, true),
             Some(CheckoutType::QuantityUpdate)

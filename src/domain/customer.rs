@@ -61,9 +61,11 @@ fn check_text(path: &str, v: &Option<String>, errors: &mut Vec<FieldError>) {
 }
 
 pub fn validate_email(path: &str, email: &str, errors: &mut Vec<FieldError>) {
-    if email.len() > 254 || !email_address::EmailAddress::is_valid(email) || !email.contains('.')
-    {
-        errors.push(FieldError::new(path, "enter a valid email address, like name@example.com"));
+    if email.len() > 254 || !email_address::EmailAddress::is_valid(email) || !email.contains('.') {
+        errors.push(FieldError::new(
+            path,
+            "enter a valid email address, like name@example.com",
+        ));
     }
 }
 
@@ -123,7 +125,11 @@ impl CustomerData {
 
     /// Format checks on what is present (`path` is the JSON path prefix, e.g. `customer_data`).
     pub fn validate_present(&self, path: &str, errors: &mut Vec<FieldError>) {
-        check_text(&format!("{path}.customer_name"), &self.customer_name, errors);
+        check_text(
+            &format!("{path}.customer_name"),
+            &self.customer_name,
+            errors,
+        );
         check_text(&format!("{path}.company_name"), &self.company_name, errors);
         check_text(&format!("{path}.tax_id"), &self.tax_id, errors);
         check_text(&format!("{path}.phone_number"), &self.phone_number, errors);
@@ -140,13 +146,20 @@ impl CustomerData {
     pub fn validate_complete(&self, path: &str) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.customer_name.is_none() {
-            errors.push(FieldError::new(format!("{path}.customer_name"), "is required"));
+            errors.push(FieldError::new(
+                format!("{path}.customer_name"),
+                "is required",
+            ));
         }
         if self.email.is_none() {
             errors.push(FieldError::new(format!("{path}.email"), "is required"));
         }
         self.validate_present(path, &mut errors);
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -159,7 +172,10 @@ mod tests {
         let d = CustomerData::default();
         let errs = d.validate_complete("customer_data").unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["customer_data.customer_name", "customer_data.email"]);
+        assert_eq!(
+            fields,
+            ["customer_data.customer_name", "customer_data.email"]
+        );
     }
 
     #[test]

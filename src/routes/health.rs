@@ -12,7 +12,8 @@ pub async fn healthz() -> HttpResponse {
 #[get("/readyz")]
 pub async fn readyz(ctx: web::Data<Ctx>) -> HttpResponse {
     match ctx.store.ping().await {
-        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ready", "database": ctx.store.backend()})),
+        Ok(()) => HttpResponse::Ok()
+            .json(serde_json::json!({"status": "ready", "database": ctx.store.backend()})),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             HttpResponse::ServiceUnavailable()

@@ -15,9 +15,9 @@ use crate::domain::customer::{Address, CustomerData};
 use crate::error::AppError;
 use crate::services::Ctx;
 use crate::services::checkouts::{self, Confirmed, HostedCheckout, PlanChoice};
+use crate::views::Layout;
 use crate::views::checkout::{Urls, detail_values, details_page, layout, plan_page, review_page};
 use crate::views::pages::{ErrorPage, StatusPage};
-use crate::views::Layout;
 
 const CSRF_KEY: &str = "csrf";
 
@@ -28,7 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 DefaultHeaders::new()
                     .add((header::CACHE_CONTROL, "no-store"))
                     .add((header::REFERRER_POLICY, "same-origin"))
-                    .add((header::X_FRAME_OPTIONS, "DENY")),
+                    .add((header::X_FRAME_OPTIONS, "DENY"))
+                    // Responses without a page (redirects) get the strict policy too; pages
+                    // set their own with the style nonce, which this does not overwrite.
+                    .add((header::CONTENT_SECURITY_POLICY, csp(""))),
             )
             .route("", web::get().to(entry))
             .route("/plan", web::post().to(post_plan))
@@ -70,7 +73,12 @@ impl ResponseError for PageError {
             AppError::Validation(_) | AppError::BadRequest(_) => ("Something is not right", self.error.public_detail()),
             _ => ("Something went wrong", "We could not complete this step. Nothing was charged. Please try again.".to_owned()),
         };
-        let page = ErrorPage { layout: Layout::plain(heading), heading: heading.into(), message, request_id: self.request_id.clone() };
+        let page = ErrorPage {
+            layout: Layout::plain(heading),
+            heading: heading.into(),
+            message,
+            request_id: self.request_id.clone(),
+        };
         let mut resp = HttpResponse::build(status);
         resp.insert_header((header::CACHE_CONTROL, "no-store"));
         resp.insert_header((header::CONTENT_SECURITY_POLICY, csp("")));
@@ -79,7 +87,10 @@ impl ResponseError for PageError {
         }
         match page.render() {
             Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => resp.content_type("text/plain; charset=utf-8").body(format!("Something went wrong. Reference: {}", self.request_id)),
+            Err(_) => resp.content_type("text/plain; charset=utf-8").body(format!(
+                "Something went wrong. Reference: {}",
+                self.request_id
+            )),
         }
     }
 }
@@ -97,7 +108,10 @@ trait PageResult<T> {
 
 impl<T, E: Into<AppError>> PageResult<T> for Result<T, E> {
     fn page(self, req: &HttpRequest) -> Result<T, PageError> {
-        self.map_err(|e| PageError { error: e.into(), request_id: request_id(req) })
+        self.map_err(|e| PageError {
+            error: e.into(),
+            request_id: request_id(req),
+        })
     }
 }
 
@@ -111,14 +125,21 @@ fn nonce() -> String {
 
 /// No inline script anywhere; one inline `<style>` (brand colour) allowed by nonce.
 pub fn csp(nonce: &str) -> String {
-    let style = if nonce.is_empty() { "'self'".to_owned() } else { format!("'self' 'nonce-{nonce}'") };
+    let style = if nonce.is_empty() {
+        "'self'".to_owned()
+    } else {
+        format!("'self' 'nonce-{nonce}'")
+    };
     format!(
         "default-src 'none'; style-src {style}; img-src 'self' https: data:; form-action 'self' https: http:; frame-ancestors 'none'; base-uri 'none'"
     )
 }
 
 fn render(req: &HttpRequest, status: StatusCode, page: &impl Template, nonce: &str) -> PageRes {
-    let html = page.render().map_err(|e| AppError::Unexpected(e.into())).page(req)?;
+    let html = page
+        .render()
+        .map_err(|e| AppError::Unexpected(e.into()))
+        .page(req)?;
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CONTENT_SECURITY_POLICY, csp(nonce)))
@@ -126,7 +147,9 @@ fn render(req: &HttpRequest, status: StatusCode, page: &impl Template, nonce: &s
 }
 
 fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .finish()
 }
 
 fn csrf_token(session: &Session) -> String {
@@ -143,12 +166,28 @@ fn csrf_token(session: &Session) -> String {
 
 /// Constant-time comparison of the form's token with the session's.
 fn check_csrf(session: &Session, form: &[(String, String)]) -> Result<(), AppError> {
-    let expected = session.get::<String>(CSRF_KEY).ok().flatten().unwrap_or_default();
-    let given = form.iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v.as_str()).unwrap_or("");
+    let expected = session
+        .get::<String>(CSRF_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let given = form
+        .iter()
+        .find(|(k, _)| k == "csrf_token")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
     let ok = !expected.is_empty()
         && expected.len() == given.len()
-        && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if ok { Ok(()) } else { Err(AppError::Forbidden("invalid or missing CSRF token".into())) }
+        && expected
+            .bytes()
+            .zip(given.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("invalid or missing CSRF token".into()))
+    }
 }
 
 fn parse_id(raw: &str) -> Result<Uuid, AppError> {
@@ -156,7 +195,8 @@ fn parse_id(raw: &str) -> Result<Uuid, AppError> {
 }
 
 fn parse_form(body: &web::Bytes) -> Result<Vec<(String, String)>, AppError> {
-    serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))
+    serde_urlencoded::from_bytes(body)
+        .map_err(|_| AppError::BadRequest("The form could not be read.".into()))
 }
 
 /// The page for a session that is no longer open.
@@ -171,13 +211,28 @@ fn closed_page(req: &HttpRequest, h: &HostedCheckout, preview_done: bool) -> Pag
         (CheckoutStatus::Expired, _) => ("This checkout has expired", "The link is no longer valid. Please ask the seller for a new one.".to_owned(), "neutral"),
         (CheckoutStatus::Open, _) => ("Checkout in progress", "This checkout is still open.".to_owned(), "neutral"),
     };
-    let link = (h.status == CheckoutStatus::Open && !preview_done).then(|| (Urls { id: h.checkout.id }.entry(), "Continue checkout".to_owned()));
+    let link = (h.status == CheckoutStatus::Open && !preview_done).then(|| {
+        (
+            Urls { id: h.checkout.id }.entry(),
+            "Continue checkout".to_owned(),
+        )
+    });
     let n = nonce();
-    let page = StatusPage { layout: layout(h, heading, "", &n), heading: heading.into(), message, tone, link };
+    let page = StatusPage {
+        layout: layout(h, heading, "", &n),
+        heading: heading.into(),
+        message,
+        tone,
+        link,
+    };
     render(req, StatusCode::OK, &page, &n)
 }
 
-async fn load_open(ctx: &Ctx, req: &HttpRequest, raw: &str) -> Result<Result<HostedCheckout, HttpResponse>, PageError> {
+async fn load_open(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    raw: &str,
+) -> Result<Result<HostedCheckout, HttpResponse>, PageError> {
     let id = parse_id(raw).page(req)?;
     let h = checkouts::hosted(ctx, id).await.page(req)?;
     if h.status != CheckoutStatus::Open {
@@ -186,45 +241,65 @@ async fn load_open(ctx: &Ctx, req: &HttpRequest, raw: &str) -> Result<Result<Hos
     Ok(Ok(h))
 }
 
-pub async fn entry(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>) -> PageRes {
+pub async fn entry(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+) -> PageRes {
     let h = match load_open(&ctx, &req, &id).await? {
         Ok(h) => h,
         Err(closed) => return Ok(closed),
     };
     let n = nonce();
-    render(&req, StatusCode::OK, &plan_page(&h, &csrf_token(&session), &n, &[]), &n)
+    render(
+        &req,
+        StatusCode::OK,
+        &plan_page(&h, &csrf_token(&session), &n, &[]),
+        &n,
+    )
 }
 
-pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>, body: web::Bytes) -> PageRes {
+pub async fn post_plan(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> PageRes {
     let form = parse_form(&body).page(&req)?;
     check_csrf(&session, &form).page(&req)?;
     let id = parse_id(&id).page(&req)?;
-    let mut choice = PlanChoice::default();
-    for (k, v) in &form {
-        if k == "plan_id" {
-            choice.plan_id = Uuid::parse_str(v).ok();
-        } else if let Some(pid) = k.strip_prefix("quantity.").and_then(|p| Uuid::parse_str(p).ok()) {
-            choice.quantities.insert(pid, v.clone());
-        } else if let Some(pid) = k.strip_prefix("enabled.").and_then(|p| Uuid::parse_str(p).ok()) {
-            choice.enabled.push(pid);
-        }
-    }
-    match checkouts::choose_plan(&ctx, id, choice).await {
+    match checkouts::choose_plan(&ctx, id, plan_choice(&form)).await {
         Ok(c) => {
             let urls = Urls { id };
-            let next = if c.guest_checkout && c.customer_data.validate_complete("customer_data").is_err() { urls.details() } else if c.guest_checkout { urls.details() } else { urls.review() };
-            Ok(see_other(&next))
+            Ok(see_other(&if c.guest_checkout {
+                urls.details()
+            } else {
+                urls.review()
+            }))
         }
+        Err(AppError::Conflict { .. }) => Ok(see_other(&Urls { id }.status())),
         Err(AppError::Validation(errors)) => {
             let h = checkouts::hosted(&ctx, id).await.page(&req)?;
             let n = nonce();
-            render(&req, StatusCode::UNPROCESSABLE_ENTITY, &plan_page(&h, &csrf_token(&session), &n, &errors), &n)
+            render(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &plan_page(&h, &csrf_token(&session), &n, &errors),
+                &n,
+            )
         }
         Err(e) => Err(e).page(&req),
     }
 }
 
-pub async fn details(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>) -> PageRes {
+pub async fn details(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+) -> PageRes {
     let h = match load_open(&ctx, &req, &id).await? {
         Ok(h) => h,
         Err(closed) => return Ok(closed),
@@ -234,7 +309,51 @@ pub async fn details(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id
     }
     let n = nonce();
     let values = detail_values(&h.checkout.customer_data);
-    render(&req, StatusCode::OK, &details_page(&h, &csrf_token(&session), &n, &values, &[]), &n)
+    render(
+        &req,
+        StatusCode::OK,
+        &details_page(&h, &csrf_token(&session), &n, &values, &[]),
+        &n,
+    )
+}
+
+/// `<product_id>` or `<plan_id>.<product_id>` after a `quantity.` / `enabled.` prefix.
+fn form_target(rest: &str) -> Option<(Option<Uuid>, Uuid)> {
+    match rest.split_once('.') {
+        None => Uuid::parse_str(rest).ok().map(|p| (None, p)),
+        Some((plan, product)) => Some((
+            Some(Uuid::parse_str(plan).ok()?),
+            Uuid::parse_str(product).ok()?,
+        )),
+    }
+}
+
+fn plan_choice(form: &[(String, String)]) -> PlanChoice {
+    let mut choice = PlanChoice::default();
+    for (k, v) in form {
+        if k == "plan_id" {
+            choice.plan_id = Uuid::parse_str(v).ok();
+        } else if let Some((plan, pid)) = k.strip_prefix("quantity.").and_then(form_target) {
+            match plan {
+                Some(plan) => {
+                    choice.scoped = true;
+                    choice.plan_quantities.insert((plan, pid), v.clone());
+                }
+                None => {
+                    choice.quantities.insert(pid, v.clone());
+                }
+            }
+        } else if let Some((plan, pid)) = k.strip_prefix("enabled.").and_then(form_target) {
+            match plan {
+                Some(plan) => {
+                    choice.scoped = true;
+                    choice.plan_enabled.push((plan, pid));
+                }
+                None => choice.enabled.push(pid),
+            }
+        }
+    }
+    choice
 }
 
 fn customer_data_from(form: &[(String, String)]) -> CustomerData {
@@ -256,18 +375,30 @@ fn customer_data_from(form: &[(String, String)]) -> CustomerData {
     }
 }
 
-pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>, body: web::Bytes) -> PageRes {
+pub async fn post_details(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> PageRes {
     let form = parse_form(&body).page(&req)?;
     check_csrf(&session, &form).page(&req)?;
     let id = parse_id(&id).page(&req)?;
     let data = customer_data_from(&form);
     match checkouts::save_details(&ctx, id, data.clone()).await {
         Ok(_) => Ok(see_other(&Urls { id }.review())),
+        Err(AppError::Conflict { .. }) => Ok(see_other(&Urls { id }.status())),
         Err(AppError::Validation(errors)) => {
             let h = checkouts::hosted(&ctx, id).await.page(&req)?;
             let n = nonce();
             let values = detail_values(&data);
-            render(&req, StatusCode::UNPROCESSABLE_ENTITY, &details_page(&h, &csrf_token(&session), &n, &values, &errors), &n)
+            render(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &details_page(&h, &csrf_token(&session), &n, &values, &errors),
+                &n,
+            )
         }
         Err(e) => Err(e).page(&req),
     }
@@ -278,41 +409,81 @@ pub struct ReviewQuery {
     changed: Option<String>,
 }
 
-pub async fn review(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>, q: web::Query<ReviewQuery>) -> PageRes {
+pub async fn review(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    q: web::Query<ReviewQuery>,
+) -> PageRes {
     let h = match load_open(&ctx, &req, &id).await? {
         Ok(h) => h,
         Err(closed) => return Ok(closed),
     };
-    if h.checkout.guest_checkout && h.checkout.customer_data.validate_complete("customer_data").is_err() {
+    if h.checkout.guest_checkout
+        && h.checkout
+            .customer_data
+            .validate_complete("customer_data")
+            .is_err()
+    {
         return Ok(see_other(&Urls { id: h.checkout.id }.details()));
     }
-    let notice = if q.changed.is_some() { "The price changed since you last looked. Please review the updated estimate before confirming." } else { "" };
+    let notice = if q.changed.is_some() {
+        "The price changed since you last looked. Please review the updated estimate before confirming."
+    } else {
+        ""
+    };
     let n = nonce();
-    render(&req, StatusCode::OK, &review_page(&h, &csrf_token(&session), &n, notice), &n)
+    render(
+        &req,
+        StatusCode::OK,
+        &review_page(&h, &csrf_token(&session), &n, notice),
+        &n,
+    )
 }
 
-pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>, body: web::Bytes) -> PageRes {
+pub async fn post_confirm(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> PageRes {
     let form = parse_form(&body).page(&req)?;
     check_csrf(&session, &form).page(&req)?;
     let id = parse_id(&id).page(&req)?;
     let urls = Urls { id };
     match checkouts::hosted_confirm(&ctx, id).await {
-        Ok(Confirmed::Done(c)) => Ok(see_other(&c.success_url.map_or_else(|| urls.status(), |u| u.for_checkout(id)))),
+        Ok(Confirmed::Done(c)) => Ok(see_other(
+            &c.success_url
+                .map_or_else(|| urls.status(), |u| u.for_checkout(id)),
+        )),
         Ok(Confirmed::Previewed(_)) => Ok(see_other(&format!("{}?preview=done", urls.status()))),
-        Err(AppError::Conflict { extra: Some(_), .. }) => Ok(see_other(&format!("{}?changed=1", urls.review()))),
+        Err(AppError::Conflict { extra: Some(_), .. }) => {
+            Ok(see_other(&format!("{}?changed=1", urls.review())))
+        }
         Err(AppError::Validation(_)) => Ok(see_other(&urls.details())),
         Err(AppError::Conflict { .. }) => Ok(see_other(&urls.status())),
         Err(e) => Err(e).page(&req),
     }
 }
 
-pub async fn post_cancel(ctx: web::Data<Ctx>, req: HttpRequest, session: Session, id: web::Path<String>, body: web::Bytes) -> PageRes {
+pub async fn post_cancel(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> PageRes {
     let form = parse_form(&body).page(&req)?;
     check_csrf(&session, &form).page(&req)?;
     let id = parse_id(&id).page(&req)?;
     let urls = Urls { id };
     match checkouts::hosted_cancel(&ctx, id).await {
-        Ok(c) => Ok(see_other(&c.cancel_url.map_or_else(|| urls.status(), |u| u.for_checkout(id)))),
+        Ok(c) => Ok(see_other(
+            &c.cancel_url
+                .map_or_else(|| urls.status(), |u| u.for_checkout(id)),
+        )),
         Err(AppError::Conflict { .. }) => Ok(see_other(&urls.status())),
         Err(e) => Err(e).page(&req),
     }
@@ -323,7 +494,12 @@ pub struct StatusQuery {
     preview: Option<String>,
 }
 
-pub async fn status(ctx: web::Data<Ctx>, req: HttpRequest, id: web::Path<String>, q: web::Query<StatusQuery>) -> PageRes {
+pub async fn status(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    q: web::Query<StatusQuery>,
+) -> PageRes {
     let id = parse_id(&id).page(&req)?;
     let h = checkouts::hosted(&ctx, id).await.page(&req)?;
     closed_page(&req, &h, q.preview.is_some() && h.checkout.preview)
@@ -338,9 +514,17 @@ pub async fn stylesheet() -> impl Responder {
 
 /// Anything unrouted: problem+json for API clients, a page for browsers.
 pub async fn not_found(req: HttpRequest) -> HttpResponse {
-    let wants_html = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    let wants_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
     if wants_html {
-        PageError { error: AppError::NotFound("page"), request_id: request_id(&req) }.error_response()
+        PageError {
+            error: AppError::NotFound("page"),
+            request_id: request_id(&req),
+        }
+        .error_response()
     } else {
         AppError::NotFound("resource").error_response()
     }

@@ -18,7 +18,11 @@ pub fn generate_api_key() -> NewApiKey {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let secret = format!("hc_{}", hex::encode(bytes));
-    NewApiKey { hash: hash_api_key(&secret), prefix: secret[..10].to_owned(), secret }
+    NewApiKey {
+        hash: hash_api_key(&secret),
+        prefix: secret[..10].to_owned(),
+        secret,
+    }
 }
 
 pub fn hash_api_key(secret: &str) -> String {
@@ -31,7 +35,9 @@ pub async fn authenticate(
     api_key: Option<&str>,
     organisation: Option<&str>,
 ) -> Result<Uuid, AppError> {
-    let key = api_key.filter(|k| !k.is_empty() && k.len() <= 200).ok_or(AppError::Unauthorized)?;
+    let key = api_key
+        .filter(|k| !k.is_empty() && k.len() <= 200)
+        .ok_or(AppError::Unauthorized)?;
     let org = ctx
         .store
         .organisation_for_key(&hash_api_key(key))

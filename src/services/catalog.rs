@@ -30,7 +30,12 @@ fn required_text(errors: &mut Errors, field: &str, v: &Option<String>) -> String
     }
 }
 
-fn optional_text(errors: &mut Errors, field: &str, v: &Option<String>, max: usize) -> Option<String> {
+fn optional_text(
+    errors: &mut Errors,
+    field: &str,
+    v: &Option<String>,
+    max: usize,
+) -> Option<String> {
     let s = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if s.chars().count() > max {
         errors.add(field, format!("must be at most {max} characters"));
@@ -63,7 +68,11 @@ fn is_hex_color(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-pub async fn create_entity(ctx: &Ctx, org: Uuid, input: NewEntity) -> Result<BusinessEntity, AppError> {
+pub async fn create_entity(
+    ctx: &Ctx,
+    org: Uuid,
+    input: NewEntity,
+) -> Result<BusinessEntity, AppError> {
     let mut errors = Errors::default();
     let name = required_text(&mut errors, "name", &input.name);
     let email = optional_text(&mut errors, "email", &input.email, 254);
@@ -107,7 +116,10 @@ pub async fn create_entity(ctx: &Ctx, org: Uuid, input: NewEntity) -> Result<Bus
 }
 
 pub async fn get_entity(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<BusinessEntity, AppError> {
-    ctx.store.get_entity(org, id).await?.ok_or(AppError::NotFound("business entity"))
+    ctx.store
+        .get_entity(org, id)
+        .await?
+        .ok_or(AppError::NotFound("business entity"))
 }
 
 pub async fn list_entities(
@@ -116,7 +128,10 @@ pub async fn list_entities(
     page: PageRequest,
 ) -> Result<ListResponse<BusinessEntity>, AppError> {
     let p = ctx.store.list_entities(org, page).await?;
-    Ok(ListResponse { data: p.data, has_more: p.has_more })
+    Ok(ListResponse {
+        data: p.data,
+        has_more: p.has_more,
+    })
 }
 
 // ---------------------------------------------------------------- customers
@@ -134,7 +149,11 @@ pub struct NewCustomer {
     pub address: Option<Address>,
 }
 
-pub async fn create_customer(ctx: &Ctx, org: Uuid, input: NewCustomer) -> Result<Customer, AppError> {
+pub async fn create_customer(
+    ctx: &Ctx,
+    org: Uuid,
+    input: NewCustomer,
+) -> Result<Customer, AppError> {
     let mut errors = Errors::default();
     let customer_name = required_text(&mut errors, "customer_name", &input.customer_name);
     let email = optional_text(&mut errors, "email", &input.email, 254);
@@ -175,7 +194,10 @@ pub async fn create_customer(ctx: &Ctx, org: Uuid, input: NewCustomer) -> Result
 }
 
 pub async fn get_customer(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Customer, AppError> {
-    ctx.store.get_customer(org, id).await?.ok_or(AppError::NotFound("customer"))
+    ctx.store
+        .get_customer(org, id)
+        .await?
+        .ok_or(AppError::NotFound("customer"))
 }
 
 pub async fn list_customers(
@@ -184,7 +206,10 @@ pub async fn list_customers(
     page: PageRequest,
 ) -> Result<ListResponse<Customer>, AppError> {
     let p = ctx.store.list_customers(org, page).await?;
-    Ok(ListResponse { data: p.data, has_more: p.has_more })
+    Ok(ListResponse {
+        data: p.data,
+        has_more: p.has_more,
+    })
 }
 
 // ---------------------------------------------------------------- products
@@ -219,7 +244,10 @@ pub async fn create_product(ctx: &Ctx, org: Uuid, input: NewProduct) -> Result<P
 }
 
 pub async fn get_product(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Product, AppError> {
-    ctx.store.get_product(org, id).await?.ok_or(AppError::NotFound("product"))
+    ctx.store
+        .get_product(org, id)
+        .await?
+        .ok_or(AppError::NotFound("product"))
 }
 
 pub async fn list_products(
@@ -228,7 +256,10 @@ pub async fn list_products(
     page: PageRequest,
 ) -> Result<ListResponse<Product>, AppError> {
     let p = ctx.store.list_products(org, page).await?;
-    Ok(ListResponse { data: p.data, has_more: p.has_more })
+    Ok(ListResponse {
+        data: p.data,
+        has_more: p.has_more,
+    })
 }
 
 // ---------------------------------------------------------------- plans
@@ -274,7 +305,10 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         Some(c) => match Currency::parse(c) {
             Ok(c) => Some(c),
             Err(_) => {
-                errors.add("currency", "must be an ISO 4217 currency code in upper case, like USD");
+                errors.add(
+                    "currency",
+                    "must be an ISO 4217 currency code in upper case, like USD",
+                );
                 None
             }
         },
@@ -306,7 +340,10 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         errors.add("items", "a plan needs at least one item");
     }
     if raw_items.len() > MAX_PLAN_ITEMS {
-        errors.add("items", format!("a plan has at most {MAX_PLAN_ITEMS} items"));
+        errors.add(
+            "items",
+            format!("a plan has at most {MAX_PLAN_ITEMS} items"),
+        );
     }
     let ids: Vec<Uuid> = raw_items.iter().map(|i| i.product_id).collect();
     let known = ctx.store.get_products(org, &ids).await?;
@@ -317,7 +354,10 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
             errors.add(format!("{path}.product_id"), "no such product");
         }
         if ids[..n].contains(&raw.product_id) {
-            errors.add(format!("{path}.product_id"), "a product appears only once in a plan");
+            errors.add(
+                format!("{path}.product_id"),
+                "a product appears only once in a plan",
+            );
         }
         let pricing = match Pricing::parse(raw.pricing, &format!("{path}.pricing")) {
             Ok(p) => Some(p),
@@ -330,12 +370,18 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         if let (Some(min), Some(max)) = (raw.min_quantity, raw.max_quantity)
             && min > max
         {
-            errors.add(format!("{path}.min_quantity"), "must not exceed max_quantity");
+            errors.add(
+                format!("{path}.min_quantity"),
+                "must not exceed max_quantity",
+            );
         }
         if raw.min_quantity.is_some_and(|m| quantity < m)
             || raw.max_quantity.is_some_and(|m| quantity > m)
         {
-            errors.add(format!("{path}.quantity"), "must be within min_quantity and max_quantity");
+            errors.add(
+                format!("{path}.quantity"),
+                "must be within min_quantity and max_quantity",
+            );
         }
         if let Some(p) = pricing {
             items.push(PlanItem {
@@ -375,12 +421,22 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
 }
 
 pub async fn get_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, AppError> {
-    ctx.store.get_plan(org, id).await?.ok_or(AppError::NotFound("plan"))
+    ctx.store
+        .get_plan(org, id)
+        .await?
+        .ok_or(AppError::NotFound("plan"))
 }
 
-pub async fn list_plans(ctx: &Ctx, org: Uuid, page: PageRequest) -> Result<ListResponse<Plan>, AppError> {
+pub async fn list_plans(
+    ctx: &Ctx,
+    org: Uuid,
+    page: PageRequest,
+) -> Result<ListResponse<Plan>, AppError> {
     let p = ctx.store.list_plans(org, page).await?;
-    Ok(ListResponse { data: p.data, has_more: p.has_more })
+    Ok(ListResponse {
+        data: p.data,
+        has_more: p.has_more,
+    })
 }
 
 pub async fn archive_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, AppError> {

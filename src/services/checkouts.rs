@@ -224,7 +224,10 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
             })
             .map_err(|e| billing_error("start_date", e))?;
             Ok(Priced {
-                quote: Quote { estimates: est.estimates, change: None },
+                quote: Quote {
+                    estimates: est.estimates,
+                    change: None,
+                },
                 items: terms.items,
                 billing_anchor_date: est.billing_anchor_date,
                 effective_date: draft.start_date,
@@ -248,9 +251,13 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
                 }
                 _ => (contract_terms.plan.clone(), AmendmentKind::QuantityUpdate),
             };
-            new_plan.items =
-                billing::resolve_items(kind, &contract_terms.plan.items, &new_plan.items, &overrides)
-                    .map_err(|e| billing_error("product_overrides", e))?;
+            new_plan.items = billing::resolve_items(
+                kind,
+                &contract_terms.plan.items,
+                &new_plan.items,
+                &overrides,
+            )
+            .map_err(|e| billing_error("product_overrides", e))?;
             let est = billing::estimate_amendment(&Amendment {
                 currency: contract.currency,
                 tax_rate,
@@ -293,7 +300,10 @@ pub async fn seller_entity(
         Some(id) => ctx.store.get_entity(org, id).await?,
         None => ctx.store.default_entity(org).await?,
     };
-    entity.ok_or(AppError::field("business_entity_id", "no such business entity"))
+    entity.ok_or(AppError::field(
+        "business_entity_id",
+        "no such business entity",
+    ))
 }
 
 /// Loads what `draft` refers to, checking every rule that depends on it (SPEC §5).
@@ -340,7 +350,14 @@ async fn load(
     };
     if let (Some(p), Some(c)) = (&plan, &contract) {
         if p.currency != c.currency {
-            errors.add("plan_id", format!("the plan is in {} but the contract in {}", p.currency.code(), c.currency.code()));
+            errors.add(
+                "plan_id",
+                format!(
+                    "the plan is in {} but the contract in {}",
+                    p.currency.code(),
+                    c.currency.code()
+                ),
+            );
         }
         if draft.kind == CheckoutType::PlanChange && p.id == c.plan_id {
             errors.add("plan_id", "the contract is already on this plan");
@@ -349,28 +366,54 @@ async fn load(
     if let Some(c) = &contract {
         let d = draft.start_date;
         if d < c.start_date || c.end_date.is_some_and(|e| d > e) {
-            errors.add("start_date", "the change must take effect inside the contract's term");
+            errors.add(
+                "start_date",
+                "the change must take effect inside the contract's term",
+            );
         }
     }
     if draft.overrides.len() > MAX_OVERRIDES {
-        errors.add("product_overrides", format!("at most {MAX_OVERRIDES} overrides"));
+        errors.add(
+            "product_overrides",
+            format!("at most {MAX_OVERRIDES} overrides"),
+        );
     }
     match draft.kind {
         CheckoutType::QuantityUpdate => {
             if draft.overrides.is_empty() {
-                errors.add("product_overrides", "a change to a contract without plan_id needs product_overrides");
+                errors.add(
+                    "product_overrides",
+                    "a change to a contract without plan_id needs product_overrides",
+                );
             }
             if let Some(c) = &contract {
-                check_overrides(errors, &draft.overrides, |id| c.item(id).map(|i| (i.min_quantity, i.max_quantity)), "contract");
+                check_overrides(
+                    errors,
+                    &draft.overrides,
+                    |id| c.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+                    "contract",
+                );
             }
         }
         _ => {
             if let Some(p) = &plan {
-                check_overrides(errors, &draft.overrides, |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)), "plan");
+                check_overrides(
+                    errors,
+                    &draft.overrides,
+                    |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+                    "plan",
+                );
             }
         }
     }
-    let entity = seller_entity(ctx, org, entity_id, customer, plan.as_ref().or(contract_plan.as_ref())).await;
+    let entity = seller_entity(
+        ctx,
+        org,
+        entity_id,
+        customer,
+        plan.as_ref().or(contract_plan.as_ref()),
+    )
+    .await;
     let entity = match entity {
         Ok(e) => Some(e),
         Err(_) => {
@@ -381,15 +424,32 @@ async fn load(
     if !errors.is_empty() {
         return Ok(None);
     }
-    let Some(entity) = entity else { return Ok(None) };
-    let mut ids: Vec<Uuid> = plan.iter().chain(contract_plan.iter()).flat_map(|p| p.product_ids()).collect();
+    let Some(entity) = entity else {
+        return Ok(None);
+    };
+    let mut ids: Vec<Uuid> = plan
+        .iter()
+        .chain(contract_plan.iter())
+        .flat_map(|p| p.product_ids())
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let products = ctx.store.get_products(org, &ids).await?;
-    Ok(Some(Loaded { plan, contract, contract_plan, products, entity }))
+    Ok(Some(Loaded {
+        plan,
+        contract,
+        contract_plan,
+        products,
+        entity,
+    }))
 }
 
-fn check_plan_options(errors: &mut Errors, options: &[Uuid], found: &[Plan], currency: Option<&Plan>) {
+fn check_plan_options(
+    errors: &mut Errors,
+    options: &[Uuid],
+    found: &[Plan],
+    currency: Option<&Plan>,
+) {
     if options.len() > MAX_PLAN_OPTIONS {
         errors.add("plan_options", format!("at most {MAX_PLAN_OPTIONS} plans"));
     }
@@ -413,7 +473,10 @@ fn check_expiry(errors: &mut Errors, at: DateTime<Utc>, now: DateTime<Utc>) {
     if at <= now {
         errors.add("expires_at", "must be in the future");
     } else if at > now + Duration::days(MAX_TTL_DAYS) {
-        errors.add("expires_at", format!("must be at most {MAX_TTL_DAYS} days ahead"));
+        errors.add(
+            "expires_at",
+            format!("must be at most {MAX_TTL_DAYS} days ahead"),
+        );
     }
 }
 
@@ -423,10 +486,16 @@ fn check_metadata(errors: &mut Errors, m: &BTreeMap<String, String>) {
     }
     for (k, v) in m {
         if k.is_empty() || k.chars().count() > MAX_METADATA_KEY_LEN {
-            errors.add(format!("metadata.{k}"), format!("keys are 1 to {MAX_METADATA_KEY_LEN} characters"));
+            errors.add(
+                format!("metadata.{k}"),
+                format!("keys are 1 to {MAX_METADATA_KEY_LEN} characters"),
+            );
         }
         if v.chars().count() > MAX_METADATA_VALUE_LEN {
-            errors.add(format!("metadata.{k}"), format!("values are at most {MAX_METADATA_VALUE_LEN} characters"));
+            errors.add(
+                format!("metadata.{k}"),
+                format!("values are at most {MAX_METADATA_VALUE_LEN} characters"),
+            );
         }
     }
 }
@@ -458,10 +527,19 @@ struct Validated {
     customer_id: Option<Uuid>,
 }
 
-async fn validate_create(ctx: &Ctx, org: Uuid, input: &CreateCheckout, now: DateTime<Utc>) -> Result<Validated, AppError> {
+async fn validate_create(
+    ctx: &Ctx,
+    org: Uuid,
+    input: &CreateCheckout,
+    now: DateTime<Utc>,
+) -> Result<Validated, AppError> {
     let mut errors = Errors::default();
-    let Some(kind) = CheckoutType::detect(input.plan_id.is_some(), input.contract_id.is_some()) else {
-        errors.add("plan_id", "is required (or contract_id with product_overrides)");
+    let Some(kind) = CheckoutType::detect(input.plan_id.is_some(), input.contract_id.is_some())
+    else {
+        errors.add(
+            "plan_id",
+            "is required (or contract_id with product_overrides)",
+        );
         return Err(AppError::Validation(errors.0));
     };
     let guest = input.guest_checkout.unwrap_or(false);
@@ -469,7 +547,10 @@ async fn validate_create(ctx: &Ctx, org: Uuid, input: &CreateCheckout, now: Date
     let mut customer = None;
     if guest {
         if kind.is_amendment() {
-            errors.add("guest_checkout", "a change to an existing contract cannot be a guest checkout");
+            errors.add(
+                "guest_checkout",
+                "a change to an existing contract cannot be a guest checkout",
+            );
         }
         if input.customer_id.is_some() {
             errors.add("customer_id", "must be absent for a guest checkout");
@@ -510,33 +591,57 @@ async fn validate_create(ctx: &Ctx, org: Uuid, input: &CreateCheckout, now: Date
         overrides: input.product_overrides.clone().unwrap_or_default(),
         behavior: input.proration_behavior.unwrap_or(ProrationBehavior::Auto),
     };
-    let loaded = load(ctx, org, &draft, input.business_entity_id, customer.as_ref(), &mut errors).await?;
+    let loaded = load(
+        ctx,
+        org,
+        &draft,
+        input.business_entity_id,
+        customer.as_ref(),
+        &mut errors,
+    )
+    .await?;
     // Amendments: the customer is the contract's.
     let mut customer_id = customer.as_ref().map(|c| c.id);
     if let Some(c) = loaded.as_ref().and_then(|l| l.contract.as_ref()) {
         match customer_id {
-            Some(id) if id != c.customer_id => errors.add("customer_id", "is not the contract's customer"),
+            Some(id) if id != c.customer_id => {
+                errors.add("customer_id", "is not the contract's customer")
+            }
             _ => customer_id = Some(c.customer_id),
         }
     }
     let options = input.plan_options.clone().unwrap_or_default();
     if !options.is_empty() {
         let found = ctx.store.get_plans(org, &options).await?;
-        let base = loaded.as_ref().and_then(|l| l.plan.as_ref().or(l.contract_plan.as_ref()));
+        let base = loaded
+            .as_ref()
+            .and_then(|l| l.plan.as_ref().or(l.contract_plan.as_ref()));
         check_plan_options(&mut errors, &options, &found, base);
         if kind == CheckoutType::QuantityUpdate {
-            errors.add("plan_options", "a quantity update keeps the contract's plan");
+            errors.add(
+                "plan_options",
+                "a quantity update keeps the contract's plan",
+            );
         }
     }
     errors.finish()?;
     let loaded = loaded.ok_or(AppError::Validation(Vec::new()))?;
     let priced = price(&draft, &loaded)?;
-    Ok(Validated { draft, loaded, priced, customer_id })
+    Ok(Validated {
+        draft,
+        loaded,
+        priced,
+        customer_id,
+    })
 }
 
 pub async fn preview(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<PreviewView, AppError> {
     let v = validate_create(ctx, org, &input, ctx.clock.now()).await?;
-    Ok(PreviewView { checkout_type: v.draft.kind, estimates: v.priced.quote.estimates, change: v.priced.quote.change })
+    Ok(PreviewView {
+        checkout_type: v.draft.kind,
+        estimates: v.priced.quote.estimates,
+        change: v.priced.quote.change,
+    })
 }
 
 pub async fn create(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<CheckoutView, AppError> {
@@ -561,7 +666,9 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<Check
         guest_checkout: input.guest_checkout.unwrap_or(false),
         customer_data: customer_data(&mut errors, input.customer_data.as_ref()),
         quote: v.priced.quote,
-        expires_at: input.expires_at.unwrap_or(now + Duration::hours(DEFAULT_TTL_HOURS)),
+        expires_at: input
+            .expires_at
+            .unwrap_or(now + Duration::hours(DEFAULT_TTL_HOURS)),
         success_url,
         cancel_url,
         product_overrides: v.draft.overrides.iter().map(ItemOverride::from).collect(),
@@ -580,24 +687,42 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<Check
 }
 
 pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<CheckoutView, AppError> {
-    let c = ctx.store.get_checkout(org, id).await?.ok_or(AppError::NotFound("checkout"))?;
+    let c = ctx
+        .store
+        .get_checkout(org, id)
+        .await?
+        .ok_or(AppError::NotFound("checkout"))?;
     Ok(CheckoutView::new(c, &ctx.public_url, ctx.clock.now()))
 }
 
-pub async fn list(ctx: &Ctx, org: Uuid, q: ListCheckouts) -> Result<ListResponse<CheckoutView>, AppError> {
-    let page = super::ListParams { limit: q.limit, starting_after: q.starting_after }.page();
+pub async fn list(
+    ctx: &Ctx,
+    org: Uuid,
+    q: ListCheckouts,
+) -> Result<ListResponse<CheckoutView>, AppError> {
+    let page = super::ListParams {
+        limit: q.limit,
+        starting_after: q.starting_after,
+    }
+    .page();
     let mut errors = Errors::default();
     let mut filter = CheckoutFilter::default();
     if let Some(s) = q.checkout_status.as_deref() {
         filter.status = CheckoutStatus::parse(s);
         if filter.status.is_none() {
-            errors.add("checkout_status", "must be open, contract_created, cancelled or expired");
+            errors.add(
+                "checkout_status",
+                "must be open, contract_created, cancelled or expired",
+            );
         }
     }
     if let Some(t) = q.checkout_type.as_deref() {
         filter.checkout_type = CheckoutType::parse(t);
         if filter.checkout_type.is_none() {
-            errors.add("checkout_type", "must be new_subscription, plan_change or quantity_update");
+            errors.add(
+                "checkout_type",
+                "must be new_subscription, plan_change or quantity_update",
+            );
         }
     }
     if let Some(c) = q.customer_id.as_deref() {
@@ -610,7 +735,10 @@ pub async fn list(ctx: &Ctx, org: Uuid, q: ListCheckouts) -> Result<ListResponse
         Ok(p) => p,
         Err(AppError::Validation(es)) => {
             errors.extend(es);
-            PageRequest { limit: 20, starting_after: None }
+            PageRequest {
+                limit: 20,
+                starting_after: None,
+            }
         }
         Err(e) => return Err(e),
     };
@@ -618,17 +746,27 @@ pub async fn list(ctx: &Ctx, org: Uuid, q: ListCheckouts) -> Result<ListResponse
     let now = ctx.clock.now();
     let p = ctx.store.list_checkouts(org, &filter, page, now).await?;
     Ok(ListResponse {
-        data: p.data.into_iter().map(|c| CheckoutView::new(c, &ctx.public_url, now)).collect(),
+        data: p
+            .data
+            .into_iter()
+            .map(|c| CheckoutView::new(c, &ctx.public_url, now))
+            .collect(),
         has_more: p.has_more,
     })
 }
 
 async fn load_checkout(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, AppError> {
-    ctx.store.get_checkout(org, id).await?.ok_or(AppError::NotFound("checkout"))
+    ctx.store
+        .get_checkout(org, id)
+        .await?
+        .ok_or(AppError::NotFound("checkout"))
 }
 
 fn not_open(c: &Checkout, now: DateTime<Utc>, action: &str) -> AppError {
-    AppError::conflict(format!("This checkout session is {} and cannot be {action}.", c.status_at(now)))
+    AppError::conflict(format!(
+        "This checkout session is {} and cannot be {action}.",
+        c.status_at(now)
+    ))
 }
 
 fn draft_of(c: &Checkout) -> Draft {
@@ -641,14 +779,23 @@ fn draft_of(c: &Checkout) -> Draft {
         overrides: c
             .product_overrides
             .iter()
-            .map(|o| OverrideInput { product_id: o.product_id, quantity: o.quantity, is_enabled: o.is_enabled })
+            .map(|o| OverrideInput {
+                product_id: o.product_id,
+                quantity: o.quantity,
+                is_enabled: o.is_enabled,
+            })
             .collect(),
         behavior: c.proration_behavior,
     }
 }
 
 /// Applies an edit to an open session: re-validates, recomputes the estimate, stores both.
-async fn apply_edit(ctx: &Ctx, c: &Checkout, patch: PatchCheckout, now: DateTime<Utc>) -> Result<Checkout, AppError> {
+async fn apply_edit(
+    ctx: &Ctx,
+    c: &Checkout,
+    patch: PatchCheckout,
+    now: DateTime<Utc>,
+) -> Result<Checkout, AppError> {
     if c.status_at(now).edit().is_err() {
         return Err(not_open(c, now, "changed"));
     }
@@ -656,7 +803,9 @@ async fn apply_edit(ctx: &Ctx, c: &Checkout, patch: PatchCheckout, now: DateTime
     let mut draft = draft_of(c);
     if let Some(plan_id) = patch.plan_id {
         match c.checkout_type {
-            CheckoutType::QuantityUpdate => errors.add("plan_id", "a quantity update keeps the contract's plan"),
+            CheckoutType::QuantityUpdate => {
+                errors.add("plan_id", "a quantity update keeps the contract's plan")
+            }
             _ => {
                 if Some(plan_id) != draft.plan_id {
                     // Overrides belong to the plan they were written for.
@@ -691,7 +840,15 @@ async fn apply_edit(ctx: &Ctx, c: &Checkout, patch: PatchCheckout, now: DateTime
         Some(id) => ctx.store.get_customer(c.organisation_id, id).await?,
         None => None,
     };
-    let loaded = load(ctx, c.organisation_id, &draft, Some(c.business_entity_id), customer.as_ref(), &mut errors).await?;
+    let loaded = load(
+        ctx,
+        c.organisation_id,
+        &draft,
+        Some(c.business_entity_id),
+        customer.as_ref(),
+        &mut errors,
+    )
+    .await?;
     errors.finish()?;
     let loaded = loaded.ok_or(AppError::Validation(Vec::new()))?;
     let priced = price(&draft, &loaded)?;
@@ -705,14 +862,28 @@ async fn apply_edit(ctx: &Ctx, c: &Checkout, patch: PatchCheckout, now: DateTime
         metadata,
         quote: priced.quote,
     };
-    if !ctx.store.update_checkout(c.organisation_id, c.id, &CheckoutUpdate::Edited(Box::new(edit)), now).await? {
+    if !ctx
+        .store
+        .update_checkout(
+            c.organisation_id,
+            c.id,
+            &CheckoutUpdate::Edited(Box::new(edit)),
+            now,
+        )
+        .await?
+    {
         let fresh = load_checkout(ctx, c.organisation_id, c.id).await?;
         return Err(not_open(&fresh, now, "changed"));
     }
     load_checkout(ctx, c.organisation_id, c.id).await
 }
 
-pub async fn patch(ctx: &Ctx, org: Uuid, id: Uuid, patch: PatchCheckout) -> Result<CheckoutView, AppError> {
+pub async fn patch(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    patch: PatchCheckout,
+) -> Result<CheckoutView, AppError> {
     let now = ctx.clock.now();
     let c = load_checkout(ctx, org, id).await?;
     let c = apply_edit(ctx, &c, patch, now).await?;
@@ -738,7 +909,9 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
         _ => return Err(not_open(&c, now, "confirmed")),
     }
     if c.guest_checkout {
-        c.customer_data.validate_complete("customer_data").map_err(AppError::Validation)?;
+        c.customer_data
+            .validate_complete("customer_data")
+            .map_err(AppError::Validation)?;
     }
     let customer = match c.customer_id {
         Some(cid) => ctx.store.get_customer(org, cid).await?,
@@ -746,14 +919,29 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
     };
     let draft = draft_of(&c);
     let mut errors = Errors::default();
-    let loaded = load(ctx, org, &draft, Some(c.business_entity_id), customer.as_ref(), &mut errors).await?;
+    let loaded = load(
+        ctx,
+        org,
+        &draft,
+        Some(c.business_entity_id),
+        customer.as_ref(),
+        &mut errors,
+    )
+    .await?;
     errors.finish()?;
     let loaded = loaded.ok_or(AppError::Validation(Vec::new()))?;
     let priced = price(&draft, &loaded)?;
     if priced.quote != c.quote {
         let quote = priced.quote.clone();
         ctx.store
-            .update_checkout(org, id, &CheckoutUpdate::Requoted { quote: Box::new(quote) }, now)
+            .update_checkout(
+                org,
+                id,
+                &CheckoutUpdate::Requoted {
+                    quote: Box::new(quote),
+                },
+                now,
+            )
             .await?;
         return Err(AppError::Conflict {
             detail: "The estimate changed since it was shown (a price changed). Review the new estimate and confirm again.".into(),
@@ -796,7 +984,9 @@ fn confirm_write(
                 Some(_) => None,
                 None => Some(guest_customer(c, now)?),
             };
-            let customer_id = customer.map(|c| c.id).or(new_customer.as_ref().map(|c| c.id));
+            let customer_id = customer
+                .map(|c| c.id)
+                .or(new_customer.as_ref().map(|c| c.id));
             let customer_id = customer_id.ok_or(AppError::field("customer_id", "is required"))?;
             let items = contract_items(plan, &p.items);
             let contract = Contract {
@@ -825,16 +1015,26 @@ fn confirm_write(
                 created_at: now,
                 updated_at: now,
             };
-            Ok(ConfirmWrite::NewContract { customer: new_customer.map(Box::new), contract: Box::new(contract) })
+            Ok(ConfirmWrite::NewContract {
+                customer: new_customer.map(Box::new),
+                contract: Box::new(contract),
+            })
         }
         CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
             let contract = l.contract.as_ref().ok_or(AppError::NotFound("contract"))?;
-            let plan = l.plan.as_ref().or(l.contract_plan.as_ref()).ok_or(AppError::NotFound("plan"))?;
+            let plan = l
+                .plan
+                .as_ref()
+                .or(l.contract_plan.as_ref())
+                .ok_or(AppError::NotFound("plan"))?;
             let items: Vec<_> = p
                 .items
                 .iter()
                 .map(|t| {
-                    let mut item = crate::domain::catalog::ContractItem::from_terms(t, plan.item(t.product_id));
+                    let mut item = crate::domain::catalog::ContractItem::from_terms(
+                        t,
+                        plan.item(t.product_id),
+                    );
                     if let Some(old) = contract.item(t.product_id)
                         && plan.item(t.product_id).is_none()
                     {
@@ -844,7 +1044,12 @@ fn confirm_write(
                     item
                 })
                 .collect();
-            let summary = p.quote.change.as_ref().map(|s| s.summary.clone()).unwrap_or_default();
+            let summary = p
+                .quote
+                .change
+                .as_ref()
+                .map(|s| s.summary.clone())
+                .unwrap_or_default();
             Ok(ConfirmWrite::Amend {
                 contract_id: contract.id,
                 expected_version: contract.version,
@@ -860,7 +1065,10 @@ fn confirm_write(
 
 fn guest_customer(c: &Checkout, now: DateTime<Utc>) -> Result<Customer, AppError> {
     let d = &c.customer_data;
-    let name = d.customer_name.clone().ok_or(AppError::field("customer_data.customer_name", "is required"))?;
+    let name = d.customer_name.clone().ok_or(AppError::field(
+        "customer_data.customer_name",
+        "is required",
+    ))?;
     Ok(Customer {
         id: Uuid::new_v4(),
         organisation_id: c.organisation_id,
@@ -876,9 +1084,17 @@ fn guest_customer(c: &Checkout, now: DateTime<Utc>) -> Result<Customer, AppError
     })
 }
 
-pub async fn cancel(ctx: &Ctx, org: Uuid, id: Uuid, input: CancelCheckout) -> Result<Checkout, AppError> {
+pub async fn cancel(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    input: CancelCheckout,
+) -> Result<Checkout, AppError> {
     let now = ctx.clock.now();
-    let reason = input.reason.map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
+    let reason = input
+        .reason
+        .map(|r| r.trim().chars().take(500).collect::<String>())
+        .filter(|r| !r.is_empty());
     let c = load_checkout(ctx, org, id).await?;
     match c.status_at(now) {
         CheckoutStatus::Cancelled => return Ok(c),
@@ -886,7 +1102,9 @@ pub async fn cancel(ctx: &Ctx, org: Uuid, id: Uuid, input: CancelCheckout) -> Re
         _ => return Err(not_open(&c, now, "cancelled")),
     }
     if !c.preview {
-        ctx.store.update_checkout(org, id, &CheckoutUpdate::Cancelled { reason }, now).await?;
+        ctx.store
+            .update_checkout(org, id, &CheckoutUpdate::Cancelled { reason }, now)
+            .await?;
     }
     let fresh = load_checkout(ctx, org, id).await?;
     match fresh.status_at(now) {
@@ -903,7 +1121,9 @@ pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<CheckoutView, AppE
         CheckoutStatus::Expired | CheckoutStatus::Open => {}
         _ => return Err(not_open(&c, now, "expired")),
     }
-    ctx.store.update_checkout(org, id, &CheckoutUpdate::Expired, now).await?;
+    ctx.store
+        .update_checkout(org, id, &CheckoutUpdate::Expired, now)
+        .await?;
     let fresh = load_checkout(ctx, org, id).await?;
     match fresh.status_at(now) {
         CheckoutStatus::Expired => Ok(CheckoutView::new(fresh, &ctx.public_url, now)),
@@ -932,7 +1152,11 @@ pub struct HostedCheckout {
 
 pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     let now = ctx.clock.now();
-    let c = ctx.store.get_checkout_by_id(id).await?.ok_or(AppError::NotFound("checkout session"))?;
+    let c = ctx
+        .store
+        .get_checkout_by_id(id)
+        .await?
+        .ok_or(AppError::NotFound("checkout session"))?;
     let org = c.organisation_id;
     let customer = match c.customer_id {
         Some(cid) => ctx.store.get_customer(org, cid).await?,
@@ -940,16 +1164,38 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     };
     let mut errors = Errors::default();
     let draft = draft_of(&c);
-    let loaded = load(ctx, org, &draft, Some(c.business_entity_id), customer.as_ref(), &mut errors).await?;
+    let loaded = load(
+        ctx,
+        org,
+        &draft,
+        Some(c.business_entity_id),
+        customer.as_ref(),
+        &mut errors,
+    )
+    .await?;
     let loaded = match loaded {
         Some(l) => l,
         None => {
             // The catalog changed under an open session (e.g. plan archived): show it as it was.
-            let entity = ctx.store.get_entity(org, c.business_entity_id).await?.ok_or(AppError::NotFound("business entity"))?;
-            Loaded { plan: None, contract: None, contract_plan: None, products: Vec::new(), entity }
+            let entity = ctx
+                .store
+                .get_entity(org, c.business_entity_id)
+                .await?
+                .ok_or(AppError::NotFound("business entity"))?;
+            Loaded {
+                plan: None,
+                contract: None,
+                contract_plan: None,
+                products: Vec::new(),
+                entity,
+            }
         }
     };
-    let mut ids: Vec<Uuid> = c.plan_id.into_iter().chain(c.plan_options.iter().copied()).collect();
+    let mut ids: Vec<Uuid> = c
+        .plan_id
+        .into_iter()
+        .chain(c.plan_options.iter().copied())
+        .collect();
     ids.dedup();
     let mut plan_choices = ctx.store.get_plans(org, &ids).await?;
     plan_choices.retain(|p| p.status == PlanStatus::Active || Some(p.id) == c.plan_id);
@@ -958,66 +1204,171 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     pids.sort_unstable();
     pids.dedup();
     let products = ctx.store.get_products(org, &pids).await?;
-    Ok(HostedCheckout { status: c.status_at(now), checkout: c, loaded, plan_choices, products })
+    Ok(HostedCheckout {
+        status: c.status_at(now),
+        checkout: c,
+        loaded,
+        plan_choices,
+        products,
+    })
 }
 
 /// The plan step's form: the chosen plan, quantities of adjustable items and the add-ons on.
+///
+/// A page offering several plans names its inputs per plan (`quantity.<plan_id>.<product_id>`,
+/// `enabled.<plan_id>.<product_id>`), because the plans may share products and a form without
+/// JavaScript sends every card's inputs; only the chosen plan's are read then (`scoped`).
+/// A page with one plan uses the plain `quantity.<product_id>` / `enabled.<product_id>`.
 #[derive(Debug, Clone, Default)]
 pub struct PlanChoice {
     pub plan_id: Option<Uuid>,
     pub quantities: HashMap<Uuid, String>,
     pub enabled: Vec<Uuid>,
+    /// `(plan_id, product_id)` → quantity typed on that plan's card.
+    pub plan_quantities: HashMap<(Uuid, Uuid), String>,
+    /// `(plan_id, product_id)` of the add-ons ticked on that plan's card.
+    pub plan_enabled: Vec<(Uuid, Uuid)>,
+    /// The form named its inputs per plan.
+    pub scoped: bool,
+}
+
+impl PlanChoice {
+    fn quantity(&self, plan: Option<Uuid>, product: Uuid) -> Option<&String> {
+        match (self.scoped, plan) {
+            (true, Some(plan)) => self.plan_quantities.get(&(plan, product)),
+            _ => self.quantities.get(&product),
+        }
+    }
+
+    fn enabled(&self, plan: Option<Uuid>, product: Uuid) -> bool {
+        match (self.scoped, plan) {
+            (true, Some(plan)) => self.plan_enabled.contains(&(plan, product)),
+            _ => self.enabled.contains(&product),
+        }
+    }
+}
+
+/// One line the customer sees on the plan step, and what they may change on it.
+struct ChoiceLine {
+    product_id: Uuid,
+    adjustable: bool,
+    optional: bool,
+    min: Option<u64>,
+    max: Option<u64>,
 }
 
 /// Applies the customer's choices: only adjustable quantities and optional add-ons can change,
-/// and only to plans the merchant offered.
+/// and only to plans the merchant offered. The merchant's overrides on lines the customer
+/// cannot change are kept.
 pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Checkout, AppError> {
     let now = ctx.clock.now();
     let h = hosted(ctx, id).await?;
     let c = &h.checkout;
+    if c.status_at(now).edit().is_err() {
+        return Err(not_open(c, now, "changed"));
+    }
     let plan_id = match c.checkout_type {
         CheckoutType::QuantityUpdate => None,
         _ => {
             let chosen = choice.plan_id.or(c.plan_id);
             if chosen != c.plan_id && !chosen.is_some_and(|p| c.plan_options.contains(&p)) {
-                return Err(AppError::field("plan_id", "choose one of the plans offered"));
+                return Err(AppError::field(
+                    "plan_id",
+                    "choose one of the plans offered",
+                ));
             }
             chosen
         }
     };
-    let mut errors = Errors::default();
-    let mut overrides = Vec::new();
-    let lines: Vec<(Uuid, bool, bool, Option<u64>, Option<u64>, u64, bool)> = match c.checkout_type {
+    // Overrides the merchant wrote for this plan (a different plan starts from its defaults).
+    let existing: &[ItemOverride] = if plan_id == c.plan_id {
+        &c.product_overrides
+    } else {
+        &[]
+    };
+    let existing_of = |pid: Uuid| existing.iter().find(|o| o.product_id == pid);
+    let lines: Vec<ChoiceLine> = match c.checkout_type {
         CheckoutType::QuantityUpdate => {
-            let contract = h.loaded.contract.as_ref().ok_or(AppError::NotFound("contract"))?;
+            let contract = h
+                .loaded
+                .contract
+                .as_ref()
+                .ok_or(AppError::NotFound("contract"))?;
+            let plan = h.loaded.contract_plan.as_ref();
             contract
                 .items
                 .iter()
-                .map(|i| (i.product_id, i.min_quantity != i.max_quantity || i.min_quantity.is_none(), true, i.min_quantity, i.max_quantity, i.quantity, i.is_enabled))
+                .map(|i| {
+                    let plan_item = plan.and_then(|p| p.item(i.product_id));
+                    ChoiceLine {
+                        product_id: i.product_id,
+                        adjustable: plan_item.is_none_or(|pi| pi.adjustable)
+                            || existing_of(i.product_id).is_some_and(|o| o.quantity.is_some()),
+                        optional: plan_item.is_some_and(|pi| pi.optional),
+                        min: i.min_quantity,
+                        max: i.max_quantity,
+                    }
+                })
                 .collect()
         }
         _ => {
-            let plan = h.plan_choices.iter().find(|p| Some(p.id) == plan_id).ok_or(AppError::field("plan_id", "choose one of the plans offered"))?;
+            let plan = h
+                .plan_choices
+                .iter()
+                .find(|p| Some(p.id) == plan_id)
+                .ok_or(AppError::field(
+                    "plan_id",
+                    "choose one of the plans offered",
+                ))?;
             plan.items
                 .iter()
-                .map(|i| (i.product_id, i.adjustable, i.optional, i.min_quantity, i.max_quantity, i.quantity, i.is_enabled))
+                .map(|i| ChoiceLine {
+                    product_id: i.product_id,
+                    adjustable: i.adjustable,
+                    optional: i.optional,
+                    min: i.min_quantity,
+                    max: i.max_quantity,
+                })
                 .collect()
         }
     };
-    for (product_id, adjustable, optional, min, max, default_q, _default_on) in lines {
-        let mut o = OverrideInput { product_id, quantity: None, is_enabled: None };
-        if adjustable && let Some(raw) = choice.quantities.get(&product_id) {
-            match raw.trim().parse::<u64>() {
-                Ok(q) if min.is_none_or(|m| q >= m) && max.is_none_or(|m| q <= m) => {
-                    if q != default_q || c.checkout_type == CheckoutType::QuantityUpdate {
+    let mut errors = Errors::default();
+    let mut overrides = Vec::new();
+    for line in lines {
+        let pid = line.product_id;
+        let kept = existing_of(pid);
+        let mut o = OverrideInput {
+            product_id: pid,
+            quantity: if line.adjustable {
+                None
+            } else {
+                kept.and_then(|k| k.quantity)
+            },
+            is_enabled: if line.optional {
+                None
+            } else {
+                kept.and_then(|k| k.is_enabled)
+            },
+        };
+        if line.adjustable {
+            match choice.quantity(plan_id, pid) {
+                // Not on the form: whatever was chosen before stays.
+                None => o.quantity = kept.and_then(|k| k.quantity),
+                Some(raw) => match raw.trim().parse::<u64>() {
+                    Ok(q) if line.min.is_none_or(|m| q >= m) && line.max.is_none_or(|m| q <= m) => {
+                        // Written out always: the default of a plan change or quantity update
+                        // is the contract's quantity, not the plan's.
                         o.quantity = Some(q);
                     }
-                }
-                _ => errors.add(format!("quantity.{product_id}"), "enter a whole number within the allowed range"),
+                    _ => errors.add(
+                        format!("quantity.{pid}"),
+                        "enter a whole number within the allowed range",
+                    ),
+                },
             }
         }
-        if optional {
-            o.is_enabled = Some(choice.enabled.contains(&product_id));
+        if line.optional {
+            o.is_enabled = Some(choice.enabled(plan_id, pid));
         }
         if o.quantity.is_some() || o.is_enabled.is_some() {
             overrides.push(o);
@@ -1025,7 +1376,11 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
     }
     errors.finish()?;
     let patch = PatchCheckout {
-        plan_id: if c.checkout_type == CheckoutType::QuantityUpdate { None } else { plan_id },
+        plan_id: if c.checkout_type == CheckoutType::QuantityUpdate {
+            None
+        } else {
+            plan_id
+        },
         product_overrides: Some(overrides),
         ..PatchCheckout::default()
     };
@@ -1035,19 +1390,46 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
 /// The details step (guests): stores what was typed; every problem named by form field.
 pub async fn save_details(ctx: &Ctx, id: Uuid, data: CustomerData) -> Result<Checkout, AppError> {
     let now = ctx.clock.now();
-    let c = ctx.store.get_checkout_by_id(id).await?.ok_or(AppError::NotFound("checkout session"))?;
+    let c = ctx
+        .store
+        .get_checkout_by_id(id)
+        .await?
+        .ok_or(AppError::NotFound("checkout session"))?;
+    if c.status_at(now).edit().is_err() {
+        return Err(not_open(&c, now, "changed"));
+    }
     let data = data.normalised();
-    data.validate_complete("customer_data").map_err(AppError::Validation)?;
-    let patch = PatchCheckout { customer_data: Some(data), ..PatchCheckout::default() };
+    data.validate_complete("customer_data")
+        .map_err(AppError::Validation)?;
+    let patch = PatchCheckout {
+        customer_data: Some(data),
+        ..PatchCheckout::default()
+    };
     apply_edit(ctx, &c, patch, now).await
 }
 
 pub async fn hosted_confirm(ctx: &Ctx, id: Uuid) -> Result<Confirmed, AppError> {
-    let c = ctx.store.get_checkout_by_id(id).await?.ok_or(AppError::NotFound("checkout session"))?;
+    let c = ctx
+        .store
+        .get_checkout_by_id(id)
+        .await?
+        .ok_or(AppError::NotFound("checkout session"))?;
     confirm(ctx, c.organisation_id, id).await
 }
 
 pub async fn hosted_cancel(ctx: &Ctx, id: Uuid) -> Result<Checkout, AppError> {
-    let c = ctx.store.get_checkout_by_id(id).await?.ok_or(AppError::NotFound("checkout session"))?;
-    cancel(ctx, c.organisation_id, id, CancelCheckout { reason: Some("cancelled by the customer".into()) }).await
+    let c = ctx
+        .store
+        .get_checkout_by_id(id)
+        .await?
+        .ok_or(AppError::NotFound("checkout session"))?;
+    cancel(
+        ctx,
+        c.organisation_id,
+        id,
+        CancelCheckout {
+            reason: Some("cancelled by the customer".into()),
+        },
+    )
+    .await
 }

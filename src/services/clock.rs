@@ -33,7 +33,11 @@ impl OffsetClock {
 
 impl Clock for OffsetClock {
     fn now(&self) -> DateTime<Utc> {
-        let offset = self.offset.lock().map(|o| *o).unwrap_or_else(|_| Duration::zero());
+        let offset = self
+            .offset
+            .lock()
+            .map(|o| *o)
+            .unwrap_or_else(|_| Duration::zero());
         (Utc::now() + offset).trunc_subsecs(6)
     }
 }

@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use super::{Ctx, Errors, ListResponse};
 use crate::billing::{self, AmendmentKind, ItemOverride, ItemTerms, NewSubscription};
-use crate::domain::catalog::{Contract, ContractItem, ContractStatus, ContractVersion, Plan, PlanStatus};
+use crate::domain::catalog::{
+    Contract, ContractItem, ContractStatus, ContractVersion, Plan, PlanStatus,
+};
 use crate::error::AppError;
 use crate::storage::PageRequest;
 
@@ -21,7 +23,11 @@ pub struct OverrideInput {
 
 impl From<&OverrideInput> for ItemOverride {
     fn from(o: &OverrideInput) -> Self {
-        ItemOverride { product_id: o.product_id, quantity: o.quantity, is_enabled: o.is_enabled }
+        ItemOverride {
+            product_id: o.product_id,
+            quantity: o.quantity,
+            is_enabled: o.is_enabled,
+        }
     }
 }
 
@@ -39,10 +45,16 @@ pub fn check_overrides(
             errors.add(path.clone(), "give quantity, is_enabled or both");
         }
         if overrides[..n].iter().any(|p| p.product_id == o.product_id) {
-            errors.add(format!("{path}.product_id"), "a product may be overridden only once");
+            errors.add(
+                format!("{path}.product_id"),
+                "a product may be overridden only once",
+            );
         }
         match bounds(o.product_id) {
-            None => errors.add(format!("{path}.product_id"), format!("is not a product of the {where_}")),
+            None => errors.add(
+                format!("{path}.product_id"),
+                format!("is not a product of the {where_}"),
+            ),
             Some((min, max)) => {
                 if let Some(q) = o.quantity
                     && (min.is_some_and(|m| q < m) || max.is_some_and(|m| q > m))
@@ -72,7 +84,10 @@ pub fn new_subscription_items(
 }
 
 pub fn contract_items(plan: &Plan, items: &[ItemTerms]) -> Vec<ContractItem> {
-    items.iter().map(|t| ContractItem::from_terms(t, plan.item(t.product_id))).collect()
+    items
+        .iter()
+        .map(|t| ContractItem::from_terms(t, plan.item(t.product_id)))
+        .collect()
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -85,7 +100,11 @@ pub struct ImportContract {
     pub product_overrides: Option<Vec<OverrideInput>>,
 }
 
-pub async fn import_contract(ctx: &Ctx, org: Uuid, input: ImportContract) -> Result<Contract, AppError> {
+pub async fn import_contract(
+    ctx: &Ctx,
+    org: Uuid,
+    input: ImportContract,
+) -> Result<Contract, AppError> {
     let mut errors = Errors::default();
     let customer = match input.customer_id {
         None => {
@@ -126,7 +145,12 @@ pub async fn import_contract(ctx: &Ctx, org: Uuid, input: ImportContract) -> Res
     }
     let overrides = input.product_overrides.unwrap_or_default();
     if let Some(p) = &plan {
-        check_overrides(&mut errors, &overrides, |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)), "plan");
+        check_overrides(
+            &mut errors,
+            &overrides,
+            |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+            "plan",
+        );
     }
     errors.finish()?;
     let (Some(customer), Some(plan)) = (customer, plan) else {
@@ -136,7 +160,8 @@ pub async fn import_contract(ctx: &Ctx, org: Uuid, input: ImportContract) -> Res
     let mut terms = plan.terms(&products);
     let ovr: Vec<ItemOverride> = overrides.iter().map(ItemOverride::from).collect();
     terms.items = new_subscription_items(&plan, &terms.items, &ovr)?;
-    let entity = super::checkouts::seller_entity(ctx, org, None, Some(&customer), Some(&plan)).await?;
+    let entity =
+        super::checkouts::seller_entity(ctx, org, None, Some(&customer), Some(&plan)).await?;
     let est = billing::estimate_new_subscription(&NewSubscription {
         currency: plan.currency,
         tax_rate: entity.tax_rate,
@@ -177,7 +202,10 @@ pub async fn import_contract(ctx: &Ctx, org: Uuid, input: ImportContract) -> Res
 }
 
 pub async fn get_contract(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Contract, AppError> {
-    ctx.store.get_contract(org, id).await?.ok_or(AppError::NotFound("contract"))
+    ctx.store
+        .get_contract(org, id)
+        .await?
+        .ok_or(AppError::NotFound("contract"))
 }
 
 pub async fn list_contracts(
@@ -186,5 +214,8 @@ pub async fn list_contracts(
     page: PageRequest,
 ) -> Result<ListResponse<Contract>, AppError> {
     let p = ctx.store.list_contracts(org, page).await?;
-    Ok(ListResponse { data: p.data, has_more: p.has_more })
+    Ok(ListResponse {
+        data: p.data,
+        has_more: p.has_more,
+    })
 }

@@ -28,8 +28,22 @@ pub async fn seed_if_empty(ctx: &Ctx) -> anyhow::Result<Option<Demo>> {
     let o = org.organisation_id;
     let e = |e: crate::error::AppError| anyhow::anyhow!("{e}: {}", e.public_detail());
     let seats = catalog::create_product(ctx, o, parse::<NewProduct>(json!({"name": "Team seats", "unit_label": "seat", "description": "One seat per team member"}))?).await.map_err(e)?;
-    let support = catalog::create_product(ctx, o, parse::<NewProduct>(json!({"name": "Priority support", "description": "Answers within 4 business hours"}))?).await.map_err(e)?;
-    let events = catalog::create_product(ctx, o, parse::<NewProduct>(json!({"name": "Tracked events", "unit_label": "event"}))?).await.map_err(e)?;
+    let support = catalog::create_product(
+        ctx,
+        o,
+        parse::<NewProduct>(
+            json!({"name": "Priority support", "description": "Answers within 4 business hours"}),
+        )?,
+    )
+    .await
+    .map_err(e)?;
+    let events = catalog::create_product(
+        ctx,
+        o,
+        parse::<NewProduct>(json!({"name": "Tracked events", "unit_label": "event"}))?,
+    )
+    .await
+    .map_err(e)?;
     let monthly = catalog::create_plan(ctx, o, parse::<NewPlan>(json!({
         "name": "Team (monthly)", "currency": "USD", "billing_period": "P1M",
         "description": "For growing teams, billed monthly",
@@ -64,5 +78,9 @@ pub async fn seed_if_empty(ctx: &Ctx) -> anyhow::Result<Option<Demo>> {
         "expires_at": (ctx.clock.now() + chrono::Duration::days(30) - chrono::Duration::minutes(1)),
         "metadata": {"source": "demo"}
     }))?).await.map_err(e)?;
-    Ok(Some(Demo { api_key: org.api_key, organisation_id: o, checkout_url: checkout.url }))
+    Ok(Some(Demo {
+        api_key: org.api_key,
+        organisation_id: o,
+        checkout_url: checkout.url,
+    }))
 }

@@ -56,7 +56,11 @@ where
 {
     let Some(key) = key else { return work().await };
     validate_key(key)?;
-    match ctx.store.begin_idempotent(org, key, fingerprint, ctx.clock.now()).await? {
+    match ctx
+        .store
+        .begin_idempotent(org, key, fingerprint, ctx.clock.now())
+        .await?
+    {
         IdempotencyBegin::Started => {}
         IdempotencyBegin::Replay { status, body } => return Ok(StoredResponse { status, body }),
         IdempotencyBegin::Mismatch => {
@@ -77,12 +81,19 @@ where
             let resp = actix_web::ResponseError::error_response(e);
             let status = resp.status().as_u16();
             let body = actix_web::body::to_bytes(resp.into_body()).await.ok();
-            body.map(|b| StoredResponse { status, body: String::from_utf8_lossy(&b).into_owned() })
+            body.map(|b| StoredResponse {
+                status,
+                body: String::from_utf8_lossy(&b).into_owned(),
+            })
         }
         Err(_) => None,
     };
     match stored {
-        Some(s) => ctx.store.complete_idempotent(org, key, s.status, &s.body).await?,
+        Some(s) => {
+            ctx.store
+                .complete_idempotent(org, key, s.status, &s.body)
+                .await?
+        }
         None => ctx.store.abandon_idempotent(org, key).await?,
     }
     outcome

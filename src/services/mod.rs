@@ -39,7 +39,11 @@ impl Errors {
         self.0.is_empty()
     }
     pub fn finish(self) -> Result<(), AppError> {
-        if self.0.is_empty() { Ok(()) } else { Err(AppError::Validation(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.0))
+        }
     }
 }
 
@@ -75,7 +79,10 @@ impl ListParams {
             },
         };
         errors.finish()?;
-        Ok(PageRequest { limit, starting_after })
+        Ok(PageRequest {
+            limit,
+            starting_after,
+        })
     }
 }
 

@@ -17,9 +17,16 @@ pub struct CreatedOrganisation {
 
 pub async fn create_organisation(ctx: &Ctx, name: &str) -> anyhow::Result<CreatedOrganisation> {
     let name = name.trim();
-    anyhow::ensure!(!name.is_empty() && name.len() <= 200, "the name must be 1 to 200 characters");
+    anyhow::ensure!(
+        !name.is_empty() && name.len() <= 200,
+        "the name must be 1 to 200 characters"
+    );
     let now = ctx.clock.now();
-    let org = Organisation { id: Uuid::new_v4(), name: name.to_owned(), created_at: now };
+    let org = Organisation {
+        id: Uuid::new_v4(),
+        name: name.to_owned(),
+        created_at: now,
+    };
     let entity = BusinessEntity {
         id: Uuid::new_v4(),
         organisation_id: org.id,
@@ -33,7 +40,9 @@ pub async fn create_organisation(ctx: &Ctx, name: &str) -> anyhow::Result<Create
         created_at: now,
     };
     let key = generate_api_key();
-    ctx.store.create_organisation(&org, &entity, &key.hash, &key.prefix).await?;
+    ctx.store
+        .create_organisation(&org, &entity, &key.hash, &key.prefix)
+        .await?;
     Ok(CreatedOrganisation {
         organisation_id: org.id,
         api_key: key.secret,

@@ -92,15 +92,19 @@ pub trait EntityStore {
     async fn insert_entity(&self, e: &BusinessEntity) -> StorageResult<()>;
     async fn get_entity(&self, org: Uuid, id: Uuid) -> StorageResult<Option<BusinessEntity>>;
     async fn default_entity(&self, org: Uuid) -> StorageResult<Option<BusinessEntity>>;
-    async fn list_entities(&self, org: Uuid, page: PageRequest)
-    -> StorageResult<PageOf<BusinessEntity>>;
+    async fn list_entities(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<BusinessEntity>>;
 }
 
 #[async_trait]
 pub trait CustomerStore {
     async fn insert_customer(&self, c: &Customer) -> StorageResult<()>;
     async fn get_customer(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Customer>>;
-    async fn list_customers(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Customer>>;
+    async fn list_customers(&self, org: Uuid, page: PageRequest)
+    -> StorageResult<PageOf<Customer>>;
 }
 
 #[async_trait]
@@ -119,8 +123,12 @@ pub trait PlanStore {
     async fn get_plans(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Plan>>;
     async fn list_plans(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Plan>>;
     /// Archives the plan; returns it as it now is, or `None` if it does not exist.
-    async fn archive_plan(&self, org: Uuid, id: Uuid, at: DateTime<Utc>)
-    -> StorageResult<Option<Plan>>;
+    async fn archive_plan(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        at: DateTime<Utc>,
+    ) -> StorageResult<Option<Plan>>;
 }
 
 #[async_trait]
@@ -128,7 +136,8 @@ pub trait ContractStore {
     /// Inserts the contract with its first version (`contract.versions[0]`).
     async fn insert_contract(&self, c: &Contract) -> StorageResult<()>;
     async fn get_contract(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Contract>>;
-    async fn list_contracts(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Contract>>;
+    async fn list_contracts(&self, org: Uuid, page: PageRequest)
+    -> StorageResult<PageOf<Contract>>;
 }
 
 #[derive(Debug, Clone, Default)]
@@ -157,8 +166,12 @@ pub struct CheckoutEdit {
 pub enum CheckoutUpdate {
     Edited(Box<CheckoutEdit>),
     /// Confirm found a different estimate: store it for the customer to review.
-    Requoted { quote: Box<Quote> },
-    Cancelled { reason: Option<String> },
+    Requoted {
+        quote: Box<Quote>,
+    },
+    Cancelled {
+        reason: Option<String>,
+    },
     Expired,
 }
 
@@ -229,7 +242,10 @@ pub trait CheckoutStore {
 pub enum IdempotencyBegin {
     /// The key is new: the caller does the work, then completes or abandons it.
     Started,
-    Replay { status: u16, body: String },
+    Replay {
+        status: u16,
+        body: String,
+    },
     Mismatch,
     InProgress,
 }
@@ -285,9 +301,7 @@ impl Backend {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
         } else {
-            anyhow::bail!(
-                "unsupported DATABASE_URL scheme (expected sqlite://… or postgres://…)"
-            )
+            anyhow::bail!("unsupported DATABASE_URL scheme (expected sqlite://… or postgres://…)")
         }
     }
 }

@@ -2,8 +2,10 @@
 
 use uuid::Uuid;
 
-use super::pages::{ContractLine, DetailsPage, FieldView, ItemRow, PlanCard, PlanPage, ReviewPage, Step};
-use super::{InvoiceView, Layout, money, price_words, tier_rows, date};
+use super::pages::{
+    ContractLine, DetailsPage, FieldView, ItemRow, PlanCard, PlanPage, ReviewPage, Step,
+};
+use super::{InvoiceView, Layout, date, money, price_words, tier_rows};
 use crate::billing::ProrationBehavior;
 use crate::domain::catalog::{Plan, Product};
 use crate::domain::checkout::CheckoutType;
@@ -42,7 +44,14 @@ impl Urls {
 
 pub fn layout(h: &HostedCheckout, title: &str, csrf: &str, nonce: &str) -> Layout {
     let e = &h.loaded.entity;
-    let mut l = Layout::new(title, &e.name, e.logo_url.as_deref(), e.brand_color.as_deref(), csrf, h.checkout.preview);
+    let mut l = Layout::new(
+        title,
+        &e.name,
+        e.logo_url.as_deref(),
+        e.brand_color.as_deref(),
+        csrf,
+        h.checkout.preview,
+    );
     l.nonce = nonce.to_owned();
     l
 }
@@ -57,25 +66,44 @@ pub fn steps(h: &HostedCheckout, current: &str) -> Vec<Step> {
     let pos = all.iter().position(|(l, _)| *l == current).unwrap_or(0);
     all.into_iter()
         .enumerate()
-        .map(|(i, (label, href))| Step { label, href, current: i == pos, done: i < pos })
+        .map(|(i, (label, href))| Step {
+            label,
+            href,
+            current: i == pos,
+            done: i < pos,
+        })
         .collect()
 }
 
 /// "$60.00 / month": one full period of the enabled recurring lines.
-fn per_period(c: crate::domain::money::Currency, items: &[crate::billing::ItemTerms], period: crate::domain::period::BillingPeriod) -> String {
+fn per_period(
+    c: crate::domain::money::Currency,
+    items: &[crate::billing::ItemTerms],
+    period: crate::domain::period::BillingPeriod,
+) -> String {
     match crate::billing::period_total(c, items) {
         Ok(total) => format!("{} / {}", money(c, total), period.adjective()),
         Err(_) => String::new(),
     }
 }
 
-fn product<'a>(products: &'a [Product], id: Uuid) -> Option<&'a Product> {
+fn product(products: &[Product], id: Uuid) -> Option<&Product> {
     products.iter().find(|p| p.id == id)
 }
 
-fn plan_card(plan: &Plan, products: &[Product], h: &HostedCheckout, selected: bool, errors: &[FieldError]) -> PlanCard {
+fn plan_card(
+    plan: &Plan,
+    products: &[Product],
+    h: &HostedCheckout,
+    selected: bool,
+    errors: &[FieldError],
+) -> PlanCard {
     let c = &h.checkout;
-    let overrides = if selected { c.product_overrides.as_slice() } else { &[] };
+    let overrides = if selected {
+        c.product_overrides.as_slice()
+    } else {
+        &[]
+    };
     let items: Vec<ItemRow> = plan
         .items
         .iter()
@@ -86,25 +114,60 @@ fn plan_card(plan: &Plan, products: &[Product], h: &HostedCheckout, selected: bo
             let current = match (&h.loaded.contract, c.checkout_type) {
                 (Some(k), CheckoutType::PlanChange) => k
                     .item(i.product_id)
-                    .map(|ci| if ci.is_enabled { format!("{} on your current plan", ci.quantity) } else { "off on your current plan".into() })
+                    .map(|ci| {
+                        if ci.is_enabled {
+                            format!("{} on your current plan", ci.quantity)
+                        } else {
+                            "off on your current plan".into()
+                        }
+                    })
                     .unwrap_or_default(),
                 _ => String::new(),
             };
             let key = format!("quantity.{}", i.product_id);
+            // A plan change keeps the contract's quantity and state of shared products.
+            let kept = match (&h.loaded.contract, c.checkout_type) {
+                (Some(k), CheckoutType::PlanChange) => k.item(i.product_id),
+                _ => None,
+            };
             ItemRow {
                 product_id: i.product_id.to_string(),
                 name: p.map_or_else(|| "Item".into(), |p| p.name.clone()),
                 description: p.and_then(|p| p.description.clone()).unwrap_or_default(),
-                price: price_words(&i.pricing, plan.currency, unit, i.billing, plan.billing_period),
+                price: price_words(
+                    &i.pricing,
+                    plan.currency,
+                    unit,
+                    i.billing,
+                    plan.billing_period,
+                ),
                 tiers: tier_rows(&i.pricing, plan.currency, unit),
-                quantity: o.and_then(|o| o.quantity).unwrap_or(i.quantity),
-                min: i.min_quantity.map(|m| m.to_string()).unwrap_or_else(|| "0".into()),
-                max: i.max_quantity.map(|m| m.to_string()).unwrap_or_else(|| "∞".into()),
+                quantity: o
+                    .and_then(|o| o.quantity)
+                    .or(kept.map(|k| k.quantity))
+                    .unwrap_or(i.quantity),
+                min: i
+                    .min_quantity
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "0".into()),
+                max: i
+                    .max_quantity
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "∞".into()),
                 adjustable: i.adjustable,
                 optional: i.optional,
-                enabled: o.and_then(|o| o.is_enabled).unwrap_or(i.is_enabled),
+                enabled: o
+                    .and_then(|o| o.is_enabled)
+                    .or(kept.map(|k| k.is_enabled))
+                    .unwrap_or(i.is_enabled),
+                quantity_name: key.clone(),
+                enabled_name: format!("enabled.{}", i.product_id),
                 current,
-                error: errors.iter().find(|e| e.field == key).map(|e| e.message.clone()).unwrap_or_default(),
+                error: errors
+                    .iter()
+                    .find(|e| e.field == key)
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -125,8 +188,15 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
     let urls = Urls { id: c.id };
     let (heading, intro) = match c.checkout_type {
         CheckoutType::NewSubscription => ("Choose your plan".to_owned(), String::new()),
-        CheckoutType::PlanChange => ("Change your plan".to_owned(), "Compare your current plan with the new one.".to_owned()),
-        CheckoutType::QuantityUpdate => ("Update your subscription".to_owned(), "Adjust quantities and add-ons; you will see the cost before anything changes.".to_owned()),
+        CheckoutType::PlanChange => (
+            "Change your plan".to_owned(),
+            "Compare your current plan with the new one.".to_owned(),
+        ),
+        CheckoutType::QuantityUpdate => (
+            "Update your subscription".to_owned(),
+            "Adjust quantities and add-ons; you will see the cost before anything changes."
+                .to_owned(),
+        ),
     };
     let (current_plan, plans) = match c.checkout_type {
         CheckoutType::QuantityUpdate => {
@@ -139,23 +209,49 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                         .items
                         .iter()
                         .map(|ci| {
-                            let o = c.product_overrides.iter().find(|o| o.product_id == ci.product_id);
+                            let o = c
+                                .product_overrides
+                                .iter()
+                                .find(|o| o.product_id == ci.product_id);
                             let plan_item = p.item(ci.product_id);
                             let key = format!("quantity.{}", ci.product_id);
                             ItemRow {
                                 product_id: ci.product_id.to_string(),
                                 name: ci.name.clone(),
                                 description: String::new(),
-                                price: price_words(&ci.pricing, k.currency, ci.unit_label.as_deref(), ci.billing, p.billing_period),
+                                price: price_words(
+                                    &ci.pricing,
+                                    k.currency,
+                                    ci.unit_label.as_deref(),
+                                    ci.billing,
+                                    p.billing_period,
+                                ),
                                 tiers: tier_rows(&ci.pricing, k.currency, ci.unit_label.as_deref()),
                                 quantity: o.and_then(|o| o.quantity).unwrap_or(ci.quantity),
-                                min: ci.min_quantity.map(|m| m.to_string()).unwrap_or_else(|| "0".into()),
-                                max: ci.max_quantity.map(|m| m.to_string()).unwrap_or_else(|| "∞".into()),
-                                adjustable: plan_item.is_none_or(|pi| pi.adjustable) || o.is_some_and(|o| o.quantity.is_some()),
+                                min: ci
+                                    .min_quantity
+                                    .map(|m| m.to_string())
+                                    .unwrap_or_else(|| "0".into()),
+                                max: ci
+                                    .max_quantity
+                                    .map(|m| m.to_string())
+                                    .unwrap_or_else(|| "∞".into()),
+                                adjustable: plan_item.is_none_or(|pi| pi.adjustable)
+                                    || o.is_some_and(|o| o.quantity.is_some()),
                                 optional: plan_item.is_some_and(|pi| pi.optional),
                                 enabled: o.and_then(|o| o.is_enabled).unwrap_or(ci.is_enabled),
-                                current: if ci.is_enabled { format!("{} now", ci.quantity) } else { "off now".into() },
-                                error: errors.iter().find(|e| e.field == key).map(|e| e.message.clone()).unwrap_or_default(),
+                                quantity_name: key.clone(),
+                                enabled_name: format!("enabled.{}", ci.product_id),
+                                current: if ci.is_enabled {
+                                    format!("{} now", ci.quantity)
+                                } else {
+                                    "off now".into()
+                                },
+                                error: errors
+                                    .iter()
+                                    .find(|e| e.field == key)
+                                    .map(|e| e.message.clone())
+                                    .unwrap_or_default(),
                             }
                         })
                         .collect();
@@ -205,7 +301,23 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                                 adjustable: false,
                                 optional: false,
                                 enabled: ci.is_enabled,
-                                current: if ci.is_enabled { format!("{} × {}", ci.quantity, price_words(&ci.pricing, k.currency, ci.unit_label.as_deref(), ci.billing, p.billing_period)) } else { "off".into() },
+                                quantity_name: String::new(),
+                                enabled_name: String::new(),
+                                current: if ci.is_enabled {
+                                    format!(
+                                        "{} × {}",
+                                        ci.quantity,
+                                        price_words(
+                                            &ci.pricing,
+                                            k.currency,
+                                            ci.unit_label.as_deref(),
+                                            ci.billing,
+                                            p.billing_period
+                                        )
+                                    )
+                                } else {
+                                    "off".into()
+                                },
                                 error: String::new(),
                             })
                             .collect(),
@@ -217,7 +329,19 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
         }
     };
     let choose_plan = plans.len() > 1;
-    let has_inputs = plans.iter().any(|p| p.items.iter().any(|i| i.adjustable || i.optional));
+    let mut plans = plans;
+    if choose_plan {
+        // Plans may share products: name each card's inputs after its plan.
+        for p in &mut plans {
+            for i in &mut p.items {
+                i.quantity_name = format!("quantity.{}.{}", p.id, i.product_id);
+                i.enabled_name = format!("enabled.{}.{}", p.id, i.product_id);
+            }
+        }
+    }
+    let has_inputs = plans
+        .iter()
+        .any(|p| p.items.iter().any(|i| i.adjustable || i.optional));
     PlanPage {
         layout: layout(h, &heading, csrf, nonce),
         steps: steps(h, "Plan"),
@@ -238,12 +362,42 @@ const DETAIL_FIELDS: [(&str, &str, &str, &str, bool); 10] = [
     ("email", "Email", "email", "email", true),
     ("company_name", "Company", "organization", "text", false),
     ("tax_id", "Tax ID", "off", "text", false),
-    ("address_line1", "Address line 1", "address-line1", "text", false),
-    ("address_line2", "Address line 2", "address-line2", "text", false),
+    (
+        "address_line1",
+        "Address line 1",
+        "address-line1",
+        "text",
+        false,
+    ),
+    (
+        "address_line2",
+        "Address line 2",
+        "address-line2",
+        "text",
+        false,
+    ),
     ("address_city", "City", "address-level2", "text", false),
-    ("address_state", "State / region", "address-level1", "text", false),
-    ("address_postal_code", "Postal code", "postal-code", "text", false),
-    ("address_country", "Country (2-letter code, e.g. US)", "country", "text", false),
+    (
+        "address_state",
+        "State / region",
+        "address-level1",
+        "text",
+        false,
+    ),
+    (
+        "address_postal_code",
+        "Postal code",
+        "postal-code",
+        "text",
+        false,
+    ),
+    (
+        "address_country",
+        "Country (2-letter code, e.g. US)",
+        "country",
+        "text",
+        false,
+    ),
 ];
 
 /// The form field a `customer_data.*` JSON path belongs to.
@@ -251,7 +405,6 @@ pub fn form_field(json_path: &str) -> String {
     json_path
         .trim_start_matches("customer_data.")
         .replace("address.", "address_")
-        .replace("address_line", "address_line")
 }
 
 pub fn detail_values(d: &CustomerData) -> Vec<(&'static str, String)> {
@@ -271,14 +424,28 @@ pub fn detail_values(d: &CustomerData) -> Vec<(&'static str, String)> {
     ]
 }
 
-pub fn details_page(h: &HostedCheckout, csrf: &str, nonce: &str, values: &[(&'static str, String)], errors: &[FieldError]) -> DetailsPage {
+pub fn details_page(
+    h: &HostedCheckout,
+    csrf: &str,
+    nonce: &str,
+    values: &[(&'static str, String)],
+    errors: &[FieldError],
+) -> DetailsPage {
     let fields = DETAIL_FIELDS
         .iter()
         .map(|(name, label, autocomplete, kind, required)| FieldView {
             name,
             label,
-            value: values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default(),
-            error: errors.iter().find(|e| form_field(&e.field) == *name).map(|e| e.message.clone()).unwrap_or_default(),
+            value: values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            error: errors
+                .iter()
+                .find(|e| form_field(&e.field) == *name)
+                .map(|e| e.message.clone())
+                .unwrap_or_default(),
             required: *required,
             autocomplete,
             kind,
@@ -293,7 +460,10 @@ pub fn details_page(h: &HostedCheckout, csrf: &str, nonce: &str, values: &[(&'st
             .iter()
             .map(|e| {
                 let f = form_field(&e.field);
-                let label = DETAIL_FIELDS.iter().find(|d| d.0 == f).map_or(f.as_str(), |d| d.1);
+                let label = DETAIL_FIELDS
+                    .iter()
+                    .find(|d| d.0 == f)
+                    .map_or(f.as_str(), |d| d.1);
                 format!("{label}: {}", e.message)
             })
             .collect(),
@@ -314,15 +484,31 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
     let dates = match c.end_date {
         Some(end) => format!("From {} to {}", date(c.start_date), date(end)),
         None => match c.checkout_type {
-            CheckoutType::NewSubscription => format!("Starts {}, renews every {period} until cancelled", date(c.start_date)),
-            _ => format!("Change effective {}", date(c.quote.change.as_ref().map_or(c.start_date, |s| s.effective_date))),
+            CheckoutType::NewSubscription => format!(
+                "Starts {}, renews every {period} until cancelled",
+                date(c.start_date)
+            ),
+            _ => format!(
+                "Change effective {}",
+                date(
+                    c.quote
+                        .change
+                        .as_ref()
+                        .map_or(c.start_date, |s| s.effective_date)
+                )
+            ),
         },
     };
     let lines = match (c.checkout_type, plan) {
         (CheckoutType::NewSubscription, Some(p)) => {
             let mut terms = p.terms(&h.loaded.products);
             let overrides: Vec<_> = c.product_overrides.clone();
-            if let Ok(items) = crate::billing::resolve_items(crate::billing::AmendmentKind::QuantityUpdate, &terms.items, &terms.items, &overrides) {
+            if let Ok(items) = crate::billing::resolve_items(
+                crate::billing::AmendmentKind::QuantityUpdate,
+                &terms.items,
+                &terms.items,
+                &overrides,
+            ) {
                 terms.items = items;
             }
             terms
@@ -332,7 +518,13 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
                 .map(|t| ContractLine {
                     name: t.name.clone(),
                     quantity: t.quantity.to_string(),
-                    price: price_words(&t.pricing, currency, t.unit_label.as_deref(), t.billing, p.billing_period),
+                    price: price_words(
+                        &t.pricing,
+                        currency,
+                        t.unit_label.as_deref(),
+                        t.billing,
+                        p.billing_period,
+                    ),
                 })
                 .collect()
         }
@@ -340,10 +532,16 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
     };
     let customer_lines = {
         let d = &c.customer_data;
-        let mut v: Vec<String> = [&d.customer_name, &d.company_name, &d.email, &d.tax_id].iter().filter_map(|s| (*s).clone()).collect();
+        let mut v: Vec<String> = [&d.customer_name, &d.company_name, &d.email, &d.tax_id]
+            .iter()
+            .filter_map(|s| (*s).clone())
+            .collect();
         if let Some(a) = &d.address {
             v.extend([&a.line1, &a.line2].iter().filter_map(|s| (*s).clone()));
-            let city: Vec<String> = [&a.postal_code, &a.city, &a.state, &a.country].iter().filter_map(|s| (*s).clone()).collect();
+            let city: Vec<String> = [&a.postal_code, &a.city, &a.state, &a.country]
+                .iter()
+                .filter_map(|s| (*s).clone())
+                .collect();
             if !city.is_empty() {
                 v.push(city.join(" "));
             }
@@ -357,7 +555,9 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
     };
     let change_summary = c.quote.change.as_ref().map(|s| {
         let when = match s.behavior {
-            ProrationBehavior::AtPeriodEnd => format!(" The change takes effect on {}.", date(s.effective_date)),
+            ProrationBehavior::AtPeriodEnd => {
+                format!(" The change takes effect on {}.", date(s.effective_date))
+            }
             _ => String::new(),
         };
         format!("{}{when}", s.summary)
@@ -370,12 +570,25 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
         heading: heading.to_owned(),
         plan_name,
         dates,
-        billing: format!("Billed every {period}, in advance. Prices in {}.", currency.code()),
+        billing: format!(
+            "Billed every {period}, in advance. Prices in {}.",
+            currency.code()
+        ),
         lines,
         change_summary: change_summary.unwrap_or_default(),
         customer_lines,
-        current_invoice: InvoiceView::new(if c.checkout_type == CheckoutType::NewSubscription { "First invoice" } else { "Invoice now" }, &est.current_invoice),
-        next_invoice: est.next_invoice.as_ref().map(|i| InvoiceView::new("Next invoice", i)),
+        current_invoice: InvoiceView::new(
+            if c.checkout_type == CheckoutType::NewSubscription {
+                "First invoice"
+            } else {
+                "Invoice now"
+            },
+            &est.current_invoice,
+        ),
+        next_invoice: est
+            .next_invoice
+            .as_ref()
+            .map(|i| InvoiceView::new("Next invoice", i)),
         due_today: money(currency, est.current_invoice.amount_due),
         notice: notice.to_owned(),
         confirm_label: confirm_label.to_owned(),

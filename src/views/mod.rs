@@ -31,13 +31,25 @@ pub struct Layout {
 pub const DEFAULT_BRAND: &str = "#3b5bdb";
 
 impl Layout {
-    pub fn new(title: impl Into<String>, seller: &str, logo: Option<&str>, brand: Option<&str>, csrf: &str, preview: bool) -> Self {
-        let brand_color = brand.filter(|c| is_hex(c)).unwrap_or(DEFAULT_BRAND).to_owned();
+    pub fn new(
+        title: impl Into<String>,
+        seller: &str,
+        logo: Option<&str>,
+        brand: Option<&str>,
+        csrf: &str,
+        preview: bool,
+    ) -> Self {
+        let brand_color = brand
+            .filter(|c| is_hex(c))
+            .unwrap_or(DEFAULT_BRAND)
+            .to_owned();
         let brand_text = text_on(&brand_color);
         Self {
             title: title.into(),
             seller_name: seller.to_owned(),
-            logo_url: logo.filter(|u| u.starts_with("https://") || u.starts_with("http://")).map(str::to_owned),
+            logo_url: logo
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                .map(str::to_owned),
             brand_color,
             brand_text,
             csrf_token: csrf.to_owned(),
@@ -57,7 +69,11 @@ fn is_hex(c: &str) -> bool {
 
 fn channel(hex: &str) -> f64 {
     let v = u8::from_str_radix(hex, 16).unwrap_or(0) as f64 / 255.0;
-    if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+    if v <= 0.039_28 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 /// White or near-black text, whichever contrasts more with `bg` (WCAG relative luminance;
@@ -81,7 +97,13 @@ pub fn date(d: NaiveDate) -> String {
 }
 
 /// "$12.00 per seat / month", "$49.00 / month", "from $0.00 per event" ...
-pub fn price_words(p: &Pricing, c: Currency, unit: Option<&str>, billing: ItemBilling, period: BillingPeriod) -> String {
+pub fn price_words(
+    p: &Pricing,
+    c: Currency,
+    unit: Option<&str>,
+    billing: ItemBilling,
+    period: BillingPeriod,
+) -> String {
     let unit = unit.unwrap_or("unit");
     let per = match billing {
         ItemBilling::Recurring => format!(" / {}", period.adjective()),
@@ -93,7 +115,10 @@ pub fn price_words(p: &Pricing, c: Currency, unit: Option<&str>, billing: ItemBi
         Pricing::PerUnit { unit_amount } => format!("{} per {unit}", unit_price(c, *unit_amount)),
         Pricing::Tiered { .. } => format!("Graduated price per {unit}"),
         Pricing::Volume { .. } => format!("Volume price per {unit}"),
-        Pricing::Package { package_size, package_amount } => {
+        Pricing::Package {
+            package_size,
+            package_amount,
+        } => {
             format!("{} per {package_size} {unit}s", money(c, *package_amount))
         }
         Pricing::Step { .. } => "Stepped flat price".to_owned(),
@@ -145,7 +170,10 @@ pub fn tier_rows(p: &Pricing, c: Currency, unit: Option<&str>) -> Vec<TierRow> {
         if parts.is_empty() {
             parts.push(money(c, Decimal::ZERO));
         }
-        rows.push(TierRow { range, price: parts.join(" + ") });
+        rows.push(TierRow {
+            range,
+            price: parts.join(" + "),
+        });
         from = t.up_to.unwrap_or(from);
     }
     rows
@@ -223,8 +251,16 @@ mod tests {
         let usd = Currency::parse("USD").unwrap();
         let p = Pricing::Tiered {
             tiers: vec![
-                Tier { up_to: Some(500), unit_amount: Some(Decimal::new(2, 0)), flat_amount: None },
-                Tier { up_to: None, unit_amount: Some(Decimal::new(15, 1)), flat_amount: None },
+                Tier {
+                    up_to: Some(500),
+                    unit_amount: Some(Decimal::new(2, 0)),
+                    flat_amount: None,
+                },
+                Tier {
+                    up_to: None,
+                    unit_amount: Some(Decimal::new(15, 1)),
+                    flat_amount: None,
+                },
             ],
         };
         let rows = tier_rows(&p, usd, Some("seat"));

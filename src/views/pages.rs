@@ -26,6 +26,10 @@ pub struct ItemRow {
     pub adjustable: bool,
     pub optional: bool,
     pub enabled: bool,
+    /// Form names of the quantity input and the add-on checkbox (per plan when the page
+    /// offers several plans, see `PlanChoice`).
+    pub quantity_name: String,
+    pub enabled_name: String,
     /// For amendments: what the contract has now ("5 seats", "off").
     pub current: String,
     pub error: String,

@@ -10,7 +10,13 @@ async fn requests_without_a_valid_key_are_401() {
     let app = spawn_app().await;
     let r = app.client.get(app.url("/products")).send().await.unwrap();
     problem(r, StatusCode::UNAUTHORIZED).await;
-    let r = app.client.get(app.url("/products")).header("x-api-key", "hc_wrong").send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/products"))
+        .header("x-api-key", "hc_wrong")
+        .send()
+        .await
+        .unwrap();
     problem(r, StatusCode::UNAUTHORIZED).await;
     let r = app
         .client
@@ -37,9 +43,14 @@ async fn another_organisations_objects_are_404_and_never_listed() {
     let app = spawn_app().await;
     let seller = app.seat_plan("Team", "12.00", "P1M").await;
     let customer = app.create_customer().await;
-    let other = hosted_checkout::services::organisations::create_organisation(&app.ctx, "Other").await.unwrap();
+    let other = hosted_checkout::services::organisations::create_organisation(&app.ctx, "Other")
+        .await
+        .unwrap();
     let as_other = |path: String| {
-        app.client.get(app.url(&path)).header("x-api-key", other.api_key.clone()).send()
+        app.client
+            .get(app.url(&path))
+            .header("x-api-key", other.api_key.clone())
+            .send()
     };
     for path in [
         format!("/plans/{}", seller.plan),
@@ -50,9 +61,26 @@ async fn another_organisations_objects_are_404_and_never_listed() {
         problem(as_other(path.clone()).await.unwrap(), StatusCode::NOT_FOUND).await;
         assert_eq!(app.get(&path).await.status(), StatusCode::OK, "{path}");
     }
-    for path in ["/plans", "/products", "/customers", "/business_entities", "/contracts", "/checkouts"] {
-        let v: Value = as_other(path.to_owned()).await.unwrap().json().await.unwrap();
-        let ids: Vec<&str> = v["data"].as_array().unwrap().iter().filter_map(|o| o["id"].as_str()).collect();
+    for path in [
+        "/plans",
+        "/products",
+        "/customers",
+        "/business_entities",
+        "/contracts",
+        "/checkouts",
+    ] {
+        let v: Value = as_other(path.to_owned())
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let ids: Vec<&str> = v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|o| o["id"].as_str())
+            .collect();
         assert!(!ids.contains(&seller.plan.to_string().as_str()));
         assert!(!ids.contains(&customer.to_string().as_str()));
         if path == "/business_entities" {
@@ -90,7 +118,12 @@ async fn every_pricing_type_round_trips_exactly() {
         let plan = app
             .create_plan(json!({"name": "P", "currency": "USD", "billing_period": "P1M", "items": [{"product_id": product, "pricing": pricing.clone()}]}))
             .await;
-        let raw = app.get(&format!("/plans/{plan}")).await.text().await.unwrap();
+        let raw = app
+            .get(&format!("/plans/{plan}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         let v: Value = serde_json::from_str(&raw).unwrap();
         let got = &v["items"][0]["pricing"];
         assert_eq!(got["pricing_type"], pricing["pricing_type"]);
@@ -144,16 +177,28 @@ async fn plan_validation_names_every_bad_field() {
     ] {
         assert!(fields.iter().any(|x| x == f), "missing {f} in {fields:?}");
     }
-    assert!(fields.iter().any(|x| x.starts_with("items[0].pricing.tiers")), "{fields:?}");
+    assert!(
+        fields
+            .iter()
+            .any(|x| x.starts_with("items[0].pricing.tiers")),
+        "{fields:?}"
+    );
 }
 
 #[tokio::test]
 async fn wrong_types_are_422_with_the_path_and_bad_json_is_400() {
     let app = spawn_app().await;
-    let r = app.post("/plans", &json!({"name": "P", "items": [{"product_id": "not-a-uuid"}]})).await;
+    let r = app
+        .post(
+            "/plans",
+            &json!({"name": "P", "items": [{"product_id": "not-a-uuid"}]}),
+        )
+        .await;
     let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(error_fields(&p), ["items[0].product_id"]);
-    let r = app.post("/products", &json!({"name": "X", "colour": "red"})).await;
+    let r = app
+        .post("/products", &json!({"name": "X", "colour": "red"}))
+        .await;
     let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(error_fields(&p), ["colour"]);
     let r = app
@@ -180,18 +225,40 @@ async fn lists_paginate_newest_first() {
     }
     ids.reverse();
     let page1 = app.get_ok("/products?limit=2").await;
-    let got: Vec<&str> = page1["data"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let got: Vec<&str> = page1["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(got, &ids[0..2]);
     assert_eq!(page1["has_more"], true);
-    let page2 = app.get_ok(&format!("/products?limit=2&starting_after={}", ids[1])).await;
-    let got: Vec<&str> = page2["data"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let page2 = app
+        .get_ok(&format!("/products?limit=2&starting_after={}", ids[1]))
+        .await;
+    let got: Vec<&str> = page2["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(got, &ids[2..4]);
-    let page3 = app.get_ok(&format!("/products?limit=2&starting_after={}", ids[3])).await;
+    let page3 = app
+        .get_ok(&format!("/products?limit=2&starting_after={}", ids[3]))
+        .await;
     assert_eq!(page3["data"].as_array().unwrap().len(), 1);
     assert_eq!(page3["has_more"], false);
-    let p = problem(app.get("/products?limit=0").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let p = problem(
+        app.get("/products?limit=0").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert_eq!(error_fields(&p), ["limit"]);
-    let p = problem(app.get("/products?limit=101").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let p = problem(
+        app.get("/products?limit=101").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert_eq!(error_fields(&p), ["limit"]);
 }
 
@@ -203,16 +270,41 @@ async fn business_entities_customers_and_archive() {
         .await;
     assert_eq!(e["tax_rate"], json!(19));
     assert_eq!(e["brand_color"], "#aa3300");
-    let p = problem(app.post("/business_entities", &json!({"name": "X", "tax_rate": 101, "brand_color": "red"})).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let p = problem(
+        app.post(
+            "/business_entities",
+            &json!({"name": "X", "tax_rate": 101, "brand_color": "red"}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert_eq!(error_fields(&p), ["brand_color", "tax_rate"]);
     let c = app
         .post_ok("/customers", &json!({"customer_name": "Ada", "email": "ada@example.com", "business_entity_id": e["id"], "address": {"country": "DE"}}), StatusCode::CREATED)
         .await;
     assert_eq!(c["business_entity_id"], e["id"]);
-    let p = problem(app.post("/customers", &json!({"email": "nope", "address": {"country": "ZZ"}})).await, StatusCode::UNPROCESSABLE_ENTITY).await;
-    assert_eq!(error_fields(&p), ["customer_name", "email", "address.country"]);
+    let p = problem(
+        app.post(
+            "/customers",
+            &json!({"email": "nope", "address": {"country": "ZZ"}}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        error_fields(&p),
+        ["customer_name", "email", "address.country"]
+    );
     let cat = app.seat_plan("Team", "10", "P1M").await;
-    let archived = app.post_ok(&format!("/plans/{}/archive", cat.plan), &json!({}), StatusCode::OK).await;
+    let archived = app
+        .post_ok(
+            &format!("/plans/{}/archive", cat.plan),
+            &json!({}),
+            StatusCode::OK,
+        )
+        .await;
     assert_eq!(archived["status"], "archived");
     assert_eq!(id(&archived), cat.plan);
 }
@@ -229,7 +321,9 @@ async fn imported_contract_reads_back_with_its_first_version() {
             StatusCode::CREATED,
         )
         .await;
-    let got = app.get_ok(&format!("/contracts/{}", c["id"].as_str().unwrap())).await;
+    let got = app
+        .get_ok(&format!("/contracts/{}", c["id"].as_str().unwrap()))
+        .await;
     assert_eq!(got["billing_anchor_date"], "2026-01-31");
     assert_eq!(got["status"], "active");
     assert_eq!(got["items"][0]["quantity"], 7);

@@ -8,8 +8,7 @@ use hosted_checkout::configuration::Settings;
 use hosted_checkout::services::Ctx;
 use hosted_checkout::services::clock::OffsetClock;
 use hosted_checkout::services::organisations::create_organisation;
-use hosted_checkout::startup::Application;
-use hosted_checkout::storage::{self, PoolSettings};
+use hosted_checkout::startup::{Application, Detached};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -24,6 +23,8 @@ pub struct TestApp {
     pub clock: Arc<OffsetClock>,
     pub ctx: Ctx,
     pub database_url: String,
+    // Dropped in this order: the server (closing its connections), then the temp directory.
+    _server: Detached,
     _tmp: Option<tempfile::TempDir>,
 }
 
@@ -32,7 +33,9 @@ pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(base) if base.starts_with("postgres") => {
             let name = format!("hc_test_{}", Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(&base).await.expect("connect to TEST_DATABASE_URL");
+            let mut conn = sqlx::PgConnection::connect(&base)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
                 .execute(&mut conn)
                 .await
@@ -67,18 +70,14 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let (database_url, tmp) = fresh_database().await;
     let mut settings = test_settings(&database_url);
     tweak(&mut settings);
-    let store = storage::connect(
-        &database_url,
-        &PoolSettings { max_connections: settings.db_max_connections, acquire_timeout: std::time::Duration::from_secs(10) },
-    )
-    .await
-    .expect("connect to the test database");
+    settings.db_acquire_timeout_ms = 10_000;
     let clock = Arc::new(OffsetClock::default());
-    let app = Application::build_with(settings, store, clock.clone()).await.expect("build app");
-    let port = app.port();
-    let ctx = app.context();
-    tokio::spawn(app.run_until_stopped());
-    let org = create_organisation(&ctx, "Test Org").await.expect("create org");
+    let server = Application::spawn_detached(settings, clock.clone()).expect("start the app");
+    let port = server.port;
+    let ctx = server.ctx.clone();
+    let org = create_organisation(&ctx, "Test Org")
+        .await
+        .expect("create org");
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -93,6 +92,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
         clock,
         ctx,
         database_url,
+        _server: server,
         _tmp: tmp,
     }
 }
@@ -103,7 +103,13 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> Response {
-        self.client.post(self.url(path)).header("x-api-key", &self.api_key).json(body).send().await.expect("request")
+        self.client
+            .post(self.url(path))
+            .header("x-api-key", &self.api_key)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn post_with_key(&self, path: &str, body: &Value, key: &str) -> Response {
@@ -118,11 +124,22 @@ impl TestApp {
     }
 
     pub async fn patch(&self, path: &str, body: &Value) -> Response {
-        self.client.patch(self.url(path)).header("x-api-key", &self.api_key).json(body).send().await.expect("request")
+        self.client
+            .patch(self.url(path))
+            .header("x-api-key", &self.api_key)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).header("x-api-key", &self.api_key).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .header("x-api-key", &self.api_key)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// POST that must answer `expected`; returns the JSON body.
@@ -138,18 +155,32 @@ impl TestApp {
         let r = self.get(path).await;
         let status = r.status();
         let text = r.text().await.expect("body");
-        assert_eq!(status, StatusCode::OK, "GET {path} answered {status}: {text}");
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "GET {path} answered {status}: {text}"
+        );
         serde_json::from_str(&text).expect("json body")
     }
 
     pub async fn create_product(&self, name: &str, unit: Option<&str>) -> Uuid {
-        let v = self.post_ok("/products", &json!({"name": name, "unit_label": unit}), StatusCode::CREATED).await;
+        let v = self
+            .post_ok(
+                "/products",
+                &json!({"name": name, "unit_label": unit}),
+                StatusCode::CREATED,
+            )
+            .await;
         id(&v)
     }
 
     pub async fn create_customer(&self) -> Uuid {
         let v = self
-            .post_ok("/customers", &json!({"customer_name": "Grace Hopper", "email": "grace@example.com"}), StatusCode::CREATED)
+            .post_ok(
+                "/customers",
+                &json!({"customer_name": "Grace Hopper", "email": "grace@example.com"}),
+                StatusCode::CREATED,
+            )
             .await;
         id(&v)
     }
@@ -172,7 +203,11 @@ impl TestApp {
                 ]
             }))
             .await;
-        Catalog { plan, seats, support }
+        Catalog {
+            plan,
+            seats,
+            support,
+        }
     }
 
     /// Another plan on the same products.
@@ -200,7 +235,12 @@ impl TestApp {
     /// An active contract on `plan` starting `start` (imported).
     pub async fn import_contract(&self, plan: Uuid, start: &str) -> Value {
         let customer = self.create_customer().await;
-        self.post_ok("/contracts", &json!({"customer_id": customer, "plan_id": plan, "start_date": start}), StatusCode::CREATED).await
+        self.post_ok(
+            "/contracts",
+            &json!({"customer_id": customer, "plan_id": plan, "start_date": start}),
+            StatusCode::CREATED,
+        )
+        .await
     }
 
     pub fn advance(&self, by: Duration) {
@@ -220,12 +260,24 @@ pub fn id(v: &Value) -> Uuid {
 
 /// The `field`s of a problem+json `errors` list.
 pub fn error_fields(v: &Value) -> Vec<String> {
-    v["errors"].as_array().map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    v["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub async fn problem(r: Response, expected: StatusCode) -> Value {
     let status = r.status();
-    let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let ct = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     let text = r.text().await.expect("body");
     assert_eq!(status, expected, "answered {status}: {text}");
     assert_eq!(ct, "application/problem+json", "content type of {text}");

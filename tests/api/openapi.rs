@@ -52,36 +52,70 @@ fn refs(v: &Value, out: &mut BTreeSet<String>) {
 #[tokio::test]
 async fn openapi_document_is_valid_and_complete() {
     let app = spawn_app().await;
-    let r = app.client.get(app.url("/openapi.json")).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/openapi.json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let doc: Value = r.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     // It parses as an OpenAPI document.
-    let _: utoipa::openapi::OpenApi = serde_json::from_value(doc.clone()).expect("a valid OpenAPI document");
+    let _: utoipa::openapi::OpenApi =
+        serde_json::from_value(doc.clone()).expect("a valid OpenAPI document");
     let paths = doc["paths"].as_object().unwrap();
     let mut documented = BTreeSet::new();
     for (path, item) in paths {
         for (method, op) in item.as_object().unwrap() {
             documented.insert((method.clone(), path.clone()));
             let responses = op["responses"].as_object().unwrap();
-            assert!(responses.keys().any(|s| s.starts_with('2')), "{method} {path} has no success response");
-            assert!(responses.contains_key("401"), "{method} {path} documents 401");
+            assert!(
+                responses.keys().any(|s| s.starts_with('2')),
+                "{method} {path} has no success response"
+            );
+            assert!(
+                responses.contains_key("401"),
+                "{method} {path} documents 401"
+            );
             if method != "get" {
-                assert!(responses.contains_key("422") || path.ends_with("/expire") || path.ends_with("/archive"), "{method} {path} documents 422");
+                assert!(
+                    responses.contains_key("422")
+                        || path.ends_with("/expire")
+                        || path.ends_with("/archive"),
+                    "{method} {path} documents 422"
+                );
             }
         }
     }
-    let expected: BTreeSet<(String, String)> = ROUTES.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
-    assert_eq!(documented, expected, "documented operations = registered routes");
+    let expected: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(
+        documented, expected,
+        "documented operations = registered routes"
+    );
     let mut all = BTreeSet::new();
     refs(&doc, &mut all);
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for r in all {
-        let name = r.strip_prefix("#/components/schemas/").expect("local schema ref");
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .expect("local schema ref");
         assert!(schemas.contains_key(name), "dangling $ref {r}");
     }
-    assert_eq!(doc["components"]["securitySchemes"]["api_key"]["name"], "x-api-key");
-    for schema in ["CreateCheckout", "CheckoutView", "Invoice", "Problem", "PricingInput"] {
+    assert_eq!(
+        doc["components"]["securitySchemes"]["api_key"]["name"],
+        "x-api-key"
+    );
+    for schema in [
+        "CreateCheckout",
+        "CheckoutView",
+        "Invoice",
+        "Problem",
+        "PricingInput",
+    ] {
         assert!(schemas.contains_key(schema), "{schema}");
     }
 }

@@ -37,9 +37,15 @@ fn usd() -> Currency {
 
 async fn fixture() -> Fixture {
     let (url, tmp) = fresh_database().await;
-    let store = storage::connect(&url, &PoolSettings::default()).await.unwrap();
+    let store = storage::connect(&url, &PoolSettings::default())
+        .await
+        .unwrap();
     let now = Utc::now().trunc_subsecs(6);
-    let org = Organisation { id: Uuid::new_v4(), name: "Org".into(), created_at: now };
+    let org = Organisation {
+        id: Uuid::new_v4(),
+        name: "Org".into(),
+        created_at: now,
+    };
     let entity = BusinessEntity {
         id: Uuid::new_v4(),
         organisation_id: org.id,
@@ -52,7 +58,10 @@ async fn fixture() -> Fixture {
         is_default: true,
         created_at: now,
     };
-    store.create_organisation(&org, &entity, &"a".repeat(64), "hc_aaaaaaa").await.unwrap();
+    store
+        .create_organisation(&org, &entity, &"a".repeat(64), "hc_aaaaaaa")
+        .await
+        .unwrap();
     let customer = Customer {
         id: Uuid::new_v4(),
         organisation_id: org.id,
@@ -89,7 +98,9 @@ async fn fixture() -> Fixture {
         status: hosted_checkout::domain::catalog::PlanStatus::Active,
         items: vec![hosted_checkout::domain::catalog::PlanItem {
             product_id: product.id,
-            pricing: Pricing::PerUnit { unit_amount: Decimal::new(5, 4) },
+            pricing: Pricing::PerUnit {
+                unit_amount: Decimal::new(5, 4),
+            },
             billing: ItemBilling::Recurring,
             quantity: 1,
             min_quantity: None,
@@ -102,7 +113,14 @@ async fn fixture() -> Fixture {
         updated_at: now,
     };
     store.insert_plan(&plan).await.unwrap();
-    Fixture { store, org: org.id, entity: entity.id, customer: customer.id, plan: plan.id, _tmp: tmp }
+    Fixture {
+        store,
+        org: org.id,
+        entity: entity.id,
+        customer: customer.id,
+        plan: plan.id,
+        _tmp: tmp,
+    }
 }
 
 fn empty_invoice(d: NaiveDate) -> Invoice {
@@ -135,7 +153,13 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
         business_entity_id: f.entity,
         guest_checkout: false,
         customer_data: CustomerData::default(),
-        quote: Quote { estimates: Estimates { current_invoice: empty_invoice(d), next_invoice: None }, change: None },
+        quote: Quote {
+            estimates: Estimates {
+                current_invoice: empty_invoice(d),
+                next_invoice: None,
+            },
+            change: None,
+        },
         expires_at: now + expires_in,
         success_url: None,
         cancel_url: None,
@@ -159,7 +183,9 @@ fn contract(f: &Fixture, checkout_id: Option<Uuid>) -> Contract {
         name: "Seats".into(),
         unit_label: None,
         billing: ItemBilling::Recurring,
-        pricing: Pricing::FlatFee { amount: Decimal::new(2999, 2) },
+        pricing: Pricing::FlatFee {
+            amount: Decimal::new(2999, 2),
+        },
         quantity: 3,
         is_enabled: true,
         min_quantity: None,
@@ -200,9 +226,21 @@ async fn checkout_round_trips_every_field() {
     f.store.insert_checkout(&c).await.unwrap();
     let got = f.store.get_checkout(f.org, c.id).await.unwrap().unwrap();
     assert_eq!(got, c);
-    assert!(f.store.get_checkout(Uuid::new_v4(), c.id).await.unwrap().is_none(), "scoped by organisation");
+    assert!(
+        f.store
+            .get_checkout(Uuid::new_v4(), c.id)
+            .await
+            .unwrap()
+            .is_none(),
+        "scoped by organisation"
+    );
     let plan = f.store.get_plan(f.org, f.plan).await.unwrap().unwrap();
-    assert_eq!(plan.items[0].pricing, Pricing::PerUnit { unit_amount: Decimal::new(5, 4) });
+    assert_eq!(
+        plan.items[0].pricing,
+        Pricing::PerUnit {
+            unit_amount: Decimal::new(5, 4)
+        }
+    );
 }
 
 #[tokio::test]
@@ -211,17 +249,45 @@ async fn confirm_writes_contract_and_status_once() {
     let c = checkout(&f, Duration::hours(1));
     f.store.insert_checkout(&c).await.unwrap();
     let k = contract(&f, Some(c.id));
-    let write = ConfirmWrite::NewContract { customer: None, contract: Box::new(k.clone()) };
+    let write = ConfirmWrite::NewContract {
+        customer: None,
+        contract: Box::new(k.clone()),
+    };
     let now = Utc::now();
-    assert_eq!(f.store.confirm_checkout(f.org, c.id, &write, now).await.unwrap(), ConfirmOutcome::Confirmed { contract_id: k.id });
+    assert_eq!(
+        f.store
+            .confirm_checkout(f.org, c.id, &write, now)
+            .await
+            .unwrap(),
+        ConfirmOutcome::Confirmed { contract_id: k.id }
+    );
     // A second confirm (even with another contract) changes nothing.
-    let other = ConfirmWrite::NewContract { customer: None, contract: Box::new(contract(&f, Some(c.id))) };
-    assert_eq!(f.store.confirm_checkout(f.org, c.id, &other, now).await.unwrap(), ConfirmOutcome::NotOpen);
+    let other = ConfirmWrite::NewContract {
+        customer: None,
+        contract: Box::new(contract(&f, Some(c.id))),
+    };
+    assert_eq!(
+        f.store
+            .confirm_checkout(f.org, c.id, &other, now)
+            .await
+            .unwrap(),
+        ConfirmOutcome::NotOpen
+    );
     let got = f.store.get_checkout(f.org, c.id).await.unwrap().unwrap();
     assert_eq!(got.status, CheckoutStatus::ContractCreated);
     assert_eq!(got.contract_id, Some(k.id));
     assert!(got.completed_at.is_some());
-    let contracts = f.store.list_contracts(f.org, PageRequest { limit: 10, starting_after: None }).await.unwrap();
+    let contracts = f
+        .store
+        .list_contracts(
+            f.org,
+            PageRequest {
+                limit: 10,
+                starting_after: None,
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(contracts.data.len(), 1);
     assert_eq!(contracts.data[0].versions.len(), 1);
     assert_eq!(contracts.data[0].items, k.items);
@@ -246,13 +312,36 @@ async fn amend_requires_the_expected_contract_version() {
     f.store.insert_checkout(&a).await.unwrap();
     f.store.insert_checkout(&b).await.unwrap();
     let now = Utc::now();
-    assert!(matches!(f.store.confirm_checkout(f.org, a.id, &amend(1), now).await.unwrap(), ConfirmOutcome::Confirmed { .. }));
+    assert!(matches!(
+        f.store
+            .confirm_checkout(f.org, a.id, &amend(1), now)
+            .await
+            .unwrap(),
+        ConfirmOutcome::Confirmed { .. }
+    ));
     // b was priced against version 1 too: refused, and b stays open (rolled back).
-    assert_eq!(f.store.confirm_checkout(f.org, b.id, &amend(1), now).await.unwrap(), ConfirmOutcome::ContractChanged);
-    assert_eq!(f.store.get_checkout(f.org, b.id).await.unwrap().unwrap().status, CheckoutStatus::Open);
+    assert_eq!(
+        f.store
+            .confirm_checkout(f.org, b.id, &amend(1), now)
+            .await
+            .unwrap(),
+        ConfirmOutcome::ContractChanged
+    );
+    assert_eq!(
+        f.store
+            .get_checkout(f.org, b.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CheckoutStatus::Open
+    );
     let got = f.store.get_contract(f.org, k.id).await.unwrap().unwrap();
     assert_eq!(got.version, 2);
-    assert_eq!(got.versions.iter().map(|v| v.version).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        got.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [1, 2]
+    );
     assert_eq!(got.versions[1].checkout_id, Some(a.id));
 }
 
@@ -265,49 +354,173 @@ async fn expired_sessions_cannot_change_and_are_swept() {
     f.store.insert_checkout(&dead).await.unwrap();
     let later = Utc::now() + Duration::minutes(1);
     let cancel = CheckoutUpdate::Cancelled { reason: None };
-    assert!(!f.store.update_checkout(f.org, dead.id, &cancel, later).await.unwrap());
-    let expired = f.store.list_checkouts(f.org, &CheckoutFilter { status: Some(CheckoutStatus::Expired), ..Default::default() }, PageRequest { limit: 10, starting_after: None }, later).await.unwrap();
-    assert_eq!(expired.data.iter().map(|c| c.id).collect::<Vec<_>>(), [dead.id]);
-    let open = f.store.list_checkouts(f.org, &CheckoutFilter { status: Some(CheckoutStatus::Open), ..Default::default() }, PageRequest { limit: 10, starting_after: None }, later).await.unwrap();
-    assert_eq!(open.data.iter().map(|c| c.id).collect::<Vec<_>>(), [live.id]);
+    assert!(
+        !f.store
+            .update_checkout(f.org, dead.id, &cancel, later)
+            .await
+            .unwrap()
+    );
+    let expired = f
+        .store
+        .list_checkouts(
+            f.org,
+            &CheckoutFilter {
+                status: Some(CheckoutStatus::Expired),
+                ..Default::default()
+            },
+            PageRequest {
+                limit: 10,
+                starting_after: None,
+            },
+            later,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        expired.data.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [dead.id]
+    );
+    let open = f
+        .store
+        .list_checkouts(
+            f.org,
+            &CheckoutFilter {
+                status: Some(CheckoutStatus::Open),
+                ..Default::default()
+            },
+            PageRequest {
+                limit: 10,
+                starting_after: None,
+            },
+            later,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        open.data.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [live.id]
+    );
     assert_eq!(f.store.expire_due(later, 100).await.unwrap(), 1);
-    assert_eq!(f.store.expire_due(later, 100).await.unwrap(), 0, "idempotent");
-    assert_eq!(f.store.get_checkout(f.org, dead.id).await.unwrap().unwrap().status, CheckoutStatus::Expired);
-    assert_eq!(f.store.get_checkout(f.org, live.id).await.unwrap().unwrap().status, CheckoutStatus::Open);
+    assert_eq!(
+        f.store.expire_due(later, 100).await.unwrap(),
+        0,
+        "idempotent"
+    );
+    assert_eq!(
+        f.store
+            .get_checkout(f.org, dead.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CheckoutStatus::Expired
+    );
+    assert_eq!(
+        f.store
+            .get_checkout(f.org, live.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CheckoutStatus::Open
+    );
 }
 
 #[tokio::test]
 async fn idempotency_keys_start_replay_and_mismatch() {
     let f = fixture().await;
     let now = Utc::now();
-    assert_eq!(f.store.begin_idempotent(f.org, "k1", "h1", now).await.unwrap(), IdempotencyBegin::Started);
-    assert_eq!(f.store.begin_idempotent(f.org, "k1", "h1", now).await.unwrap(), IdempotencyBegin::InProgress);
-    f.store.complete_idempotent(f.org, "k1", 201, "{\"id\":1}").await.unwrap();
     assert_eq!(
-        f.store.begin_idempotent(f.org, "k1", "h1", now).await.unwrap(),
-        IdempotencyBegin::Replay { status: 201, body: "{\"id\":1}".into() }
+        f.store
+            .begin_idempotent(f.org, "k1", "h1", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::Started
     );
-    assert_eq!(f.store.begin_idempotent(f.org, "k1", "h2", now).await.unwrap(), IdempotencyBegin::Mismatch);
+    assert_eq!(
+        f.store
+            .begin_idempotent(f.org, "k1", "h1", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::InProgress
+    );
+    f.store
+        .complete_idempotent(f.org, "k1", 201, "{\"id\":1}")
+        .await
+        .unwrap();
+    assert_eq!(
+        f.store
+            .begin_idempotent(f.org, "k1", "h1", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::Replay {
+            status: 201,
+            body: "{\"id\":1}".into()
+        }
+    );
+    assert_eq!(
+        f.store
+            .begin_idempotent(f.org, "k1", "h2", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::Mismatch
+    );
     // Per organisation.
     let other_org = Uuid::new_v4();
-    let org = Organisation { id: other_org, name: "Other".into(), created_at: now.trunc_subsecs(6) };
+    let org = Organisation {
+        id: other_org,
+        name: "Other".into(),
+        created_at: now.trunc_subsecs(6),
+    };
     let mut e = f.store.default_entity(f.org).await.unwrap().unwrap();
     e.id = Uuid::new_v4();
     e.organisation_id = other_org;
-    f.store.create_organisation(&org, &e, &"b".repeat(64), "hc_bbbbbbb").await.unwrap();
-    assert_eq!(f.store.begin_idempotent(other_org, "k1", "h2", now).await.unwrap(), IdempotencyBegin::Started);
+    f.store
+        .create_organisation(&org, &e, &"b".repeat(64), "hc_bbbbbbb")
+        .await
+        .unwrap();
+    assert_eq!(
+        f.store
+            .begin_idempotent(other_org, "k1", "h2", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::Started
+    );
     // Abandoned keys can be used again.
     f.store.abandon_idempotent(other_org, "k1").await.unwrap();
-    assert_eq!(f.store.begin_idempotent(other_org, "k1", "h3", now).await.unwrap(), IdempotencyBegin::Started);
-    assert_eq!(f.store.purge_idempotency_keys(now + Duration::seconds(1)).await.unwrap(), 2);
+    assert_eq!(
+        f.store
+            .begin_idempotent(other_org, "k1", "h3", now)
+            .await
+            .unwrap(),
+        IdempotencyBegin::Started
+    );
+    assert_eq!(
+        f.store
+            .purge_idempotency_keys(now + Duration::seconds(1))
+            .await
+            .unwrap(),
+        2
+    );
 }
 
 #[tokio::test]
 async fn api_keys_are_stored_hashed() {
     let app = crate::helpers::spawn_app().await;
     let hash = hosted_checkout::services::auth::hash_api_key(&app.api_key);
-    assert_eq!(app.ctx.store.organisation_for_key(&hash).await.unwrap(), Some(app.org_id));
-    assert_eq!(app.ctx.store.organisation_for_key(&app.api_key).await.unwrap(), None, "the secret itself is not stored");
+    assert_eq!(
+        app.ctx.store.organisation_for_key(&hash).await.unwrap(),
+        Some(app.org_id)
+    );
+    assert_eq!(
+        app.ctx
+            .store
+            .organisation_for_key(&app.api_key)
+            .await
+            .unwrap(),
+        None,
+        "the secret itself is not stored"
+    );
 }
 
 /// Both migration folders hold the same files, and (when PostgreSQL is available) create the
@@ -315,7 +528,10 @@ async fn api_keys_are_stored_hashed() {
 #[tokio::test]
 async fn sqlite_and_postgres_schemas_match() {
     let names = |dir: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         v.sort();
         v
     };
@@ -323,7 +539,9 @@ async fn sqlite_and_postgres_schemas_match() {
 
     let dir = tempfile::tempdir().unwrap();
     let sqlite_url = format!("sqlite://{}", dir.path().join("s.db").display());
-    storage::connect(&sqlite_url, &PoolSettings::default()).await.unwrap();
+    storage::connect(&sqlite_url, &PoolSettings::default())
+        .await
+        .unwrap();
     let mut conn = sqlx::SqliteConnection::connect(&sqlite_url).await.unwrap();
     let rows = sqlx::query(
         "SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' ORDER BY 1, 2",
@@ -334,10 +552,14 @@ async fn sqlite_and_postgres_schemas_match() {
     let sqlite: Vec<(String, String)> = rows.iter().map(|r| (r.get("t"), r.get("c"))).collect();
     assert!(sqlite.contains(&("checkouts".into(), "estimates".into())));
 
-    let Ok(base) = std::env::var("TEST_DATABASE_URL") else { return };
+    let Ok(base) = std::env::var("TEST_DATABASE_URL") else {
+        return;
+    };
     let (pg_url, _) = fresh_database().await;
     assert!(base.starts_with("postgres"));
-    storage::connect(&pg_url, &PoolSettings::default()).await.unwrap();
+    storage::connect(&pg_url, &PoolSettings::default())
+        .await
+        .unwrap();
     let mut pg = sqlx::PgConnection::connect(&pg_url).await.unwrap();
     let rows = sqlx::query(
         "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY 1, 2",

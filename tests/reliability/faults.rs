@@ -86,8 +86,7 @@ async fn confirm_stream(
     for h in join_all(handles).await {
         h.unwrap();
     }
-    let acked = acked.lock().unwrap().clone();
-    acked
+    acked.lock().unwrap().clone()
 }
 
 /// After a restart: every session is either fully confirmed (status, contract with one version

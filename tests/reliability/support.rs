@@ -10,7 +10,6 @@ use hosted_checkout::services::Ctx;
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::organisations::create_organisation;
 use hosted_checkout::startup::Application;
-use hosted_checkout::storage::{self, PoolSettings};
 use serde_json::{Value, json};
 use sqlx::Connection;
 use uuid::Uuid;
@@ -20,6 +19,7 @@ pub struct App {
     pub client: reqwest::Client,
     pub api_key: String,
     pub ctx: Ctx,
+    pub _server: hosted_checkout::startup::Detached,
     pub _tmp: Option<tempfile::TempDir>,
 }
 
@@ -64,25 +64,16 @@ pub async fn spawn_on(
 ) -> App {
     let mut s = settings(&database_url);
     tweak(&mut s);
-    let pool = PoolSettings {
-        max_connections: s.db_max_connections,
-        acquire_timeout: Duration::from_millis(s.db_acquire_timeout_ms),
-    };
-    let store = storage::connect(&database_url, &pool)
-        .await
-        .expect("connect");
-    let app = Application::build_with(s, store, Arc::new(SystemClock))
-        .await
-        .expect("build");
-    let port = app.port();
-    let ctx = app.context();
-    tokio::spawn(app.run_until_stopped());
+    let server = Application::spawn_detached(s, Arc::new(SystemClock)).expect("start the app");
+    let port = server.port;
+    let ctx = server.ctx.clone();
     let org = create_organisation(&ctx, "Reliability").await.expect("org");
     App {
         address: format!("http://127.0.0.1:{port}"),
         client: client(),
         api_key: org.api_key,
         ctx,
+        _server: server,
         _tmp: tmp,
     }
 }

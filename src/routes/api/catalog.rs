@@ -16,10 +16,18 @@ fn query(req: &HttpRequest) -> Result<ListParams, AppError> {
 
 macro_rules! create_handler {
     ($name:ident, $input:ty, $service:path) => {
-        pub async fn $name(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, body: Body) -> Res {
+        pub async fn $name(
+            ctx: web::Data<Ctx>,
+            caller: Caller,
+            req: HttpRequest,
+            body: Body,
+        ) -> Res {
             let input: $input = body.json()?;
             idempotent(&ctx, &caller, &req, &body, None, || async {
-                stored(StatusCode::CREATED, &$service(&ctx, caller.org, input).await?)
+                stored(
+                    StatusCode::CREATED,
+                    &$service(&ctx, caller.org, input).await?,
+                )
             })
             .await
         }
@@ -41,21 +49,68 @@ macro_rules! read_handlers {
 }
 
 create_handler!(create_entity, catalog::NewEntity, catalog::create_entity);
-create_handler!(create_customer, catalog::NewCustomer, catalog::create_customer);
+create_handler!(
+    create_customer,
+    catalog::NewCustomer,
+    catalog::create_customer
+);
 create_handler!(create_product, catalog::NewProduct, catalog::create_product);
 create_handler!(create_plan, catalog::NewPlan, catalog::create_plan);
-create_handler!(import_contract, contracts::ImportContract, contracts::import_contract);
+create_handler!(
+    import_contract,
+    contracts::ImportContract,
+    contracts::import_contract
+);
 
-read_handlers!(get_entity, list_entities, "business entity", catalog::get_entity, catalog::list_entities);
-read_handlers!(get_customer, list_customers, "customer", catalog::get_customer, catalog::list_customers);
-read_handlers!(get_product, list_products, "product", catalog::get_product, catalog::list_products);
-read_handlers!(get_plan, list_plans, "plan", catalog::get_plan, catalog::list_plans);
-read_handlers!(get_contract, list_contracts, "contract", contracts::get_contract, contracts::list_contracts);
+read_handlers!(
+    get_entity,
+    list_entities,
+    "business entity",
+    catalog::get_entity,
+    catalog::list_entities
+);
+read_handlers!(
+    get_customer,
+    list_customers,
+    "customer",
+    catalog::get_customer,
+    catalog::list_customers
+);
+read_handlers!(
+    get_product,
+    list_products,
+    "product",
+    catalog::get_product,
+    catalog::list_products
+);
+read_handlers!(
+    get_plan,
+    list_plans,
+    "plan",
+    catalog::get_plan,
+    catalog::list_plans
+);
+read_handlers!(
+    get_contract,
+    list_contracts,
+    "contract",
+    contracts::get_contract,
+    contracts::list_contracts
+);
 
-pub async fn archive_plan(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, id: web::Path<String>, body: Body) -> Res {
+pub async fn archive_plan(
+    ctx: web::Data<Ctx>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: Body,
+) -> Res {
     let id = path_id(&id, "plan")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
-        stored(StatusCode::OK, &catalog::archive_plan(&ctx, caller.org, id).await?)
+        stored(
+            StatusCode::OK,
+            &catalog::archive_plan(&ctx, caller.org, id).await?,
+        )
     })
     .await
 }

@@ -16,14 +16,20 @@ pub async fn create(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, body:
     let input: CreateCheckout = body.json()?;
     let key = input.idempotency_key.clone();
     idempotent(&ctx, &caller, &req, &body, key.as_deref(), || async {
-        stored(StatusCode::CREATED, &checkouts::create(&ctx, caller.org, input).await?)
+        stored(
+            StatusCode::CREATED,
+            &checkouts::create(&ctx, caller.org, input).await?,
+        )
     })
     .await
 }
 
 pub async fn preview(ctx: web::Data<Ctx>, caller: Caller, body: Body) -> Res {
     let input: CreateCheckout = body.json()?;
-    json_response(StatusCode::OK, &checkouts::preview(&ctx, caller.org, input).await?)
+    json_response(
+        StatusCode::OK,
+        &checkouts::preview(&ctx, caller.org, input).await?,
+    )
 }
 
 pub async fn get(ctx: web::Data<Ctx>, caller: Caller, id: web::Path<String>) -> Res {
@@ -40,10 +46,19 @@ pub async fn list(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest) -> Res 
 pub async fn patch(ctx: web::Data<Ctx>, caller: Caller, id: web::Path<String>, body: Body) -> Res {
     let id = path_id(&id, "checkout")?;
     let input: PatchCheckout = body.json()?;
-    json_response(StatusCode::OK, &checkouts::patch(&ctx, caller.org, id, input).await?)
+    json_response(
+        StatusCode::OK,
+        &checkouts::patch(&ctx, caller.org, id, input).await?,
+    )
 }
 
-pub async fn confirm(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, id: web::Path<String>, body: Body) -> Res {
+pub async fn confirm(
+    ctx: web::Data<Ctx>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: Body,
+) -> Res {
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
         let now = ctx.clock.now();
@@ -55,20 +70,38 @@ pub async fn confirm(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, id: 
     .await
 }
 
-pub async fn cancel(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, id: web::Path<String>, body: Body) -> Res {
+pub async fn cancel(
+    ctx: web::Data<Ctx>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: Body,
+) -> Res {
     let id = path_id(&id, "checkout")?;
     let input: CancelCheckout = body.json()?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
         let c = checkouts::cancel(&ctx, caller.org, id, input).await?;
-        stored(StatusCode::OK, &CheckoutView::new(c, &ctx.public_url, ctx.clock.now()))
+        stored(
+            StatusCode::OK,
+            &CheckoutView::new(c, &ctx.public_url, ctx.clock.now()),
+        )
     })
     .await
 }
 
-pub async fn expire(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, id: web::Path<String>, body: Body) -> Res {
+pub async fn expire(
+    ctx: web::Data<Ctx>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: Body,
+) -> Res {
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
-        stored(StatusCode::OK, &checkouts::expire(&ctx, caller.org, id).await?)
+        stored(
+            StatusCode::OK,
+            &checkouts::expire(&ctx, caller.org, id).await?,
+        )
     })
     .await
 }

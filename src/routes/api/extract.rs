@@ -96,6 +96,11 @@ impl Body {
         } else {
             &self.0
         };
+        // Every body is an object; serde would otherwise read an array as positional fields.
+        let starts_as_object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if !starts_as_object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+            return Err(AppError::field("body", "must be a JSON object"));
+        }
         let de = &mut serde_json::Deserializer::from_slice(bytes);
         match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(v) => Ok(v),
