@@ -204,7 +204,7 @@ fn closed_page(req: &HttpRequest, h: &HostedCheckout, preview_done: bool) -> Pag
     let (heading, message, tone) = match (h.status, preview_done) {
         (_, true) => ("Preview complete", "Everything checked out. This was a preview, so no subscription was created or changed.".to_owned(), "success"),
         (CheckoutStatus::ContractCreated, _) => ("You're all set", match h.checkout.checkout_type {
-            CheckoutType::NewSubscription => "Your subscription is confirmed. A receipt will follow by email.".to_owned(),
+            CheckoutType::NewSubscription => "Your subscription is confirmed. You can close this page.".to_owned(),
             _ => "Your subscription has been updated.".to_owned(),
         }, "success"),
         (CheckoutStatus::Cancelled, _) => ("Checkout cancelled", "Nothing was charged and nothing changed.".to_owned(), "neutral"),

@@ -406,6 +406,12 @@ async fn load(
             }
         }
     }
+    // Amendments sell as the contract customer's entity unless told otherwise.
+    let contract_customer = match (customer, entity_id, &contract) {
+        (None, None, Some(k)) => ctx.store.get_customer(org, k.customer_id).await?,
+        _ => None,
+    };
+    let customer = customer.or(contract_customer.as_ref());
     let entity = seller_entity(
         ctx,
         org,
@@ -1148,6 +1154,8 @@ pub struct HostedCheckout {
     pub plan_choices: Vec<Plan>,
     /// Product details for every plan shown.
     pub products: Vec<Product>,
+    /// The contract's lines after this checkout (empty for closed sessions).
+    pub items: Vec<ItemTerms>,
 }
 
 pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
@@ -1158,18 +1166,39 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
         .await?
         .ok_or(AppError::NotFound("checkout session"))?;
     let org = c.organisation_id;
-    let customer = match c.customer_id {
-        Some(cid) => ctx.store.get_customer(org, cid).await?,
-        None => None,
+    let status = c.status_at(now);
+    let seller_only = |entity| Loaded {
+        plan: None,
+        contract: None,
+        contract_plan: None,
+        products: Vec::new(),
+        entity,
     };
+    if status != CheckoutStatus::Open {
+        // A closed session shows a status page: only the seller's branding is needed.
+        let entity = ctx
+            .store
+            .get_entity(org, c.business_entity_id)
+            .await?
+            .ok_or(AppError::NotFound("business entity"))?;
+        return Ok(HostedCheckout {
+            status,
+            checkout: c,
+            loaded: seller_only(entity),
+            plan_choices: Vec::new(),
+            products: Vec::new(),
+            items: Vec::new(),
+        });
+    }
     let mut errors = Errors::default();
     let draft = draft_of(&c);
+    // The seller is fixed on the session, so the customer need not be read.
     let loaded = load(
         ctx,
         org,
         &draft,
         Some(c.business_entity_id),
-        customer.as_ref(),
+        None,
         &mut errors,
     )
     .await?;
@@ -1182,34 +1211,39 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
                 .get_entity(org, c.business_entity_id)
                 .await?
                 .ok_or(AppError::NotFound("business entity"))?;
-            Loaded {
-                plan: None,
-                contract: None,
-                contract_plan: None,
-                products: Vec::new(),
-                entity,
-            }
+            seller_only(entity)
         }
     };
-    let mut ids: Vec<Uuid> = c
-        .plan_id
-        .into_iter()
-        .chain(c.plan_options.iter().copied())
-        .collect();
-    ids.dedup();
-    let mut plan_choices = ctx.store.get_plans(org, &ids).await?;
-    plan_choices.retain(|p| p.status == PlanStatus::Active || Some(p.id) == c.plan_id);
-    plan_choices.sort_by_key(|p| ids.iter().position(|i| *i == p.id));
-    let mut pids: Vec<Uuid> = plan_choices.iter().flat_map(|p| p.product_ids()).collect();
-    pids.sort_unstable();
-    pids.dedup();
-    let products = ctx.store.get_products(org, &pids).await?;
+    let (plan_choices, products) = if c.plan_options.is_empty() {
+        // Only the session's own plan: already loaded with its products.
+        (
+            loaded.plan.iter().cloned().collect(),
+            loaded.products.clone(),
+        )
+    } else {
+        let mut ids: Vec<Uuid> = c
+            .plan_id
+            .into_iter()
+            .chain(c.plan_options.iter().copied())
+            .collect();
+        ids.dedup();
+        let mut plans = ctx.store.get_plans(org, &ids).await?;
+        plans.retain(|p| p.status == PlanStatus::Active || Some(p.id) == c.plan_id);
+        plans.sort_by_key(|p| ids.iter().position(|i| *i == p.id));
+        let mut pids: Vec<Uuid> = plans.iter().flat_map(|p| p.product_ids()).collect();
+        pids.sort_unstable();
+        pids.dedup();
+        let products = ctx.store.get_products(org, &pids).await?;
+        (plans, products)
+    };
+    let items = price(&draft, &loaded).map(|p| p.items).unwrap_or_default();
     Ok(HostedCheckout {
-        status: c.status_at(now),
+        status,
         checkout: c,
         loaded,
         plan_choices,
         products,
+        items,
     })
 }
 

@@ -499,36 +499,26 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
             ),
         },
     };
-    let lines = match (c.checkout_type, plan) {
-        (CheckoutType::NewSubscription, Some(p)) => {
-            let mut terms = p.terms(&h.loaded.products);
-            let overrides: Vec<_> = c.product_overrides.clone();
-            if let Ok(items) = crate::billing::resolve_items(
-                crate::billing::AmendmentKind::QuantityUpdate,
-                &terms.items,
-                &terms.items,
-                &overrides,
-            ) {
-                terms.items = items;
-            }
-            terms
-                .items
-                .iter()
-                .filter(|t| t.enabled)
-                .map(|t| ContractLine {
-                    name: t.name.clone(),
-                    quantity: t.quantity.to_string(),
-                    price: price_words(
-                        &t.pricing,
-                        currency,
-                        t.unit_label.as_deref(),
-                        t.billing,
-                        p.billing_period,
-                    ),
-                })
-                .collect()
-        }
-        _ => Vec::new(),
+    // The contract's lines after this checkout, as the engine resolved them.
+    let period_of_plan = plan.map(|p| p.billing_period);
+    let lines = match period_of_plan {
+        Some(period) => h
+            .items
+            .iter()
+            .filter(|t| t.enabled)
+            .map(|t| ContractLine {
+                name: t.name.clone(),
+                quantity: t.quantity.to_string(),
+                price: price_words(
+                    &t.pricing,
+                    currency,
+                    t.unit_label.as_deref(),
+                    t.billing,
+                    period,
+                ),
+            })
+            .collect(),
+        None => Vec::new(),
     };
     let customer_lines = {
         let d = &c.customer_data;

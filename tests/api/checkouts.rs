@@ -1706,3 +1706,37 @@ async fn malformed_json_is_400_even_when_its_start_has_the_wrong_type() {
     .await;
     assert_eq!(error_fields(&p), ["body"]);
 }
+
+#[tokio::test]
+async fn an_amendment_without_customer_id_sells_as_the_contract_customers_entity() {
+    let app = spawn_app().await;
+    let eu = app
+        .post_ok(
+            "/business_entities",
+            &json!({"name": "Acme EU", "tax_rate": 20}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let customer = app
+        .post_ok(
+            "/customers",
+            &json!({"customer_name": "Ada", "business_entity_id": eu["id"]}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let cat = app.seat_plan("Team", "10.00", "P1M").await;
+    let k = app
+        .post_ok("/contracts", &json!({"customer_id": customer["id"], "plan_id": cat.plan, "start_date": "2026-04-01"}), StatusCode::CREATED)
+        .await;
+    let s = app
+        .create_checkout(json!({"contract_id": k["id"], "start_date": "2026-04-01", "product_overrides": [{"product_id": cat.seats, "quantity": 6}]}))
+        .await;
+    assert_eq!(s["business_entity_id"], eu["id"]);
+    assert_eq!(s["customer_id"], customer["id"]);
+    // 20 % tax of the seller applies: one more seat for the whole of April = 10.00 + 2.00 tax.
+    assert_eq!(
+        s["estimates"]["current_invoice"]["tax"].to_string(),
+        "2.00",
+        "{s}"
+    );
+}

@@ -472,6 +472,8 @@ async fn a_quantity_update_changes_only_what_the_customer_changed() {
     let review = b.get(&format!("/checkout/{id}/review")).await;
     assert!(review.has("Review your changes"));
     assert!(review.has("$159.00"));
+    // The contract preview lists the lines as they will be.
+    assert!(review.has("× 11"), "the new seat count is listed");
 
     let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
     assert_eq!(
