@@ -8,6 +8,8 @@ use super::PoolSettings;
 
 pub struct PgStore {
     pool: PgPool,
+    /// PostgreSQL takes row locks itself: no process-level write lock.
+    writes: Option<tokio::sync::Mutex<()>>,
 }
 
 impl PgStore {
@@ -18,7 +20,7 @@ impl PgStore {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self { pool, writes: None })
     }
 }
 

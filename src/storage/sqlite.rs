@@ -10,6 +10,8 @@ use super::PoolSettings;
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Serialises this process's write transactions (SQLite has one writer at a time).
+    writes: Option<tokio::sync::Mutex<()>>,
 }
 
 impl SqliteStore {
@@ -26,7 +28,10 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            writes: Some(tokio::sync::Mutex::new(())),
+        })
     }
 }
 
