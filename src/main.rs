@@ -131,11 +131,7 @@ async fn main() -> anyhow::Result<()> {
         }) => {
             let store =
                 storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
-            let ctx = Ctx {
-                store,
-                clock: Arc::new(SystemClock),
-                public_url: Arc::from(""),
-            };
+            let ctx = Ctx::new(store, Arc::new(SystemClock), "");
             let created = organisations::create_organisation(&ctx, name).await?;
             println!("{}", serde_json::to_string(&created)?);
             Ok(())

@@ -61,11 +61,7 @@ impl Application {
         if let Some(base) = public_url.strip_suffix(":0") {
             public_url = format!("{base}:{port}");
         }
-        let ctx = Ctx {
-            store,
-            clock,
-            public_url: Arc::from(public_url.as_str()),
-        };
+        let ctx = Ctx::new(store, clock, &public_url);
         let server = run(listener, ctx.clone(), &settings)?;
         if settings.expiry_sweep_seconds > 0 {
             spawn_sweeper(

@@ -22,6 +22,19 @@ pub struct Ctx {
     pub store: DynStorage,
     pub clock: Arc<dyn clock::Clock>,
     pub public_url: Arc<str>,
+    /// API key → organisation, remembered briefly (see [`auth::KeyCache`]).
+    pub keys: Arc<auth::KeyCache>,
+}
+
+impl Ctx {
+    pub fn new(store: DynStorage, clock: Arc<dyn clock::Clock>, public_url: &str) -> Self {
+        Self {
+            store,
+            clock,
+            public_url: Arc::from(public_url),
+            keys: Arc::default(),
+        }
+    }
 }
 
 /// Collects field errors and turns them into one `422`.
