@@ -297,8 +297,8 @@ pub async fn seller_entity(
         .or(customer.map(|c| c.business_entity_id))
         .or(plan.and_then(|p| p.business_entity_id));
     let entity = match id {
-        Some(id) => ctx.store.get_entity(org, id).await?,
-        None => ctx.store.default_entity(org).await?,
+        Some(id) => super::cache::entity(ctx, org, id).await?,
+        None => super::cache::default_entity(ctx, org).await?,
     };
     entity.ok_or(AppError::field(
         "business_entity_id",
@@ -440,7 +440,7 @@ async fn load(
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let products = ctx.store.get_products(org, &ids).await?;
+    let products = super::cache::products(ctx, org, &ids).await?;
     Ok(Some(Loaded {
         plan,
         contract,
@@ -1176,9 +1176,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     };
     if status != CheckoutStatus::Open {
         // A closed session shows a status page: only the seller's branding is needed.
-        let entity = ctx
-            .store
-            .get_entity(org, c.business_entity_id)
+        let entity = super::cache::entity(ctx, org, c.business_entity_id)
             .await?
             .ok_or(AppError::NotFound("business entity"))?;
         return Ok(HostedCheckout {
@@ -1206,9 +1204,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
         Some(l) => l,
         None => {
             // The catalog changed under an open session (e.g. plan archived): show it as it was.
-            let entity = ctx
-                .store
-                .get_entity(org, c.business_entity_id)
+            let entity = super::cache::entity(ctx, org, c.business_entity_id)
                 .await?
                 .ok_or(AppError::NotFound("business entity"))?;
             seller_only(entity)
@@ -1233,7 +1229,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
         let mut pids: Vec<Uuid> = plans.iter().flat_map(|p| p.product_ids()).collect();
         pids.sort_unstable();
         pids.dedup();
-        let products = ctx.store.get_products(org, &pids).await?;
+        let products = super::cache::products(ctx, org, &pids).await?;
         (plans, products)
     };
     let items = price(&draft, &loaded).map(|p| p.items).unwrap_or_default();

@@ -2,6 +2,7 @@
 //! exactly one of them.
 
 pub mod auth;
+pub mod cache;
 pub mod catalog;
 pub mod checkouts;
 pub mod clock;
@@ -24,6 +25,8 @@ pub struct Ctx {
     pub public_url: Arc<str>,
     /// API key → organisation, remembered briefly (see [`auth::KeyCache`]).
     pub keys: Arc<auth::KeyCache>,
+    /// Write-once catalog objects (see [`cache`]).
+    pub catalog: Arc<cache::CatalogCache>,
 }
 
 impl Ctx {
@@ -33,6 +36,7 @@ impl Ctx {
             clock,
             public_url: Arc::from(public_url),
             keys: Arc::default(),
+            catalog: Arc::default(),
         }
     }
 }

@@ -97,6 +97,40 @@ async fn another_organisation_sees_nothing_on_any_endpoint() {
         .await
         .unwrap();
     assert_eq!(r.status(), 404, "PATCH checkout");
+    // Warm the write-once catalog cache with this organisation's seller and products.
+    let page = c
+        .get(format!("{base}/checkout/{session}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let seller: Value = c
+        .get(format!("{base}/checkouts/{session}"))
+        .header("x-api-key", key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let seller = seller["business_entity_id"].as_str().unwrap().to_owned();
+    // A cached foreign entity is still invisible to the other organisation.
+    let r = post(
+        "/checkouts".into(),
+        okey.clone(),
+        json!({"plan_id": plan, "guest_checkout": true, "business_entity_id": seller}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422);
+    let v: Value = r.json().await.unwrap();
+    let fields: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"business_entity_id"), "{fields:?}");
     // References in bodies: 422 on the field, never a foreign object.
     let r = post(
         "/checkouts".into(),
