@@ -5,7 +5,13 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, Responder, ResponseError, web};
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{
+    FromRequest, HttpMessage, HttpRequest, HttpResponse, Responder, ResponseError, web,
+};
 use askama::Template;
 use rand::RngCore;
 use uuid::Uuid;
@@ -194,6 +200,38 @@ fn parse_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::NotFound("checkout session"))
 }
 
+/// A hosted-page POST that passed the CSRF check: the session id from the path, the form
+/// fields, and the browser session (to render the form again with its token).
+pub struct CheckedPost {
+    pub id: Uuid,
+    pub form: Vec<(String, String)>,
+    pub session: Session,
+}
+
+impl FromRequest for CheckedPost {
+    type Error = PageError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, PageError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body
+                .await
+                .map_err(|_| AppError::BadRequest("The form could not be read.".into()))
+                .page(&req)?;
+            let session = Session::extract(&req)
+                .await
+                .map_err(|e| AppError::Unexpected(anyhow::anyhow!("session: {e}")))
+                .page(&req)?;
+            let form = parse_form(&body).page(&req)?;
+            check_csrf(&session, &form).page(&req)?;
+            let id = parse_id(req.match_info().get("id").unwrap_or_default()).page(&req)?;
+            Ok(CheckedPost { id, form, session })
+        })
+    }
+}
+
 fn parse_form(body: &web::Bytes) -> Result<Vec<(String, String)>, AppError> {
     serde_urlencoded::from_bytes(body)
         .map_err(|_| AppError::BadRequest("The form could not be read.".into()))
@@ -260,16 +298,8 @@ pub async fn entry(
     )
 }
 
-pub async fn post_plan(
-    ctx: web::Data<Ctx>,
-    req: HttpRequest,
-    session: Session,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> PageRes {
-    let form = parse_form(&body).page(&req)?;
-    check_csrf(&session, &form).page(&req)?;
-    let id = parse_id(&id).page(&req)?;
+pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, form, session } = post;
     match checkouts::choose_plan(&ctx, id, plan_choice(&form)).await {
         Ok(c) => {
             let urls = Urls { id };
@@ -375,16 +405,8 @@ fn customer_data_from(form: &[(String, String)]) -> CustomerData {
     }
 }
 
-pub async fn post_details(
-    ctx: web::Data<Ctx>,
-    req: HttpRequest,
-    session: Session,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> PageRes {
-    let form = parse_form(&body).page(&req)?;
-    check_csrf(&session, &form).page(&req)?;
-    let id = parse_id(&id).page(&req)?;
+pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, form, session } = post;
     let data = customer_data_from(&form);
     match checkouts::save_details(&ctx, id, data.clone()).await {
         Ok(_) => Ok(see_other(&Urls { id }.review())),
@@ -442,16 +464,8 @@ pub async fn review(
     )
 }
 
-pub async fn post_confirm(
-    ctx: web::Data<Ctx>,
-    req: HttpRequest,
-    session: Session,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> PageRes {
-    let form = parse_form(&body).page(&req)?;
-    check_csrf(&session, &form).page(&req)?;
-    let id = parse_id(&id).page(&req)?;
+pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, .. } = post;
     let urls = Urls { id };
     match checkouts::hosted_confirm(&ctx, id).await {
         Ok(Confirmed::Done(c)) => Ok(see_other(
@@ -468,16 +482,8 @@ pub async fn post_confirm(
     }
 }
 
-pub async fn post_cancel(
-    ctx: web::Data<Ctx>,
-    req: HttpRequest,
-    session: Session,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> PageRes {
-    let form = parse_form(&body).page(&req)?;
-    check_csrf(&session, &form).page(&req)?;
-    let id = parse_id(&id).page(&req)?;
+pub async fn post_cancel(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, .. } = post;
     let urls = Urls { id };
     match checkouts::hosted_cancel(&ctx, id).await {
         Ok(c) => Ok(see_other(
