@@ -14,6 +14,8 @@ const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The CSS viewport widths every step is checked and photographed at.
 pub const WIDTHS: [u32; 2] = [1280, 375];
+/// SPEC §7: responsive down to 360 px. Checked for sideways scrolling on every step.
+pub const NARROWEST: u32 = 360;
 
 fn binary(env: &str, default: &str, package: &str) -> PathBuf {
     let path = std::env::var_os(env).map_or_else(|| PathBuf::from(default), PathBuf::from);
@@ -315,6 +317,12 @@ impl Browser {
     /// named by `docs`, to `docs/screenshots/{step}-{width}.png`).
     pub async fn check_step(&self, walk: &str, step: &str, docs: bool) {
         let url = self.url().await;
+        self.viewport(NARROWEST, 900).await;
+        let (narrow_width, _) = self.content_size().await;
+        assert!(
+            narrow_width <= f64::from(NARROWEST),
+            "{walk}/{step} at {NARROWEST} px: the page is {narrow_width} px wide ({url})"
+        );
         for width in WIDTHS {
             // The window for good measure; the emulated viewport makes the width exact (a desktop
             // window may refuse to be as narrow as a phone).
