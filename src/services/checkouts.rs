@@ -962,7 +962,24 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
     }
     let write = confirm_write(&c, &loaded, &priced, customer.as_ref(), now)?;
     match ctx.store.confirm_checkout(org, id, &write, now).await? {
-        ConfirmOutcome::Confirmed { .. } | ConfirmOutcome::NotOpen => {}
+        ConfirmOutcome::Confirmed { contract_id } => {
+            // Exactly what the transaction wrote; no need to read it back.
+            let customer_id = match &write {
+                ConfirmWrite::NewContract { contract, .. } => {
+                    c.customer_id.or(Some(contract.customer_id))
+                }
+                ConfirmWrite::Amend { .. } => c.customer_id,
+            };
+            return Ok(Confirmed::Done(Box::new(Checkout {
+                status: CheckoutStatus::ContractCreated,
+                contract_id: Some(contract_id),
+                customer_id,
+                completed_at: Some(now),
+                updated_at: now,
+                ..c
+            })));
+        }
+        ConfirmOutcome::NotOpen => {}
         ConfirmOutcome::ContractChanged => {
             return Err(AppError::conflict(
                 "The contract changed since this estimate was made. Create a new checkout session.",

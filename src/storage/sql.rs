@@ -942,27 +942,32 @@ macro_rules! impl_sql_store {
             ) -> StorageResult<ConfirmOutcome> {
                 let _writing = self.writing().await;
                 let mut tx = self.pool.begin_with($begin).await?;
-                // Claim the session first: a concurrent confirm blocks on this row (PostgreSQL)
-                // or on the write lock (SQLite), then finds it no longer open.
-                let claimed = sqlx::query(
-                    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1",
-                )
-                .bind(now)
-                .bind(org)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                if claimed.rows_affected() != 1 {
-                    tx.rollback().await?;
-                    return Ok(ConfirmOutcome::NotOpen);
-                }
-                let (contract_id, customer_id) = match write {
+                // The claim: only an open, unexpired session moves to `contract_created`. A
+                // concurrent confirm blocks on this row (PostgreSQL) or on the write lock
+                // (SQLite), then finds it no longer open and rolls back everything it wrote.
+                let outcome = match write {
                     ConfirmWrite::NewContract { customer, contract } => {
+                        // Contract first (the session row points at it), then claim and link
+                        // in one statement.
                         if let Some(c) = customer {
                             insert_customer_in(&mut tx, c).await?;
                         }
                         insert_contract_in(&mut tx, contract).await?;
-                        (contract.id, Some(contract.customer_id))
+                        let claimed = sqlx::query(
+                            "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1, contract_id = $2, customer_id = COALESCE(customer_id, $3) WHERE organisation_id = $4 AND id = $5 AND checkout_status = 'open' AND expires_at > $1",
+                        )
+                        .bind(now)
+                        .bind(contract.id)
+                        .bind(contract.customer_id)
+                        .bind(org)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                        if claimed.rows_affected() == 1 {
+                            ConfirmOutcome::Confirmed { contract_id: contract.id }
+                        } else {
+                            ConfirmOutcome::NotOpen
+                        }
                     }
                     ConfirmWrite::Amend {
                         contract_id,
@@ -973,46 +978,56 @@ macro_rules! impl_sql_store {
                         items,
                         change_summary,
                     } => {
-                        let updated = sqlx::query(
-                            "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4 WHERE organisation_id = $5 AND id = $6 AND version = $7",
+                        // Claim first, so that a second confirm of this same session reports
+                        // "not open" rather than "contract changed". The session already
+                        // names its contract.
+                        let claimed = sqlx::query(
+                            "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1",
                         )
-                        .bind(plan_id)
-                        .bind(to_json(items)?)
-                        .bind(billing_anchor_date)
                         .bind(now)
                         .bind(org)
-                        .bind(contract_id)
-                        .bind(expected_version)
+                        .bind(id)
                         .execute(&mut *tx)
                         .await?;
-                        if updated.rows_affected() != 1 {
-                            tx.rollback().await?;
-                            return Ok(ConfirmOutcome::ContractChanged);
+                        if claimed.rows_affected() != 1 {
+                            ConfirmOutcome::NotOpen
+                        } else {
+                            let updated = sqlx::query(
+                                "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4 WHERE organisation_id = $5 AND id = $6 AND version = $7",
+                            )
+                            .bind(plan_id)
+                            .bind(to_json(items)?)
+                            .bind(billing_anchor_date)
+                            .bind(now)
+                            .bind(org)
+                            .bind(contract_id)
+                            .bind(expected_version)
+                            .execute(&mut *tx)
+                            .await?;
+                            if updated.rows_affected() != 1 {
+                                ConfirmOutcome::ContractChanged
+                            } else {
+                                let v = ContractVersion {
+                                    version: expected_version + 1,
+                                    effective_date: *effective_date,
+                                    plan_id: *plan_id,
+                                    billing_anchor_date: *billing_anchor_date,
+                                    items: items.clone(),
+                                    change_summary: change_summary.clone(),
+                                    checkout_id: Some(id),
+                                    created_at: now,
+                                };
+                                insert_version_in(&mut tx, org, *contract_id, &v).await?;
+                                ConfirmOutcome::Confirmed { contract_id: *contract_id }
+                            }
                         }
-                        let v = ContractVersion {
-                            version: expected_version + 1,
-                            effective_date: *effective_date,
-                            plan_id: *plan_id,
-                            billing_anchor_date: *billing_anchor_date,
-                            items: items.clone(),
-                            change_summary: change_summary.clone(),
-                            checkout_id: Some(id),
-                            created_at: now,
-                        };
-                        insert_version_in(&mut tx, org, *contract_id, &v).await?;
-                        (*contract_id, None)
                     }
                 };
-                sqlx::query(
-                    "UPDATE checkouts SET contract_id = $1, customer_id = COALESCE(customer_id, $2) WHERE id = $3",
-                )
-                .bind(contract_id)
-                .bind(customer_id)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                Ok(ConfirmOutcome::Confirmed { contract_id })
+                match outcome {
+                    ConfirmOutcome::Confirmed { .. } => tx.commit().await?,
+                    _ => tx.rollback().await?,
+                }
+                Ok(outcome)
             }
 
             async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {

@@ -1740,3 +1740,32 @@ async fn an_amendment_without_customer_id_sells_as_the_contract_customers_entity
         "{s}"
     );
 }
+
+#[tokio::test]
+async fn the_confirm_response_is_exactly_what_is_stored() {
+    let app = spawn_app().await;
+    let cat = app.seat_plan("Team", "10.00", "P1M").await;
+    // A guest (a customer is created at confirm) and an amendment.
+    let guest = app
+        .create_checkout(json!({"plan_id": cat.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "customer_data": {"customer_name": "Ada", "email": "ada@example.com"}}))
+        .await;
+    let k = app.import_contract(cat.plan, "2026-04-01").await;
+    let change = app
+        .create_checkout(json!({"contract_id": k["id"], "start_date": "2026-04-10", "product_overrides": [{"product_id": cat.seats, "quantity": 7}]}))
+        .await;
+    for s in [guest, change] {
+        let id = s["id"].as_str().unwrap();
+        let confirmed = app
+            .post_ok(
+                &format!("/checkouts/{id}/confirm"),
+                &json!({}),
+                StatusCode::OK,
+            )
+            .await;
+        let stored = app.get_ok(&format!("/checkouts/{id}")).await;
+        assert_eq!(confirmed, stored);
+        assert_eq!(stored["checkout_status"], "contract_created");
+        assert!(stored["customer_id"].is_string());
+        assert!(stored["contract_id"].is_string());
+    }
+}

@@ -89,6 +89,34 @@ async fn confirm_stream(
     acked.lock().unwrap().clone()
 }
 
+/// A killed client can leave a COMMIT in flight: PostgreSQL may still apply it after the
+/// process is gone. Wait (by polling, bounded) until no other session uses the database, so
+/// the checks below see the final state.
+async fn settle(url: &str) {
+    if !url.starts_with("postgres") {
+        return; // a dead process cannot write a SQLite file any more
+    }
+    let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let others: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .unwrap()
+        .get("n");
+        if others == 0 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{others} sessions still on the database"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// After a restart: every session is either fully confirmed (status, contract with one version
 /// pointing back at it) or untouched (open, no contract).
 async fn assert_all_or_nothing(
@@ -180,6 +208,7 @@ async fn kill_9_during_confirms_leaves_every_session_whole_or_untouched() {
     .await;
     let status = server.child.wait().unwrap();
     assert!(!status.success(), "killed, not exited");
+    settle(&url).await;
     if url.starts_with("sqlite") {
         let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
         let row = sqlx::query("PRAGMA integrity_check")
