@@ -208,13 +208,7 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
         CheckoutType::NewSubscription => {
             let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
             let mut terms = plan.terms(&l.products);
-            terms.items = billing::resolve_items(
-                AmendmentKind::QuantityUpdate,
-                &terms.items,
-                &terms.items,
-                &overrides,
-            )
-            .map_err(|e| billing_error("product_overrides", e))?;
+            terms.items = super::contracts::new_subscription_items(&terms.items, &overrides)?;
             let est = billing::estimate_new_subscription(&NewSubscription {
                 currency: plan.currency,
                 tax_rate,

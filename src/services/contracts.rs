@@ -72,13 +72,12 @@ pub fn check_overrides(
     }
 }
 
-/// The plan's lines for a new contract, with overrides applied.
+/// A plan's lines for a new contract, with the merchant's overrides applied (the engine's
+/// rule, shared by contract import and checkout pricing).
 pub fn new_subscription_items(
-    plan: &Plan,
     terms: &[ItemTerms],
     overrides: &[ItemOverride],
 ) -> Result<Vec<ItemTerms>, AppError> {
-    let _ = plan;
     billing::resolve_items(AmendmentKind::QuantityUpdate, terms, terms, overrides)
         .map_err(|e| AppError::field("product_overrides", e.to_string()))
 }
@@ -159,7 +158,7 @@ pub async fn import_contract(
     let products = ctx.store.get_products(org, &plan.product_ids()).await?;
     let mut terms = plan.terms(&products);
     let ovr: Vec<ItemOverride> = overrides.iter().map(ItemOverride::from).collect();
-    terms.items = new_subscription_items(&plan, &terms.items, &ovr)?;
+    terms.items = new_subscription_items(&terms.items, &ovr)?;
     let entity =
         super::checkouts::seller_entity(ctx, org, None, Some(&customer), Some(&plan)).await?;
     let est = billing::estimate_new_subscription(&NewSubscription {
