@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+pub use crate::database::fresh_database;
 use chrono::Duration;
 use hosted_checkout::configuration::Settings;
 use hosted_checkout::services::Ctx;
@@ -11,7 +12,6 @@ use hosted_checkout::services::organisations::create_organisation;
 use hosted_checkout::startup::{Application, Detached};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
-use sqlx::Connection;
 use uuid::Uuid;
 
 pub struct TestApp {
@@ -26,29 +26,6 @@ pub struct TestApp {
     // Dropped in this order: the server (closing its connections), then the temp directory.
     _server: Detached,
     _tmp: Option<tempfile::TempDir>,
-}
-
-/// A fresh database URL: a PostgreSQL database created for this test, or a temp SQLite file.
-pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(base) if base.starts_with("postgres") => {
-            let name = format!("hc_test_{}", Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(&base)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
-                .execute(&mut conn)
-                .await
-                .expect("create test database");
-            let (prefix, _) = base.rsplit_once('/').expect("database URL has a path");
-            (format!("{prefix}/{name}"), None)
-        }
-        _ => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            (url, Some(dir))
-        }
-    }
 }
 
 pub fn test_settings(database_url: &str) -> Settings {

@@ -2,6 +2,8 @@
 
 mod catalog;
 mod checkouts;
+#[path = "../common/database.rs"]
+mod database;
 mod health;
 mod helpers;
 mod hosted;

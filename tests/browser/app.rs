@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::database::fresh_database;
 use hosted_checkout::configuration::{Secret, Settings};
 use hosted_checkout::services::clock::OffsetClock;
 use hosted_checkout::services::organisations::create_organisation;
@@ -12,7 +13,6 @@ use hosted_checkout::startup::Application;
 use hosted_checkout::storage::{self, PoolSettings};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use sqlx::Connection;
 use uuid::Uuid;
 
 pub struct TestApp {
@@ -31,28 +31,6 @@ pub struct Catalog {
     pub team: Uuid,
     pub seats: Uuid,
     pub support: Uuid,
-}
-
-async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(base) if base.starts_with("postgres") => {
-            let name = format!("hc_test_browser_{}", Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(&base)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
-                .execute(&mut conn)
-                .await
-                .expect("create test database");
-            let (prefix, _) = base.rsplit_once('/').expect("database URL has a path");
-            (format!("{prefix}/{name}"), None)
-        }
-        _ => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            (url, Some(dir))
-        }
-    }
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -7,6 +7,8 @@
 
 mod app;
 mod axe;
+#[path = "../common/database.rs"]
+mod database;
 mod driver;
 
 use serde_json::{Value, json};

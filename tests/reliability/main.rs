@@ -2,6 +2,8 @@
 //! Each test proves one guarantee of docs/reliability.md and can fail.
 
 mod concurrency;
+#[path = "../common/database.rs"]
+mod database;
 mod faults;
 mod hostile;
 mod support;

@@ -5,14 +5,13 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use crate::database::fresh_database;
 use hosted_checkout::configuration::{Secret, Settings};
 use hosted_checkout::services::Ctx;
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::organisations::create_organisation;
 use hosted_checkout::startup::Application;
 use serde_json::{Value, json};
-use sqlx::Connection;
-use uuid::Uuid;
 
 pub struct App {
     pub address: String,
@@ -21,30 +20,6 @@ pub struct App {
     pub ctx: Ctx,
     pub _server: hosted_checkout::startup::Detached,
     pub _tmp: Option<tempfile::TempDir>,
-}
-
-pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(base) if base.starts_with("postgres") => (create_pg_database(&base).await, None),
-        _ => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            (
-                format!("sqlite://{}", dir.path().join("test.db").display()),
-                Some(dir),
-            )
-        }
-    }
-}
-
-pub async fn create_pg_database(base: &str) -> String {
-    let name = format!("hc_test_{}", Uuid::new_v4().simple());
-    let mut conn = sqlx::PgConnection::connect(base).await.expect("connect");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
-        .execute(&mut conn)
-        .await
-        .expect("create db");
-    let (prefix, _) = base.rsplit_once('/').expect("path");
-    format!("{prefix}/{name}")
 }
 
 pub fn settings(database_url: &str) -> Settings {
