@@ -574,11 +574,12 @@ pub fn review_page(h: &HostedCheckout, csrf: &str, nonce: &str, notice: &str) ->
                 "Invoice now"
             },
             &est.current_invoice,
+            h.loaded.entity.tax_rate,
         ),
         next_invoice: est
             .next_invoice
             .as_ref()
-            .map(|i| InvoiceView::new("Next invoice", i)),
+            .map(|i| InvoiceView::new("Next invoice", i, h.loaded.entity.tax_rate)),
         due_today: money(currency, est.current_invoice.amount_due),
         notice: notice.to_owned(),
         confirm_label: confirm_label.to_owned(),

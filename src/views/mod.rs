@@ -202,12 +202,15 @@ pub struct InvoiceView {
     pub amount_due: String,
     pub notes: Vec<String>,
     pub has_tax: bool,
+    pub tax_label: String,
 }
 
 impl InvoiceView {
-    pub fn new(heading: &str, inv: &Invoice) -> Self {
+    /// `tax_rate` is the seller's rate in percent, shown beside the tax ("Tax (20%)").
+    pub fn new(heading: &str, inv: &Invoice, tax_rate: Decimal) -> Self {
         let c = inv.currency;
         Self {
+            tax_label: format!("Tax ({}%)", tax_rate.normalize()),
             heading: heading.to_owned(),
             slug: heading.to_ascii_lowercase().replace(' ', "-"),
             period: crate::domain::period::format_range(inv.period_start, inv.period_end),

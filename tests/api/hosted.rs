@@ -1106,3 +1106,26 @@ async fn money_and_dates_are_formatted_for_people() {
     assert!(review.has("$60.00"));
     assert!(review.has("$12.00 per seat / month"));
 }
+
+#[tokio::test]
+async fn the_review_names_the_sellers_tax_rate_beside_the_tax() {
+    let app = spawn_app().await;
+    let seller = app
+        .post_ok(
+            "/business_entities",
+            &json!({"name": "Acme EU", "tax_rate": "19.5"}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let c = app.seat_plan("Team", "10.00", "P1M").await;
+    let v = app
+        .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": seller["id"], "customer_data": {"customer_name": "Ada", "email": "ada@example.com"}}))
+        .await;
+    let review = Browser::new(&app)
+        .get(&format!("/checkout/{}/review", sid(&v)))
+        .await;
+    // 5 seats × $10.00 = $50.00; 19.5 % tax = $9.75.
+    assert!(review.has("Tax (19.5%)"), "{}", review.body);
+    assert!(review.has("$9.75"));
+    assert!(review.has("$59.75"));
+}
