@@ -132,6 +132,14 @@ pub struct Server {
     pub log_path: std::path::PathBuf,
 }
 
+/// A server left running by a failed assertion would outlive the test run.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_hosted-checkout");
 
 pub fn start_server(
