@@ -933,7 +933,8 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
     let priced = price(&draft, &loaded)?;
     if priced.quote != c.quote {
         let quote = priced.quote.clone();
-        ctx.store
+        let requoted = ctx
+            .store
             .update_checkout(
                 org,
                 id,
@@ -943,6 +944,11 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
                 now,
             )
             .await?;
+        if !requoted {
+            // The session closed meanwhile: typically a concurrent confirm of this very
+            // session, whose amendment is what changed the contract we just read.
+            return finished(ctx, org, id, now).await;
+        }
         return Err(AppError::Conflict {
             detail: "The estimate changed since it was shown (a price changed). Review the new estimate and confirm again.".into(),
             extra: Some(serde_json::json!({ "estimates": priced.quote.estimates })),
@@ -980,6 +986,17 @@ pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppErr
             ));
         }
     }
+    finished(ctx, org, id, now).await
+}
+
+/// The outcome for a confirm that found the session closed by someone else: the final state
+/// if it was confirmed, else a conflict.
+async fn finished(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Confirmed, AppError> {
     let fresh = load_checkout(ctx, org, id).await?;
     match fresh.status_at(now) {
         CheckoutStatus::ContractCreated => Ok(Confirmed::Done(Box::new(fresh))),
