@@ -275,10 +275,25 @@ impl Browser {
             )))
             .await
             .unwrap_or_else(|e| panic!("no button \"{label}\" on {here}: {e}"));
+        let page = self
+            .driver
+            .find(By::Css("html"))
+            .await
+            .expect("the page's root element");
         button
             .click()
             .await
             .unwrap_or_else(|e| panic!("press \"{label}\": {e}"));
+        // Every button here submits a form: wait (polling, bounded) until the old page is gone,
+        // so the next look at the page sees the answer and not the form that was submitted.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while page.is_present().await.unwrap_or(false) {
+            assert!(
+                Instant::now() < deadline,
+                "pressing \"{label}\" on {here} did not load a page"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     async fn cdp(&self, command: &str, params: Value) -> Value {
