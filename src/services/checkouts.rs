@@ -14,7 +14,8 @@ use crate::billing::{
     NewSubscription, ProrationBehavior,
 };
 use crate::domain::catalog::{
-    BusinessEntity, Contract, ContractStatus, ContractVersion, Customer, Plan, PlanStatus, Product,
+    BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
+    PlanStatus, Product,
 };
 use crate::domain::checkout::{ChangeSummary, Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
@@ -901,8 +902,12 @@ pub enum Confirmed {
 
 /// Confirm: recompute, compare with what the customer reviewed, then write atomically.
 pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppError> {
+    confirm_session(ctx, load_checkout(ctx, org, id).await?).await
+}
+
+async fn confirm_session(ctx: &Ctx, c: Checkout) -> Result<Confirmed, AppError> {
     let now = ctx.clock.now();
-    let c = load_checkout(ctx, org, id).await?;
+    let (org, id) = (c.organisation_id, c.id);
     match c.status_at(now) {
         CheckoutStatus::ContractCreated => return Ok(Confirmed::Done(Box::new(c))),
         CheckoutStatus::Open => {}
@@ -1124,12 +1129,20 @@ pub async fn cancel(
     id: Uuid,
     input: CancelCheckout,
 ) -> Result<Checkout, AppError> {
+    cancel_session(ctx, load_checkout(ctx, org, id).await?, input).await
+}
+
+async fn cancel_session(
+    ctx: &Ctx,
+    c: Checkout,
+    input: CancelCheckout,
+) -> Result<Checkout, AppError> {
     let now = ctx.clock.now();
+    let (org, id) = (c.organisation_id, c.id);
     let reason = input
         .reason
         .map(|r| r.trim().chars().take(500).collect::<String>())
         .filter(|r| !r.is_empty());
-    let c = load_checkout(ctx, org, id).await?;
     match c.status_at(now) {
         CheckoutStatus::Cancelled => return Ok(c),
         CheckoutStatus::Open => {}
@@ -1188,11 +1201,7 @@ pub struct HostedCheckout {
 
 pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     let now = ctx.clock.now();
-    let c = ctx
-        .store
-        .get_checkout_by_id(id)
-        .await?
-        .ok_or(AppError::NotFound("checkout session"))?;
+    let c = session_by_id(ctx, id).await?;
     let org = c.organisation_id;
     let status = c.status_at(now);
     let seller_only = |entity| Loaded {
@@ -1306,6 +1315,30 @@ impl PlanChoice {
     }
 }
 
+/// What the customer may change on a contract line during a quantity update: its quantity if
+/// the plan lets customers adjust it (or the merchant proposed a quantity for it), and whether
+/// it is on if the plan offers it as an add-on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineFreedom {
+    pub adjustable: bool,
+    pub optional: bool,
+}
+
+pub fn contract_line_freedom(
+    item: &ContractItem,
+    plan: Option<&Plan>,
+    merchant_overrides: &[ItemOverride],
+) -> LineFreedom {
+    let plan_item = plan.and_then(|p| p.item(item.product_id));
+    let proposed = merchant_overrides
+        .iter()
+        .any(|o| o.product_id == item.product_id && o.quantity.is_some());
+    LineFreedom {
+        adjustable: plan_item.is_none_or(|pi| pi.adjustable) || proposed,
+        optional: plan_item.is_some_and(|pi| pi.optional),
+    }
+}
+
 /// One line the customer sees on the plan step, and what they may change on it.
 struct ChoiceLine {
     product_id: Uuid,
@@ -1357,12 +1390,11 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
                 .items
                 .iter()
                 .map(|i| {
-                    let plan_item = plan.and_then(|p| p.item(i.product_id));
+                    let freedom = contract_line_freedom(i, plan, existing);
                     ChoiceLine {
                         product_id: i.product_id,
-                        adjustable: plan_item.is_none_or(|pi| pi.adjustable)
-                            || existing_of(i.product_id).is_some_and(|o| o.quantity.is_some()),
-                        optional: plan_item.is_some_and(|pi| pi.optional),
+                        adjustable: freedom.adjustable,
+                        optional: freedom.optional,
                         min: i.min_quantity,
                         max: i.max_quantity,
                     }
@@ -1448,11 +1480,7 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
 /// The details step (guests): stores what was typed; every problem named by form field.
 pub async fn save_details(ctx: &Ctx, id: Uuid, data: CustomerData) -> Result<Checkout, AppError> {
     let now = ctx.clock.now();
-    let c = ctx
-        .store
-        .get_checkout_by_id(id)
-        .await?
-        .ok_or(AppError::NotFound("checkout session"))?;
+    let c = session_by_id(ctx, id).await?;
     if c.status_at(now).edit().is_err() {
         return Err(not_open(&c, now, "changed"));
     }
@@ -1466,25 +1494,22 @@ pub async fn save_details(ctx: &Ctx, id: Uuid, data: CustomerData) -> Result<Che
     apply_edit(ctx, &c, patch, now).await
 }
 
-pub async fn hosted_confirm(ctx: &Ctx, id: Uuid) -> Result<Confirmed, AppError> {
-    let c = ctx
-        .store
+/// The hosted pages know a session only by its id (the link is the capability).
+async fn session_by_id(ctx: &Ctx, id: Uuid) -> Result<Checkout, AppError> {
+    ctx.store
         .get_checkout_by_id(id)
         .await?
-        .ok_or(AppError::NotFound("checkout session"))?;
-    confirm(ctx, c.organisation_id, id).await
+        .ok_or(AppError::NotFound("checkout session"))
+}
+
+pub async fn hosted_confirm(ctx: &Ctx, id: Uuid) -> Result<Confirmed, AppError> {
+    confirm_session(ctx, session_by_id(ctx, id).await?).await
 }
 
 pub async fn hosted_cancel(ctx: &Ctx, id: Uuid) -> Result<Checkout, AppError> {
-    let c = ctx
-        .store
-        .get_checkout_by_id(id)
-        .await?
-        .ok_or(AppError::NotFound("checkout session"))?;
-    cancel(
+    cancel_session(
         ctx,
-        c.organisation_id,
-        id,
+        session_by_id(ctx, id).await?,
         CancelCheckout {
             reason: Some("cancelled by the customer".into()),
         },

@@ -333,6 +333,41 @@ macro_rules! impl_sql_store {
         }
 
         impl $store {
+            /// One newest-first page of an organisation's rows (`sql` uses `page_where!`).
+            async fn fetch_page<T>(
+                &self,
+                sql: &'static str,
+                org: Uuid,
+                page: PageRequest,
+                map: fn(&DbRow) -> StorageResult<T>,
+            ) -> StorageResult<PageOf<T>> {
+                let rows = sqlx::query(sql)
+                    .bind(org)
+                    .bind(page.starting_after)
+                    .bind(i64::from(page.limit) + 1)
+                    .fetch_all(&self.pool)
+                    .await?;
+                page_of(rows, page, map)
+            }
+
+            /// One row of an organisation by id (`$1` organisation, `$2` id).
+            async fn fetch_one<T>(
+                &self,
+                sql: &'static str,
+                org: Uuid,
+                id: Uuid,
+                map: fn(&DbRow) -> StorageResult<T>,
+            ) -> StorageResult<Option<T>> {
+                sqlx::query(sql)
+                    .bind(org)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .as_ref()
+                    .map(map)
+                    .transpose()
+            }
+
             /// On SQLite, one writer at a time inside this process: waiters queue here instead
             /// of sleeping in SQLite's busy handler (which made write p99 jump to 100s of ms).
             async fn writing(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
@@ -448,18 +483,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn get_entity(&self, org: Uuid, id: Uuid) -> StorageResult<Option<BusinessEntity>> {
-                sqlx::query(concat!(
-                    "SELECT ",
-                    entity_cols!(),
-                    " FROM business_entities WHERE organisation_id = $1 AND id = $2"
-                ))
-                .bind(org)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(entity_row)
-                .transpose()
+                self.fetch_one(
+                    concat!("SELECT ", entity_cols!(), " FROM business_entities WHERE organisation_id = $1 AND id = $2"),
+                    org,
+                    id,
+                    entity_row,
+                )
+                .await
             }
 
             async fn default_entity(&self, org: Uuid) -> StorageResult<Option<BusinessEntity>> {
@@ -482,18 +512,13 @@ macro_rules! impl_sql_store {
                 org: Uuid,
                 page: PageRequest,
             ) -> StorageResult<PageOf<BusinessEntity>> {
-                let rows = sqlx::query(concat!(
-                    "SELECT ",
-                    entity_cols!(),
-                    " FROM business_entities",
-                    page_where!("business_entities")
-                ))
-                .bind(org)
-                .bind(page.starting_after)
-                .bind(i64::from(page.limit) + 1)
-                .fetch_all(&self.pool)
-                .await?;
-                page_of(rows, page, entity_row)
+                self.fetch_page(
+                    concat!("SELECT ", entity_cols!(), " FROM business_entities", page_where!("business_entities")),
+                    org,
+                    page,
+                    entity_row,
+                )
+                .await
             }
         }
 
@@ -506,18 +531,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn get_customer(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Customer>> {
-                sqlx::query(concat!(
-                    "SELECT ",
-                    customer_cols!(),
-                    " FROM customers WHERE organisation_id = $1 AND id = $2"
-                ))
-                .bind(org)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(customer_row)
-                .transpose()
+                self.fetch_one(
+                    concat!("SELECT ", customer_cols!(), " FROM customers WHERE organisation_id = $1 AND id = $2"),
+                    org,
+                    id,
+                    customer_row,
+                )
+                .await
             }
 
             async fn list_customers(
@@ -525,18 +545,13 @@ macro_rules! impl_sql_store {
                 org: Uuid,
                 page: PageRequest,
             ) -> StorageResult<PageOf<Customer>> {
-                let rows = sqlx::query(concat!(
-                    "SELECT ",
-                    customer_cols!(),
-                    " FROM customers",
-                    page_where!("customers")
-                ))
-                .bind(org)
-                .bind(page.starting_after)
-                .bind(i64::from(page.limit) + 1)
-                .fetch_all(&self.pool)
-                .await?;
-                page_of(rows, page, customer_row)
+                self.fetch_page(
+                    concat!("SELECT ", customer_cols!(), " FROM customers", page_where!("customers")),
+                    org,
+                    page,
+                    customer_row,
+                )
+                .await
             }
         }
 
@@ -562,18 +577,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn get_product(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Product>> {
-                sqlx::query(concat!(
-                    "SELECT ",
-                    product_cols!(),
-                    " FROM products WHERE organisation_id = $1 AND id = $2"
-                ))
-                .bind(org)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(product_row)
-                .transpose()
+                self.fetch_one(
+                    concat!("SELECT ", product_cols!(), " FROM products WHERE organisation_id = $1 AND id = $2"),
+                    org,
+                    id,
+                    product_row,
+                )
+                .await
             }
 
             async fn get_products(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Product>> {
@@ -600,18 +610,13 @@ macro_rules! impl_sql_store {
                 org: Uuid,
                 page: PageRequest,
             ) -> StorageResult<PageOf<Product>> {
-                let rows = sqlx::query(concat!(
-                    "SELECT ",
-                    product_cols!(),
-                    " FROM products",
-                    page_where!("products")
-                ))
-                .bind(org)
-                .bind(page.starting_after)
-                .bind(i64::from(page.limit) + 1)
-                .fetch_all(&self.pool)
-                .await?;
-                page_of(rows, page, product_row)
+                self.fetch_page(
+                    concat!("SELECT ", product_cols!(), " FROM products", page_where!("products")),
+                    org,
+                    page,
+                    product_row,
+                )
+                .await
             }
         }
 
@@ -642,18 +647,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn get_plan(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Plan>> {
-                sqlx::query(concat!(
-                    "SELECT ",
-                    plan_cols!(),
-                    " FROM plans WHERE organisation_id = $1 AND id = $2"
-                ))
-                .bind(org)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(plan_row)
-                .transpose()
+                self.fetch_one(
+                    concat!("SELECT ", plan_cols!(), " FROM plans WHERE organisation_id = $1 AND id = $2"),
+                    org,
+                    id,
+                    plan_row,
+                )
+                .await
             }
 
             async fn get_plans(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Plan>> {
@@ -676,18 +676,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn list_plans(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Plan>> {
-                let rows = sqlx::query(concat!(
-                    "SELECT ",
-                    plan_cols!(),
-                    " FROM plans",
-                    page_where!("plans")
-                ))
-                .bind(org)
-                .bind(page.starting_after)
-                .bind(i64::from(page.limit) + 1)
-                .fetch_all(&self.pool)
-                .await?;
-                page_of(rows, page, plan_row)
+                self.fetch_page(
+                    concat!("SELECT ", plan_cols!(), " FROM plans", page_where!("plans")),
+                    org,
+                    page,
+                    plan_row,
+                )
+                .await
             }
 
             async fn archive_plan(
@@ -742,18 +737,13 @@ macro_rules! impl_sql_store {
                 org: Uuid,
                 page: PageRequest,
             ) -> StorageResult<PageOf<Contract>> {
-                let rows = sqlx::query(concat!(
-                    "SELECT ",
-                    contract_cols!(),
-                    " FROM contracts",
-                    page_where!("contracts")
-                ))
-                .bind(org)
-                .bind(page.starting_after)
-                .bind(i64::from(page.limit) + 1)
-                .fetch_all(&self.pool)
+                let mut page = self.fetch_page(
+                    concat!("SELECT ", contract_cols!(), " FROM contracts", page_where!("contracts")),
+                    org,
+                    page,
+                    contract_row,
+                )
                 .await?;
-                let mut page = page_of(rows, page, contract_row)?;
                 self.attach_versions(&mut page.data).await?;
                 Ok(page)
             }
@@ -799,18 +789,13 @@ macro_rules! impl_sql_store {
             }
 
             async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {
-                sqlx::query(concat!(
-                    "SELECT ",
-                    checkout_cols!(),
-                    " FROM checkouts WHERE organisation_id = $1 AND id = $2"
-                ))
-                .bind(org)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(checkout_row)
-                .transpose()
+                self.fetch_one(
+                    concat!("SELECT ", checkout_cols!(), " FROM checkouts WHERE organisation_id = $1 AND id = $2"),
+                    org,
+                    id,
+                    checkout_row,
+                )
+                .await
             }
 
             async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>> {

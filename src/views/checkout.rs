@@ -213,7 +213,11 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                                 .product_overrides
                                 .iter()
                                 .find(|o| o.product_id == ci.product_id);
-                            let plan_item = p.item(ci.product_id);
+                            let freedom = crate::services::checkouts::contract_line_freedom(
+                                ci,
+                                Some(p),
+                                &c.product_overrides,
+                            );
                             let key = format!("quantity.{}", ci.product_id);
                             ItemRow {
                                 product_id: ci.product_id.to_string(),
@@ -236,9 +240,8 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                                     .max_quantity
                                     .map(|m| m.to_string())
                                     .unwrap_or_else(|| "∞".into()),
-                                adjustable: plan_item.is_none_or(|pi| pi.adjustable)
-                                    || o.is_some_and(|o| o.quantity.is_some()),
-                                optional: plan_item.is_some_and(|pi| pi.optional),
+                                adjustable: freedom.adjustable,
+                                optional: freedom.optional,
                                 enabled: o.and_then(|o| o.is_enabled).unwrap_or(ci.is_enabled),
                                 quantity_name: key.clone(),
                                 enabled_name: format!("enabled.{}", ci.product_id),
