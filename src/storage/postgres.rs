@@ -16,6 +16,9 @@ impl PgStore {
     pub async fn connect(url: &str, settings: &PoolSettings) -> anyhow::Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(settings.max_connections)
+            // No extra round trip per query to test the connection first: sqlx already pings
+            // it when it is released, and a dead one fails its query, which maps to 503.
+            .test_before_acquire(false)
             .acquire_timeout(settings.acquire_timeout)
             .connect(url)
             .await?;

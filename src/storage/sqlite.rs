@@ -24,6 +24,10 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(settings.max_connections)
+            // sqlx pings a connection when it goes back to the pool anyway; a second ping on
+            // the way out is one more hop to the connection's thread per query (see
+            // docs/performance.md). A dead connection still fails the query that uses it.
+            .test_before_acquire(false)
             .acquire_timeout(settings.acquire_timeout)
             .connect_with(options)
             .await?;
