@@ -22,7 +22,8 @@ use crate::domain::customer::CustomerData;
 use crate::domain::redirect_url::RedirectUrl;
 use crate::error::AppError;
 use crate::storage::{
-    CheckoutEdit, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, PageRequest,
+    CheckoutEdit, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, PageRequest, Terms,
+    TermsRef,
 };
 
 pub const DEFAULT_TTL_HOURS: i64 = 24;
@@ -301,48 +302,46 @@ pub async fn seller_entity(
     ))
 }
 
-/// Loads what `draft` refers to, checking every rule that depends on it (SPEC §5).
-/// Field problems go to `errors`; `None` when pricing is impossible.
+/// Checks every rule that depends on what `draft` refers to (SPEC §5), given those rows
+/// (`terms`, read in one query by the caller; `terms.customer` is the session's customer, if
+/// any). Field problems go to `errors`; `None` when pricing is impossible.
 async fn load(
     ctx: &Ctx,
     org: Uuid,
     draft: &Draft,
     entity_id: Option<Uuid>,
-    customer: Option<&Customer>,
+    terms: Terms,
     errors: &mut Errors,
 ) -> Result<Option<Loaded>, AppError> {
-    let plan = match draft.plan_id {
-        None => None,
-        Some(id) => {
-            let p = ctx.store.get_plan(org, id).await?;
-            match &p {
-                None => errors.add("plan_id", "no such plan"),
-                Some(p) if p.status == PlanStatus::Archived => {
-                    errors.add("plan_id", "the plan is archived and cannot be bought")
-                }
-                _ => {}
+    let Terms {
+        customer,
+        plan,
+        contract,
+        contract_plan,
+    } = terms;
+    // A row the caller read for another id than the draft's is not the draft's.
+    let plan = plan.filter(|p| Some(p.id) == draft.plan_id);
+    let contract = contract.filter(|c| Some(c.id) == draft.contract_id);
+    let contract_plan =
+        contract_plan.filter(|p| contract.as_ref().is_some_and(|c| c.plan_id == p.id));
+    if draft.plan_id.is_some() {
+        match &plan {
+            None => errors.add("plan_id", "no such plan"),
+            Some(p) if p.status == PlanStatus::Archived => {
+                errors.add("plan_id", "the plan is archived and cannot be bought")
             }
-            p
+            _ => {}
         }
-    };
-    let contract = match draft.contract_id {
-        None => None,
-        Some(id) => {
-            let c = ctx.store.get_contract(org, id).await?;
-            match &c {
-                None => errors.add("contract_id", "no such contract"),
-                Some(c) if c.status != ContractStatus::Active => {
-                    errors.add("contract_id", "the contract is not active")
-                }
-                _ => {}
+    }
+    if draft.contract_id.is_some() {
+        match &contract {
+            None => errors.add("contract_id", "no such contract"),
+            Some(c) if c.status != ContractStatus::Active => {
+                errors.add("contract_id", "the contract is not active")
             }
-            c
+            _ => {}
         }
-    };
-    let contract_plan = match &contract {
-        Some(c) => ctx.store.get_plan(org, c.plan_id).await?,
-        None => None,
-    };
+    }
     if let (Some(p), Some(c)) = (&plan, &contract) {
         if p.currency != c.currency {
             errors.add(
@@ -402,11 +401,11 @@ async fn load(
         }
     }
     // Amendments sell as the contract customer's entity unless told otherwise.
-    let contract_customer = match (customer, entity_id, &contract) {
+    let contract_customer = match (&customer, entity_id, &contract) {
         (None, None, Some(k)) => ctx.store.get_customer(org, k.customer_id).await?,
         _ => None,
     };
-    let customer = customer.or(contract_customer.as_ref());
+    let customer = customer.as_ref().or(contract_customer.as_ref());
     let entity = seller_entity(
         ctx,
         org,
@@ -545,7 +544,18 @@ async fn validate_create(
     };
     let guest = input.guest_checkout.unwrap_or(false);
     let preview = input.preview.unwrap_or(false);
-    let mut customer = None;
+    // The customer, plan and contract the request names, in one query.
+    let terms = ctx
+        .store
+        .get_terms(
+            org,
+            TermsRef {
+                customer_id: input.customer_id.filter(|_| !guest),
+                plan_id: input.plan_id,
+                contract_id: input.contract_id,
+            },
+        )
+        .await?;
     if guest {
         if kind.is_amendment() {
             errors.add(
@@ -559,9 +569,8 @@ async fn validate_create(
         if input.business_entity_id.is_none() {
             errors.add("business_entity_id", "is required for a guest checkout");
         }
-    } else if let Some(id) = input.customer_id {
-        customer = ctx.store.get_customer(org, id).await?;
-        if customer.is_none() {
+    } else if input.customer_id.is_some() {
+        if terms.customer.is_none() {
             errors.add("customer_id", "no such customer");
         }
     } else if kind == CheckoutType::NewSubscription && !preview {
@@ -592,17 +601,17 @@ async fn validate_create(
         overrides: input.product_overrides.clone().unwrap_or_default(),
         behavior: input.proration_behavior.unwrap_or(ProrationBehavior::Auto),
     };
+    let mut customer_id = terms.customer.as_ref().map(|c| c.id);
     let loaded = load(
         ctx,
         org,
         &draft,
         input.business_entity_id,
-        customer.as_ref(),
+        terms,
         &mut errors,
     )
     .await?;
     // Amendments: the customer is the contract's.
-    let mut customer_id = customer.as_ref().map(|c| c.id);
     if let Some(c) = loaded.as_ref().and_then(|l| l.contract.as_ref()) {
         match customer_id {
             Some(id) if id != c.customer_id => {
@@ -837,16 +846,24 @@ async fn apply_edit(
         Some(_) => parse_url(&mut errors, "cancel_url", &patch.cancel_url),
         None => c.cancel_url.clone(),
     };
-    let customer = match c.customer_id {
-        Some(id) => ctx.store.get_customer(c.organisation_id, id).await?,
-        None => None,
-    };
+    // The seller is fixed on the session, so its customer need not be read.
+    let terms = ctx
+        .store
+        .get_terms(
+            c.organisation_id,
+            TermsRef {
+                customer_id: None,
+                plan_id: draft.plan_id,
+                contract_id: draft.contract_id,
+            },
+        )
+        .await?;
     let loaded = load(
         ctx,
         c.organisation_id,
         &draft,
         Some(c.business_entity_id),
-        customer.as_ref(),
+        terms,
         &mut errors,
     )
     .await?;
@@ -902,10 +919,24 @@ pub enum Confirmed {
 
 /// Confirm: recompute, compare with what the customer reviewed, then write atomically.
 pub async fn confirm(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Confirmed, AppError> {
-    confirm_session(ctx, load_checkout(ctx, org, id).await?).await
+    let (c, terms) = with_terms(ctx, Some(org), id).await?;
+    confirm_session(ctx, c, terms).await
 }
 
-async fn confirm_session(ctx: &Ctx, c: Checkout) -> Result<Confirmed, AppError> {
+/// A session and the rows it refers to, in one query.
+async fn with_terms(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<(Checkout, Terms), AppError> {
+    ctx.store
+        .get_checkout_with_terms(org, id)
+        .await?
+        .ok_or(match org {
+            Some(_) => AppError::NotFound("checkout"),
+            None => AppError::NotFound("checkout session"),
+        })
+}
+
+async fn confirm_session(ctx: &Ctx, c: Checkout, mut terms: Terms) -> Result<Confirmed, AppError> {
+    // `load` needs no customer (the seller is fixed on the session); the contract does.
+    let customer = terms.customer.take();
     let now = ctx.clock.now();
     let (org, id) = (c.organisation_id, c.id);
     match c.status_at(now) {
@@ -918,10 +949,6 @@ async fn confirm_session(ctx: &Ctx, c: Checkout) -> Result<Confirmed, AppError> 
             .validate_complete("customer_data")
             .map_err(AppError::Validation)?;
     }
-    let customer = match c.customer_id {
-        Some(cid) => ctx.store.get_customer(org, cid).await?,
-        None => None,
-    };
     let draft = draft_of(&c);
     let mut errors = Errors::default();
     let loaded = load(
@@ -929,7 +956,7 @@ async fn confirm_session(ctx: &Ctx, c: Checkout) -> Result<Confirmed, AppError> 
         org,
         &draft,
         Some(c.business_entity_id),
-        customer.as_ref(),
+        terms,
         &mut errors,
     )
     .await?;
@@ -1201,7 +1228,7 @@ pub struct HostedCheckout {
 
 pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     let now = ctx.clock.now();
-    let c = session_by_id(ctx, id).await?;
+    let (c, terms) = with_terms(ctx, None, id).await?;
     let org = c.organisation_id;
     let status = c.status_at(now);
     let seller_only = |entity| Loaded {
@@ -1233,7 +1260,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
         org,
         &draft,
         Some(c.business_entity_id),
-        None,
+        terms,
         &mut errors,
     )
     .await?;
@@ -1503,7 +1530,8 @@ async fn session_by_id(ctx: &Ctx, id: Uuid) -> Result<Checkout, AppError> {
 }
 
 pub async fn hosted_confirm(ctx: &Ctx, id: Uuid) -> Result<Confirmed, AppError> {
-    confirm_session(ctx, session_by_id(ctx, id).await?).await
+    let (c, terms) = with_terms(ctx, None, id).await?;
+    confirm_session(ctx, c, terms).await
 }
 
 pub async fn hosted_cancel(ctx: &Ctx, id: Uuid) -> Result<Checkout, AppError> {

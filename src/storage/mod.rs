@@ -160,6 +160,26 @@ pub struct CheckoutEdit {
     pub quote: Quote,
 }
 
+/// The catalog rows a checkout refers to, read in one round trip (a join) rather than one
+/// query each: creating, showing and confirming a session all need them together.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    pub customer: Option<Customer>,
+    pub plan: Option<Plan>,
+    /// The contract a change applies to, without its version history (`versions` is empty).
+    pub contract: Option<Contract>,
+    /// The contract's current plan.
+    pub contract_plan: Option<Plan>,
+}
+
+/// Which rows [`CheckoutStore::get_terms`] reads; a `None` id reads nothing for that part.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TermsRef {
+    pub customer_id: Option<Uuid>,
+    pub plan_id: Option<Uuid>,
+    pub contract_id: Option<Uuid>,
+}
+
 /// Purpose-specific writes to a session. Each applies only while the session is open and not
 /// expired at `now`; the store answers whether it applied.
 #[derive(Debug, Clone)]
@@ -211,6 +231,16 @@ pub trait CheckoutStore {
     async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>>;
     /// The hosted pages know a session only by its id.
     async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>>;
+    /// A session with the rows it refers to (its customer, plan, contract and the contract's
+    /// plan, each only within the session's organisation), in one query. `org` limits the
+    /// lookup to one organisation (the API); the hosted pages pass `None`.
+    async fn get_checkout_with_terms(
+        &self,
+        org: Option<Uuid>,
+        id: Uuid,
+    ) -> StorageResult<Option<(Checkout, Terms)>>;
+    /// The organisation's rows `ids` names, in one query (missing ones are `None`).
+    async fn get_terms(&self, org: Uuid, ids: TermsRef) -> StorageResult<Terms>;
     async fn list_checkouts(
         &self,
         org: Uuid,

@@ -3,34 +3,45 @@
 //! a write transaction starts (`BEGIN IMMEDIATE` on SQLite). `impl_sql_store!` writes the
 //! trait implementations for one backend, so both run exactly the same queries.
 
+/// A column list, optionally qualified by a table alias: `col_list!(; a, b)` is `"a, b"`,
+/// `col_list!(p; a, b)` is `"p.a, p.b"` (for joins, which decode by position).
+macro_rules! col_list {
+    (; $first:ident $(, $c:ident)*) => {
+        concat!(stringify!($first) $(, ", ", stringify!($c))*)
+    };
+    ($p:ident; $first:ident $(, $c:ident)*) => {
+        concat!(stringify!($p), ".", stringify!($first) $(, ", ", stringify!($p), ".", stringify!($c))*)
+    };
+}
+// Each list is in the order its `*_at` decoder reads by position.
 macro_rules! entity_cols {
-    () => {
-        "id, organisation_id, name, email, logo_url, brand_color, tax_rate, address, is_default, created_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, name, email, logo_url, brand_color, tax_rate, address, is_default, created_at)
     };
 }
 macro_rules! customer_cols {
-    () => {
-        "id, organisation_id, business_entity_id, customer_name, email, phone_number, external_id, company_name, tax_id, address, created_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, business_entity_id, customer_name, email, phone_number, external_id, company_name, tax_id, address, created_at)
     };
 }
 macro_rules! product_cols {
-    () => {
-        "id, organisation_id, name, sku, description, unit_label, created_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, name, sku, description, unit_label, created_at)
     };
 }
 macro_rules! plan_cols {
-    () => {
-        "id, organisation_id, name, description, currency, billing_period, trial_period_days, business_entity_id, status, items, created_at, updated_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, name, description, currency, billing_period, trial_period_days, business_entity_id, status, items, created_at, updated_at)
     };
 }
 macro_rules! contract_cols {
-    () => {
-        "id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at)
     };
 }
 macro_rules! checkout_cols {
-    () => {
-        "id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at"
+    ($($p:ident)?) => {
+        col_list!($($p)?; id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at)
     };
 }
 /// `WHERE` fragment for newest-first cursor pagination: `$1` organisation, `$2` cursor id.
@@ -64,7 +75,7 @@ macro_rules! impl_sql_store {
             CheckoutFilter, CheckoutStore, CheckoutUpdate, ConfirmOutcome, ConfirmWrite,
             ContractStore, CustomerStore, EntityStore, IdempotencyBegin, IdempotencyStore,
             OrganisationStore, PageOf, PageRequest, PlanStore, ProductStore, Storage,
-            StorageError, StorageResult,
+            StorageError, StorageResult, Terms, TermsRef,
         };
 
         type DbRow = <$db as sqlx::Database>::Row;
@@ -90,93 +101,131 @@ macro_rules! impl_sql_store {
             StorageError::Corrupt(format!("{what} {v:?}"))
         }
 
-        fn entity_row(r: &DbRow) -> StorageResult<BusinessEntity> {
+        /// Decodes `entity_cols!` starting at column `o`.
+        fn entity_at(r: &DbRow, o: usize) -> StorageResult<BusinessEntity> {
             Ok(BusinessEntity {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                name: r.try_get("name")?,
-                email: r.try_get("email")?,
-                logo_url: r.try_get("logo_url")?,
-                brand_color: r.try_get("brand_color")?,
-                tax_rate: decimal(&r.try_get::<String, _>("tax_rate")?)?,
-                address: opt_json(r.try_get("address")?)?,
-                is_default: r.try_get("is_default")?,
-                created_at: r.try_get("created_at")?,
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
+                name: r.try_get(o + 2)?,
+                email: r.try_get(o + 3)?,
+                logo_url: r.try_get(o + 4)?,
+                brand_color: r.try_get(o + 5)?,
+                tax_rate: decimal(&r.try_get::<String, _>(o + 6)?)?,
+                address: opt_json(r.try_get(o + 7)?)?,
+                is_default: r.try_get(o + 8)?,
+                created_at: r.try_get(o + 9)?,
+            })
+        }
+
+        fn entity_row(r: &DbRow) -> StorageResult<BusinessEntity> {
+            entity_at(r, 0)
+        }
+
+        /// Decodes `customer_cols!` starting at column `o`.
+        fn customer_at(r: &DbRow, o: usize) -> StorageResult<Customer> {
+            Ok(Customer {
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
+                business_entity_id: r.try_get(o + 2)?,
+                customer_name: r.try_get(o + 3)?,
+                email: r.try_get(o + 4)?,
+                phone_number: r.try_get(o + 5)?,
+                external_id: r.try_get(o + 6)?,
+                company_name: r.try_get(o + 7)?,
+                tax_id: r.try_get(o + 8)?,
+                address: opt_json(r.try_get(o + 9)?)?,
+                created_at: r.try_get(o + 10)?,
             })
         }
 
         fn customer_row(r: &DbRow) -> StorageResult<Customer> {
-            Ok(Customer {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                business_entity_id: r.try_get("business_entity_id")?,
-                customer_name: r.try_get("customer_name")?,
-                email: r.try_get("email")?,
-                phone_number: r.try_get("phone_number")?,
-                external_id: r.try_get("external_id")?,
-                company_name: r.try_get("company_name")?,
-                tax_id: r.try_get("tax_id")?,
-                address: opt_json(r.try_get("address")?)?,
-                created_at: r.try_get("created_at")?,
+            customer_at(r, 0)
+        }
+
+        /// Decodes `product_cols!` starting at column `o`.
+        fn product_at(r: &DbRow, o: usize) -> StorageResult<Product> {
+            Ok(Product {
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
+                name: r.try_get(o + 2)?,
+                sku: r.try_get(o + 3)?,
+                description: r.try_get(o + 4)?,
+                unit_label: r.try_get(o + 5)?,
+                created_at: r.try_get(o + 6)?,
             })
         }
 
         fn product_row(r: &DbRow) -> StorageResult<Product> {
-            Ok(Product {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                name: r.try_get("name")?,
-                sku: r.try_get("sku")?,
-                description: r.try_get("description")?,
-                unit_label: r.try_get("unit_label")?,
-                created_at: r.try_get("created_at")?,
-            })
+            product_at(r, 0)
         }
 
-        fn plan_row(r: &DbRow) -> StorageResult<Plan> {
-            let currency: String = r.try_get("currency")?;
-            let period: String = r.try_get("billing_period")?;
-            let status: String = r.try_get("status")?;
-            let trial: i64 = r.try_get("trial_period_days")?;
+        /// Decodes `plan_cols!` starting at column `o`.
+        fn plan_at(r: &DbRow, o: usize) -> StorageResult<Plan> {
+            let currency: String = r.try_get(o + 4)?;
+            let period: String = r.try_get(o + 5)?;
+            let status: String = r.try_get(o + 8)?;
+            let trial: i64 = r.try_get(o + 6)?;
             Ok(Plan {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                name: r.try_get("name")?,
-                description: r.try_get("description")?,
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
+                name: r.try_get(o + 2)?,
+                description: r.try_get(o + 3)?,
                 currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
                 billing_period: BillingPeriod::parse(&period)
                     .map_err(|_| corrupt("billing_period", &period))?,
                 trial_period_days: u32::try_from(trial)
                     .map_err(|_| corrupt("trial_period_days", &trial.to_string()))?,
-                business_entity_id: r.try_get("business_entity_id")?,
+                business_entity_id: r.try_get(o + 7)?,
                 status: PlanStatus::parse(&status).ok_or_else(|| corrupt("plan status", &status))?,
-                items: json(&r.try_get::<String, _>("items")?)?,
-                created_at: r.try_get("created_at")?,
-                updated_at: r.try_get("updated_at")?,
+                items: json(&r.try_get::<String, _>(o + 9)?)?,
+                created_at: r.try_get(o + 10)?,
+                updated_at: r.try_get(o + 11)?,
+            })
+        }
+
+        fn plan_row(r: &DbRow) -> StorageResult<Plan> {
+            plan_at(r, 0)
+        }
+
+        /// Decodes `contract_cols!` starting at column `o`.
+        fn contract_at(r: &DbRow, o: usize) -> StorageResult<Contract> {
+            let currency: String = r.try_get(o + 4)?;
+            let status: String = r.try_get(o + 5)?;
+            Ok(Contract {
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
+                customer_id: r.try_get(o + 2)?,
+                plan_id: r.try_get(o + 3)?,
+                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
+                status: ContractStatus::parse(&status)
+                    .ok_or_else(|| corrupt("contract status", &status))?,
+                start_date: r.try_get(o + 6)?,
+                end_date: r.try_get(o + 7)?,
+                billing_anchor_date: r.try_get(o + 8)?,
+                items: json(&r.try_get::<String, _>(o + 9)?)?,
+                versions: Vec::new(),
+                checkout_id: r.try_get(o + 10)?,
+                version: r.try_get(o + 11)?,
+                created_at: r.try_get(o + 12)?,
+                updated_at: r.try_get(o + 13)?,
             })
         }
 
         fn contract_row(r: &DbRow) -> StorageResult<Contract> {
-            let currency: String = r.try_get("currency")?;
-            let status: String = r.try_get("status")?;
-            Ok(Contract {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                customer_id: r.try_get("customer_id")?,
-                plan_id: r.try_get("plan_id")?,
-                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
-                status: ContractStatus::parse(&status)
-                    .ok_or_else(|| corrupt("contract status", &status))?,
-                start_date: r.try_get("start_date")?,
-                end_date: r.try_get("end_date")?,
-                billing_anchor_date: r.try_get("billing_anchor_date")?,
-                items: json(&r.try_get::<String, _>("items")?)?,
-                versions: Vec::new(),
-                checkout_id: r.try_get("checkout_id")?,
-                version: r.try_get("version")?,
-                created_at: r.try_get("created_at")?,
-                updated_at: r.try_get("updated_at")?,
-            })
+            contract_at(r, 0)
+        }
+
+        /// A row decoded at column `o` of a `LEFT JOIN`: `None` when the join found nothing
+        /// (its `id`, the first column, is NULL).
+        fn joined<T>(
+            r: &DbRow,
+            o: usize,
+            decode: fn(&DbRow, usize) -> StorageResult<T>,
+        ) -> StorageResult<Option<T>> {
+            match r.try_get::<Option<Uuid>, _>(o)? {
+                None => Ok(None),
+                Some(_) => decode(r, o).map(Some),
+            }
         }
 
         fn version_row(r: &DbRow) -> StorageResult<(Uuid, ContractVersion)> {
@@ -195,45 +244,61 @@ macro_rules! impl_sql_store {
             ))
         }
 
-        fn checkout_row(r: &DbRow) -> StorageResult<Checkout> {
-            let status: String = r.try_get("checkout_status")?;
-            let kind: String = r.try_get("checkout_type")?;
-            let behavior: String = r.try_get("proration_behavior")?;
+        /// Decodes `checkout_cols!` starting at column `o`.
+        fn checkout_at(r: &DbRow, o: usize) -> StorageResult<Checkout> {
+            let status: String = r.try_get(o + 2)?;
+            let kind: String = r.try_get(o + 3)?;
+            let behavior: String = r.try_get(o + 18)?;
             Ok(Checkout {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
+                id: r.try_get(o)?,
+                organisation_id: r.try_get(o + 1)?,
                 status: CheckoutStatus::parse(&status)
                     .ok_or_else(|| corrupt("checkout_status", &status))?,
                 checkout_type: CheckoutType::parse(&kind)
                     .ok_or_else(|| corrupt("checkout_type", &kind))?,
-                plan_id: r.try_get("plan_id")?,
-                contract_id: r.try_get("contract_id")?,
-                start_date: r.try_get("start_date")?,
-                end_date: r.try_get("end_date")?,
-                customer_id: r.try_get("customer_id")?,
-                business_entity_id: r.try_get("business_entity_id")?,
-                guest_checkout: r.try_get("guest_checkout")?,
-                customer_data: json(&r.try_get::<String, _>("customer_data")?)?,
-                quote: json(&r.try_get::<String, _>("estimates")?)?,
-                expires_at: r.try_get("expires_at")?,
-                success_url: opt_json(
-                    r.try_get::<Option<String>, _>("success_url")?
-                        .map(|s| serde_json::Value::String(s).to_string()),
-                )?,
-                cancel_url: opt_json(
-                    r.try_get::<Option<String>, _>("cancel_url")?
-                        .map(|s| serde_json::Value::String(s).to_string()),
-                )?,
-                product_overrides: json(&r.try_get::<String, _>("product_overrides")?)?,
-                plan_options: json(&r.try_get::<String, _>("plan_options")?)?,
-                proration_behavior: json(&serde_json::Value::String(behavior).to_string())?,
-                metadata: json(&r.try_get::<String, _>("metadata")?)?,
-                preview: r.try_get("preview")?,
-                cancel_reason: r.try_get("cancel_reason")?,
-                created_at: r.try_get("created_at")?,
-                updated_at: r.try_get("updated_at")?,
-                completed_at: r.try_get("completed_at")?,
+                plan_id: r.try_get(o + 4)?,
+                contract_id: r.try_get(o + 5)?,
+                start_date: r.try_get(o + 6)?,
+                end_date: r.try_get(o + 7)?,
+                customer_id: r.try_get(o + 8)?,
+                business_entity_id: r.try_get(o + 9)?,
+                guest_checkout: r.try_get(o + 10)?,
+                customer_data: json(&r.try_get::<String, _>(o + 11)?)?,
+                quote: json(&r.try_get::<String, _>(o + 12)?)?,
+                expires_at: r.try_get(o + 13)?,
+                success_url: redirect_url(r.try_get(o + 14)?)?,
+                cancel_url: redirect_url(r.try_get(o + 15)?)?,
+                product_overrides: json(&r.try_get::<String, _>(o + 16)?)?,
+                plan_options: json(&r.try_get::<String, _>(o + 17)?)?,
+                proration_behavior: behavior_parse(&behavior)
+                    .ok_or_else(|| corrupt("proration_behavior", &behavior))?,
+                metadata: json(&r.try_get::<String, _>(o + 19)?)?,
+                preview: r.try_get(o + 20)?,
+                cancel_reason: r.try_get(o + 21)?,
+                created_at: r.try_get(o + 22)?,
+                updated_at: r.try_get(o + 23)?,
+                completed_at: r.try_get(o + 24)?,
             })
+        }
+
+        fn checkout_row(r: &DbRow) -> StorageResult<Checkout> {
+            checkout_at(r, 0)
+        }
+
+        fn redirect_url(
+            s: Option<String>,
+        ) -> StorageResult<Option<crate::domain::redirect_url::RedirectUrl>> {
+            s.map(|s| {
+                crate::domain::redirect_url::RedirectUrl::parse(&s).map_err(|_| corrupt("url", &s))
+            })
+            .transpose()
+        }
+
+        fn behavior_parse(s: &str) -> Option<crate::billing::ProrationBehavior> {
+            use crate::billing::ProrationBehavior as B;
+            [B::Auto, B::ProrateNow, B::AtPeriodEnd, B::None]
+                .into_iter()
+                .find(|b| behavior_str(*b) == s)
         }
 
         fn behavior_str(b: crate::billing::ProrationBehavior) -> &'static str {
@@ -806,6 +871,68 @@ macro_rules! impl_sql_store {
                     .as_ref()
                     .map(checkout_row)
                     .transpose()
+            }
+
+            async fn get_checkout_with_terms(
+                &self,
+                org: Option<Uuid>,
+                id: Uuid,
+            ) -> StorageResult<Option<(Checkout, Terms)>> {
+                // Offsets: checkout 0 (25 columns), customer 25 (11), plan 36 (12),
+                // contract 48 (14), contract plan 62 (12).
+                let row = sqlx::query(concat!(
+                    "SELECT ", checkout_cols!(c), ", ", customer_cols!(cu), ", ", plan_cols!(p), ", ",
+                    contract_cols!(k), ", ", plan_cols!(kp),
+                    " FROM checkouts c",
+                    " LEFT JOIN customers cu ON cu.organisation_id = c.organisation_id AND cu.id = c.customer_id",
+                    " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
+                    " LEFT JOIN contracts k ON k.organisation_id = c.organisation_id AND k.id = c.contract_id",
+                    " LEFT JOIN plans kp ON kp.organisation_id = c.organisation_id AND kp.id = k.plan_id",
+                    " WHERE c.id = $1 AND ($2 IS NULL OR c.organisation_id = $2)"
+                ))
+                .bind(id)
+                .bind(org)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(r) = row else { return Ok(None) };
+                Ok(Some((
+                    checkout_at(&r, 0)?,
+                    Terms {
+                        customer: joined(&r, 25, customer_at)?,
+                        plan: joined(&r, 36, plan_at)?,
+                        contract: joined(&r, 48, contract_at)?,
+                        contract_plan: joined(&r, 62, plan_at)?,
+                    },
+                )))
+            }
+
+            async fn get_terms(&self, org: Uuid, ids: TermsRef) -> StorageResult<Terms> {
+                if ids.customer_id.is_none() && ids.plan_id.is_none() && ids.contract_id.is_none() {
+                    return Ok(Terms::default());
+                }
+                // Offsets: customer 0 (11 columns), plan 11 (12), contract 23 (14),
+                // contract plan 37 (12). The one-row `x` keeps a row when nothing matches.
+                let r = sqlx::query(concat!(
+                    "SELECT ", customer_cols!(cu), ", ", plan_cols!(p), ", ", contract_cols!(k), ", ",
+                    plan_cols!(kp),
+                    " FROM (SELECT 1 AS one) x",
+                    " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
+                    " LEFT JOIN plans p ON p.organisation_id = $1 AND p.id = $3",
+                    " LEFT JOIN contracts k ON k.organisation_id = $1 AND k.id = $4",
+                    " LEFT JOIN plans kp ON kp.organisation_id = $1 AND kp.id = k.plan_id"
+                ))
+                .bind(org)
+                .bind(ids.customer_id)
+                .bind(ids.plan_id)
+                .bind(ids.contract_id)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(Terms {
+                    customer: joined(&r, 0, customer_at)?,
+                    plan: joined(&r, 11, plan_at)?,
+                    contract: joined(&r, 23, contract_at)?,
+                    contract_plan: joined(&r, 37, plan_at)?,
+                })
             }
 
             async fn list_checkouts(

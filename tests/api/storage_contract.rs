@@ -14,7 +14,7 @@ use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
 use hosted_checkout::storage::{
     self, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, DynStorage,
-    IdempotencyBegin, PageRequest, PoolSettings,
+    IdempotencyBegin, PageRequest, PoolSettings, TermsRef,
 };
 use rust_decimal::Decimal;
 use sqlx::{Connection, Row};
@@ -241,6 +241,113 @@ async fn checkout_round_trips_every_field() {
             unit_amount: Decimal::new(5, 4)
         }
     );
+}
+
+/// The one-query reads the hosted pages, create and confirm use: each joined row is exactly
+/// what its own `get_*` returns, only within the session's organisation, and absent rows are
+/// `None`.
+#[tokio::test]
+async fn checkout_with_terms_reads_what_the_session_refers_to() {
+    let f = fixture().await;
+    let customer = f.store.get_customer(f.org, f.customer).await.unwrap();
+    let plan = f.store.get_plan(f.org, f.plan).await.unwrap();
+    assert!(customer.is_some() && plan.is_some());
+
+    let mut c = checkout(&f, Duration::hours(1));
+    c.success_url = Some(
+        hosted_checkout::domain::redirect_url::RedirectUrl::parse(
+            "https://shop.example/thanks/{CHECKOUT_ID}?a=1",
+        )
+        .unwrap(),
+    );
+    c.proration_behavior = ProrationBehavior::AtPeriodEnd;
+    f.store.insert_checkout(&c).await.unwrap();
+    let (got, terms) = f
+        .store
+        .get_checkout_with_terms(None, c.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(got, c);
+    assert_eq!(terms.customer, customer);
+    assert_eq!(terms.plan, plan);
+    assert!(terms.contract.is_none() && terms.contract_plan.is_none());
+    assert!(
+        f.store
+            .get_checkout_with_terms(Some(f.org), c.id)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        f.store
+            .get_checkout_with_terms(Some(Uuid::new_v4()), c.id)
+            .await
+            .unwrap()
+            .is_none(),
+        "scoped by organisation"
+    );
+    assert!(
+        f.store
+            .get_checkout_with_terms(None, Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // A change to a contract: the contract (without its history) and the contract's plan.
+    let k = contract(&f, None);
+    f.store.insert_contract(&k).await.unwrap();
+    let mut a = checkout(&f, Duration::hours(1));
+    a.checkout_type = CheckoutType::QuantityUpdate;
+    a.plan_id = None;
+    a.customer_id = None;
+    a.contract_id = Some(k.id);
+    f.store.insert_checkout(&a).await.unwrap();
+    let (got, terms) = f
+        .store
+        .get_checkout_with_terms(Some(f.org), a.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(got, a);
+    let without_history = Contract {
+        versions: vec![],
+        ..k.clone()
+    };
+    assert_eq!(terms.contract, Some(without_history.clone()));
+    assert_eq!(terms.contract_plan, plan);
+    assert!(terms.plan.is_none() && terms.customer.is_none());
+
+    // get_terms: each part independently, only in the organisation.
+    let all = TermsRef {
+        customer_id: Some(f.customer),
+        plan_id: Some(f.plan),
+        contract_id: Some(k.id),
+    };
+    let terms = f.store.get_terms(f.org, all).await.unwrap();
+    assert_eq!(terms.customer, customer);
+    assert_eq!(terms.plan, plan);
+    assert_eq!(terms.contract, Some(without_history));
+    assert_eq!(terms.contract_plan, plan);
+    let none = f.store.get_terms(Uuid::new_v4(), all).await.unwrap();
+    assert!(none.customer.is_none() && none.plan.is_none() && none.contract.is_none());
+    let only_plan = f
+        .store
+        .get_terms(
+            f.org,
+            TermsRef {
+                customer_id: Some(Uuid::new_v4()),
+                plan_id: Some(f.plan),
+                contract_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(only_plan.customer.is_none() && only_plan.contract.is_none());
+    assert_eq!(only_plan.plan, plan);
+    let nothing = f.store.get_terms(f.org, TermsRef::default()).await.unwrap();
+    assert!(nothing.customer.is_none() && nothing.plan.is_none());
 }
 
 #[tokio::test]
