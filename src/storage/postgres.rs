@@ -10,6 +10,8 @@ pub struct PgStore {
     pool: PgPool,
     /// PostgreSQL takes row locks itself: no process-level write lock.
     writes: Option<tokio::sync::Mutex<()>>,
+    /// Unused: PostgreSQL inserts sessions directly.
+    inserts: InsertQueue,
 }
 
 impl PgStore {
@@ -23,7 +25,11 @@ impl PgStore {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Self { pool, writes: None })
+        Ok(Self {
+            pool,
+            writes: None,
+            inserts: InsertQueue::default(),
+        })
     }
 }
 

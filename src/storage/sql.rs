@@ -397,7 +397,180 @@ macro_rules! impl_sql_store {
             Ok(())
         }
 
+        /// One session's column values, encoded once, in `checkout_cols!` order.
+        struct CheckoutValues {
+            id: Uuid,
+            organisation_id: Uuid,
+            status: &'static str,
+            checkout_type: &'static str,
+            plan_id: Option<Uuid>,
+            contract_id: Option<Uuid>,
+            start_date: chrono::NaiveDate,
+            end_date: Option<chrono::NaiveDate>,
+            customer_id: Option<Uuid>,
+            business_entity_id: Uuid,
+            guest_checkout: bool,
+            customer_data: String,
+            estimates: String,
+            expires_at: DateTime<Utc>,
+            success_url: Option<String>,
+            cancel_url: Option<String>,
+            product_overrides: String,
+            plan_options: String,
+            proration_behavior: &'static str,
+            metadata: String,
+            preview: bool,
+            cancel_reason: Option<String>,
+            created_at: DateTime<Utc>,
+            updated_at: DateTime<Utc>,
+            completed_at: Option<DateTime<Utc>>,
+        }
+
+        impl CheckoutValues {
+            fn encode(c: &Checkout) -> StorageResult<Self> {
+                Ok(Self {
+                    id: c.id,
+                    organisation_id: c.organisation_id,
+                    status: c.status.as_str(),
+                    checkout_type: c.checkout_type.as_str(),
+                    plan_id: c.plan_id,
+                    contract_id: c.contract_id,
+                    start_date: c.start_date,
+                    end_date: c.end_date,
+                    customer_id: c.customer_id,
+                    business_entity_id: c.business_entity_id,
+                    guest_checkout: c.guest_checkout,
+                    customer_data: to_json(&c.customer_data)?,
+                    estimates: to_json(&c.quote)?,
+                    expires_at: c.expires_at,
+                    success_url: c.success_url.as_ref().map(|u| u.as_str().to_owned()),
+                    cancel_url: c.cancel_url.as_ref().map(|u| u.as_str().to_owned()),
+                    product_overrides: to_json(&c.product_overrides)?,
+                    plan_options: to_json(&c.plan_options)?,
+                    proration_behavior: behavior_str(c.proration_behavior),
+                    metadata: to_json(&c.metadata)?,
+                    preview: c.preview,
+                    cancel_reason: c.cancel_reason.clone(),
+                    created_at: c.created_at,
+                    updated_at: c.updated_at,
+                    completed_at: c.completed_at,
+                })
+            }
+        }
+
+        /// Most sessions one group commit writes (25 columns each, well under SQLite's
+        /// limit of 32,766 bound values per statement).
+        const GROUP_MAX: usize = 64;
+
+        type InsertDone = tokio::sync::oneshot::Sender<StorageResult<()>>;
+
+        /// New sessions waiting to be written by the next group commit (SQLite; see
+        /// `insert_checkout`).
+        #[derive(Default)]
+        pub(super) struct InsertQueue(std::sync::Mutex<Vec<(CheckoutValues, InsertDone)>>);
+
+        impl InsertQueue {
+            fn push(&self, v: CheckoutValues, done: InsertDone) {
+                self.0.lock().unwrap_or_else(|e| e.into_inner()).push((v, done));
+            }
+
+            fn take(&self) -> Vec<(CheckoutValues, InsertDone)> {
+                std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+            }
+        }
+
         impl $store {
+            /// One statement inserting `rows` (all or none).
+            async fn insert_checkout_rows(&self, rows: &[CheckoutValues]) -> StorageResult<()> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "INSERT INTO checkouts (",
+                    checkout_cols!(),
+                    ") "
+                ));
+                qb.push_values(rows, |mut b, v| {
+                    b.push_bind(v.id)
+                        .push_bind(v.organisation_id)
+                        .push_bind(v.status)
+                        .push_bind(v.checkout_type)
+                        .push_bind(v.plan_id)
+                        .push_bind(v.contract_id)
+                        .push_bind(v.start_date)
+                        .push_bind(v.end_date)
+                        .push_bind(v.customer_id)
+                        .push_bind(v.business_entity_id)
+                        .push_bind(v.guest_checkout)
+                        .push_bind(v.customer_data.as_str())
+                        .push_bind(v.estimates.as_str())
+                        .push_bind(v.expires_at)
+                        .push_bind(v.success_url.as_deref())
+                        .push_bind(v.cancel_url.as_deref())
+                        .push_bind(v.product_overrides.as_str())
+                        .push_bind(v.plan_options.as_str())
+                        .push_bind(v.proration_behavior)
+                        .push_bind(v.metadata.as_str())
+                        .push_bind(v.preview)
+                        .push_bind(v.cancel_reason.as_deref())
+                        .push_bind(v.created_at)
+                        .push_bind(v.updated_at)
+                        .push_bind(v.completed_at);
+                });
+                qb.build().execute(&self.pool).await?;
+                Ok(())
+            }
+
+            /// Writes every queued session, up to `GROUP_MAX` per statement, and tells each
+            /// waiter its outcome. A statement that fails (say one id already exists) is
+            /// retried one session at a time, so one bad row fails only its own request.
+            /// The caller holds the write lock.
+            async fn group_commit(&self) {
+                let mut queued = self.inserts.take();
+                while !queued.is_empty() {
+                    let rest = queued.split_off(queued.len().min(GROUP_MAX));
+                    let (rows, done): (Vec<_>, Vec<_>) = queued.into_iter().unzip();
+                    match self.insert_checkout_rows(&rows).await {
+                        Ok(()) => {
+                            for d in done {
+                                let _ = d.send(Ok(()));
+                            }
+                        }
+                        Err(e) if rows.len() == 1 => {
+                            if let Some(d) = done.into_iter().next() {
+                                let _ = d.send(Err(e));
+                            }
+                        }
+                        Err(_) => {
+                            for (row, d) in rows.iter().zip(done) {
+                                let one = self.insert_checkout_rows(std::slice::from_ref(row)).await;
+                                let _ = d.send(one);
+                            }
+                        }
+                    }
+                    queued = rest;
+                }
+            }
+
+            /// Our session was taken by a group commit whose request went away before it
+            /// answered: the row may or may not be there. Write it unless it is.
+            async fn insert_checkout_orphaned(&self, c: &Checkout) -> StorageResult<()> {
+                let _writing = self.writing().await;
+                if self.checkout_exists(c.id).await? {
+                    return Ok(());
+                }
+                match self.insert_checkout_rows(&[CheckoutValues::encode(c)?]).await {
+                    // That group commit's statement may have landed meanwhile.
+                    Err(_) if self.checkout_exists(c.id).await? => Ok(()),
+                    other => other,
+                }
+            }
+
+            async fn checkout_exists(&self, id: Uuid) -> StorageResult<bool> {
+                Ok(sqlx::query("SELECT 1 FROM checkouts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .is_some())
+            }
+
             /// One newest-first page of an organisation's rows (`sql` uses `page_where!`).
             async fn fetch_page<T>(
                 &self,
@@ -816,41 +989,40 @@ macro_rules! impl_sql_store {
 
         #[async_trait]
         impl CheckoutStore for $store {
+            /// On SQLite, a group commit: the request queues its row, and whichever request
+            /// holds the write lock next writes every queued row in one statement (one
+            /// transaction, one trip to the connection's thread) and answers the others.
+            /// SQLite has one writer at a time anyway, so under load the rows that arrive
+            /// while one statement runs share the next. PostgreSQL inserts directly.
             async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
-                let _writing = self.writing().await;
-                sqlx::query(concat!(
-                    "INSERT INTO checkouts (",
-                    checkout_cols!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"
-                ))
-                .bind(c.id)
-                .bind(c.organisation_id)
-                .bind(c.status.as_str())
-                .bind(c.checkout_type.as_str())
-                .bind(c.plan_id)
-                .bind(c.contract_id)
-                .bind(c.start_date)
-                .bind(c.end_date)
-                .bind(c.customer_id)
-                .bind(c.business_entity_id)
-                .bind(c.guest_checkout)
-                .bind(to_json(&c.customer_data)?)
-                .bind(to_json(&c.quote)?)
-                .bind(c.expires_at)
-                .bind(c.success_url.as_ref().map(|u| u.as_str()))
-                .bind(c.cancel_url.as_ref().map(|u| u.as_str()))
-                .bind(to_json(&c.product_overrides)?)
-                .bind(to_json(&c.plan_options)?)
-                .bind(behavior_str(c.proration_behavior))
-                .bind(to_json(&c.metadata)?)
-                .bind(c.preview)
-                .bind(&c.cancel_reason)
-                .bind(c.created_at)
-                .bind(c.updated_at)
-                .bind(c.completed_at)
-                .execute(&self.pool)
-                .await?;
-                Ok(())
+                let values = CheckoutValues::encode(c)?;
+                if self.writes.is_none() {
+                    return self.insert_checkout_rows(std::slice::from_ref(&values)).await;
+                }
+                let (done, mut outcome) = tokio::sync::oneshot::channel();
+                self.inserts.push(values, done);
+                let _writing = tokio::select! {
+                    biased;
+                    answer = &mut outcome => {
+                        return match answer {
+                            Ok(result) => result,
+                            Err(_) => self.insert_checkout_orphaned(c).await,
+                        };
+                    }
+                    guard = self.writing() => guard,
+                };
+                // Our turn to write: ours is queued unless a group commit took it already.
+                if let Ok(result) = outcome.try_recv() {
+                    return result;
+                }
+                self.group_commit().await;
+                match outcome.try_recv() {
+                    Ok(result) => result,
+                    Err(_) => {
+                        drop(_writing);
+                        self.insert_checkout_orphaned(c).await
+                    }
+                }
             }
 
             async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {

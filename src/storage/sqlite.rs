@@ -12,6 +12,8 @@ pub struct SqliteStore {
     pool: SqlitePool,
     /// Serialises this process's write transactions (SQLite has one writer at a time).
     writes: Option<tokio::sync::Mutex<()>>,
+    /// New sessions waiting for the next group commit.
+    inserts: InsertQueue,
 }
 
 impl SqliteStore {
@@ -35,6 +37,7 @@ impl SqliteStore {
         Ok(Self {
             pool,
             writes: Some(tokio::sync::Mutex::new(())),
+            inserts: InsertQueue::default(),
         })
     }
 }

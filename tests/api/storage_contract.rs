@@ -350,6 +350,50 @@ async fn checkout_with_terms_reads_what_the_session_refers_to() {
     assert!(nothing.customer.is_none() && nothing.plan.is_none());
 }
 
+/// Many sessions inserted at once (on SQLite they share group commits): every insert that
+/// answers Ok is stored exactly as given, and a duplicate id fails only its own insert.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_inserts_each_get_their_own_outcome() {
+    let f = std::sync::Arc::new(fixture().await);
+    let mut sessions: Vec<Checkout> = (0..120).map(|_| checkout(&f, Duration::hours(1))).collect();
+    // Two copies of one session: exactly one of them may be stored.
+    let twin = sessions[7].clone();
+    sessions.push(twin.clone());
+    let tasks: Vec<_> = sessions
+        .iter()
+        .cloned()
+        .map(|c| {
+            let f = f.clone();
+            tokio::spawn(async move { f.store.insert_checkout(&c).await.is_ok() })
+        })
+        .collect();
+    let mut ok = Vec::new();
+    for t in tasks {
+        ok.push(t.await.unwrap());
+    }
+    let failed: Vec<usize> = (0..ok.len()).filter(|i| !ok[*i]).collect();
+    assert_eq!(failed.len(), 1, "only one of the twins fails: {failed:?}");
+    assert!(failed[0] == 7 || failed[0] == 120, "{failed:?}");
+    for c in &sessions[..120] {
+        let got = f.store.get_checkout(f.org, c.id).await.unwrap();
+        assert_eq!(got.as_ref(), Some(c));
+    }
+    let all = f
+        .store
+        .list_checkouts(
+            f.org,
+            &CheckoutFilter::default(),
+            PageRequest {
+                limit: 200,
+                starting_after: None,
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.data.len(), 120);
+}
+
 #[tokio::test]
 async fn confirm_writes_contract_and_status_once() {
     let f = fixture().await;
