@@ -12,6 +12,8 @@ pub struct PgStore {
     writes: Option<tokio::sync::Mutex<()>>,
     /// Unused: PostgreSQL inserts sessions directly.
     inserts: InsertQueue,
+    /// Unused: PostgreSQL reads on the pool.
+    readers: Option<deadpool::unmanaged::Pool<sqlx::PgConnection>>,
 }
 
 impl PgStore {
@@ -29,6 +31,7 @@ impl PgStore {
             pool,
             writes: None,
             inserts: InsertQueue::default(),
+            readers: None,
         })
     }
 }
