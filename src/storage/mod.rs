@@ -344,6 +344,62 @@ pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorag
     })
 }
 
+/// PostgreSQL connections for the hot one-row reads (a session with its terms; `read_row` in
+/// `sql.rs`), in deadpool's pool beside sqlx's. sqlx pings every connection it takes back,
+/// one more round trip to the server per query; these go back as they are, since a single
+/// autocommit `SELECT` leaves nothing to clean up.
+/// One idle for more than [`READER_IDLE_PING`] is pinged before reuse (a restarted PostgreSQL
+/// leaves dead connections behind), and one whose query fails for want of the database is
+/// dropped and the read retried once on sqlx's pool.
+pub(crate) struct Readers<O>(O);
+
+/// Readers idle longer than this are pinged before they are handed out again.
+pub(crate) const READER_IDLE_PING: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Reader connections per process: enough for one core's worth of requests
+/// (`benches/load.sh`).
+pub(crate) const READERS: usize = 4;
+
+pub(crate) type ReaderPool<O> = deadpool::managed::Pool<Readers<O>>;
+
+impl<O> deadpool::managed::Manager for Readers<O>
+where
+    O: sqlx::ConnectOptions + Send + Sync,
+    O::Connection: Send + Sized,
+{
+    type Type = O::Connection;
+    type Error = sqlx::Error;
+
+    async fn create(&self) -> Result<O::Connection, sqlx::Error> {
+        self.0.connect().await
+    }
+
+    async fn recycle(
+        &self,
+        conn: &mut O::Connection,
+        metrics: &deadpool::managed::Metrics,
+    ) -> deadpool::managed::RecycleResult<sqlx::Error> {
+        if metrics.last_used() > READER_IDLE_PING {
+            sqlx::Connection::ping(conn).await?;
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn reader_pool<O>(options: O, settings: &PoolSettings) -> anyhow::Result<ReaderPool<O>>
+where
+    O: sqlx::ConnectOptions + Send + Sync,
+    O::Connection: Send + Sized,
+{
+    Ok(deadpool::managed::Pool::builder(Readers(options))
+        .max_size(READERS)
+        .wait_timeout(Some(settings.acquire_timeout))
+        .create_timeout(Some(settings.acquire_timeout))
+        .recycle_timeout(Some(settings.acquire_timeout))
+        .runtime(deadpool::Runtime::Tokio1)
+        .build()?)
+}
+
 #[derive(Debug, Clone)]
 pub struct PoolSettings {
     pub max_connections: u32,

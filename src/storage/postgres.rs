@@ -2,36 +2,48 @@
 //! the database (conditional updates, unique keys), never by process memory.
 
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-use super::PoolSettings;
+use std::str::FromStr;
+
+use super::{PoolSettings, READER_IDLE_PING, ReaderPool, reader_pool};
 
 pub struct PgStore {
     pool: PgPool,
     /// PostgreSQL takes row locks itself: no process-level write lock.
     writes: Option<tokio::sync::Mutex<()>>,
-    /// Unused: PostgreSQL inserts sessions directly.
+    /// New sessions waiting for the next group commit.
     inserts: InsertQueue,
-    /// Unused: PostgreSQL reads on the pool.
-    readers: Option<deadpool::unmanaged::Pool<sqlx::PgConnection>>,
+    /// Connections for the hot one-row reads (`super::Readers`).
+    readers: Option<ReaderPool<PgConnectOptions>>,
 }
 
 impl PgStore {
     pub async fn connect(url: &str, settings: &PoolSettings) -> anyhow::Result<Self> {
+        let options = PgConnectOptions::from_str(url)?;
         let pool = PgPoolOptions::new()
             .max_connections(settings.max_connections)
-            // No extra round trip per query to test the connection first: sqlx already pings
-            // it when it is released, and a dead one fails its query, which maps to 503.
+            // No round trip per query to test the connection first, only after it sat idle
+            // (a restarted server leaves dead connections behind); sqlx pings each one it
+            // takes back anyway, and a dead one fails its query, which maps to 503.
             .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > READER_IDLE_PING {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .acquire_timeout(settings.acquire_timeout)
-            .connect(url)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         Ok(Self {
             pool,
             writes: None,
             inserts: InsertQueue::default(),
-            readers: None,
+            readers: Some(reader_pool(options, settings)?),
         })
     }
 }

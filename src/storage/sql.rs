@@ -464,18 +464,21 @@ macro_rules! impl_sql_store {
 
         type InsertDone = tokio::sync::oneshot::Sender<StorageResult<()>>;
 
-        /// New sessions waiting to be written by the next group commit (SQLite; see
-        /// `insert_checkout`).
+        /// New sessions waiting to be written by the next group commit (see
+        /// `insert_checkout`), and the lock that makes one request at a time the writer.
         #[derive(Default)]
-        pub(super) struct InsertQueue(std::sync::Mutex<Vec<(CheckoutValues, InsertDone)>>);
+        pub(super) struct InsertQueue {
+            queued: std::sync::Mutex<Vec<(CheckoutValues, InsertDone)>>,
+            leader: tokio::sync::Mutex<()>,
+        }
 
         impl InsertQueue {
             fn push(&self, v: CheckoutValues, done: InsertDone) {
-                self.0.lock().unwrap_or_else(|e| e.into_inner()).push((v, done));
+                self.queued.lock().unwrap_or_else(|e| e.into_inner()).push((v, done));
             }
 
             fn take(&self) -> Vec<(CheckoutValues, InsertDone)> {
-                std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+                std::mem::take(&mut *self.queued.lock().unwrap_or_else(|e| e.into_inner()))
             }
         }
 
@@ -571,22 +574,34 @@ macro_rules! impl_sql_store {
                     .is_some())
             }
 
-            /// Runs a one-row read on a reader connection when the backend has them (SQLite):
-            /// they go back without sqlx's release ping, one trip less to the connection's
-            /// thread per query. Otherwise on the pool.
+            /// Runs a one-row read on a reader connection (`super::Readers`) when the backend
+            /// has them (PostgreSQL), else on the pool. When the database went away under a
+            /// reader, it is dropped and the read is retried once on sqlx's pool.
             async fn read_row<'q>(
                 &self,
-                q: sqlx::query::Query<'q, $db, <$db as sqlx::Database>::Arguments>,
+                query: impl Fn() -> sqlx::query::Query<'q, $db, <$db as sqlx::Database>::Arguments>,
             ) -> StorageResult<Option<DbRow>> {
-                match &self.readers {
-                    Some(readers) => {
-                        let mut conn = readers
-                            .get()
-                            .await
-                            .map_err(|_| StorageError::Unavailable(sqlx::Error::PoolTimedOut))?;
-                        Ok(q.fetch_optional(&mut *conn).await?)
+                use deadpool::managed::{Object, PoolError};
+                let Some(readers) = &self.readers else {
+                    return Ok(query().fetch_optional(&self.pool).await?);
+                };
+                let mut conn = match readers.get().await {
+                    Ok(conn) => conn,
+                    Err(PoolError::Timeout(_)) => {
+                        return Err(StorageError::Unavailable(sqlx::Error::PoolTimedOut));
                     }
-                    None => Ok(q.fetch_optional(&self.pool).await?),
+                    Err(PoolError::Backend(e)) => return Err(e.into()),
+                    Err(_) => return Ok(query().fetch_optional(&self.pool).await?),
+                };
+                match query().fetch_optional(&mut *conn).await {
+                    Ok(row) => Ok(row),
+                    Err(e) => match StorageError::from(e) {
+                        StorageError::Unavailable(_) => {
+                            drop(Object::take(conn));
+                            Ok(query().fetch_optional(&self.pool).await?)
+                        }
+                        other => Err(other),
+                    },
                 }
             }
 
@@ -1008,19 +1023,15 @@ macro_rules! impl_sql_store {
 
         #[async_trait]
         impl CheckoutStore for $store {
-            /// On SQLite, a group commit: the request queues its row, and whichever request
-            /// holds the write lock next writes every queued row in one statement (one
-            /// transaction, one trip to the connection's thread) and answers the others.
-            /// SQLite has one writer at a time anyway, so under load the rows that arrive
-            /// while one statement runs share the next. PostgreSQL inserts directly.
+            /// A group commit: the request queues its row, and one request at a time (the
+            /// leader) writes every queued row in one statement (one transaction: one WAL
+            /// flush on PostgreSQL, one trip to the connection's thread on SQLite) and
+            /// answers the others. Under load, the rows that arrive while one statement
+            /// runs share the next; alone, a request writes its own row at once.
             async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
-                let values = CheckoutValues::encode(c)?;
-                if self.writes.is_none() {
-                    return self.insert_checkout_rows(std::slice::from_ref(&values)).await;
-                }
                 let (done, mut outcome) = tokio::sync::oneshot::channel();
-                self.inserts.push(values, done);
-                let _writing = tokio::select! {
+                self.inserts.push(CheckoutValues::encode(c)?, done);
+                let leading = tokio::select! {
                     biased;
                     answer = &mut outcome => {
                         return match answer {
@@ -1028,19 +1039,20 @@ macro_rules! impl_sql_store {
                             Err(_) => self.insert_checkout_orphaned(c).await,
                         };
                     }
-                    guard = self.writing() => guard,
+                    guard = self.inserts.leader.lock() => guard,
                 };
-                // Our turn to write: ours is queued unless a group commit took it already.
+                // Our turn to lead: ours is queued unless a group commit took it already.
                 if let Ok(result) = outcome.try_recv() {
                     return result;
                 }
-                self.group_commit().await;
+                {
+                    let _writing = self.writing().await;
+                    self.group_commit().await;
+                }
+                drop(leading);
                 match outcome.try_recv() {
                     Ok(result) => result,
-                    Err(_) => {
-                        drop(_writing);
-                        self.insert_checkout_orphaned(c).await
-                    }
+                    Err(_) => self.insert_checkout_orphaned(c).await,
                 }
             }
 
@@ -1071,7 +1083,7 @@ macro_rules! impl_sql_store {
             ) -> StorageResult<Option<(Checkout, Terms)>> {
                 // Offsets: checkout 0 (25 columns), customer 25 (11), plan 36 (12),
                 // contract 48 (14), contract plan 62 (12).
-                let row = self.read_row(sqlx::query(concat!(
+                let row = self.read_row(|| sqlx::query(concat!(
                     "SELECT ", checkout_cols!(c), ", ", customer_cols!(cu), ", ", plan_cols!(p), ", ",
                     contract_cols!(k), ", ", plan_cols!(kp),
                     " FROM checkouts c",
@@ -1101,7 +1113,7 @@ macro_rules! impl_sql_store {
                 }
                 // Offsets: customer 0 (11 columns), plan 11 (12), contract 23 (14),
                 // contract plan 37 (12). The one-row `x` keeps a row when nothing matches.
-                let r = self.read_row(sqlx::query(concat!(
+                let r = self.read_row(|| sqlx::query(concat!(
                     "SELECT ", customer_cols!(cu), ", ", plan_cols!(p), ", ", contract_cols!(k), ", ",
                     plan_cols!(kp),
                     " FROM (SELECT 1 AS one) x",

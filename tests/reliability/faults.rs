@@ -510,4 +510,49 @@ async fn postgres_outage_fails_fast_with_503_and_recovers_by_itself() {
     eprintln!(
         "outage: 20/20 requests answered 503 (slowest {worst:?}); ready again {recovered_in:?} after restart"
     );
+
+    // A restart nobody noticed (no request during it) leaves every pooled connection dead.
+    // Connections idle for over a second are checked before reuse, so the first requests
+    // after it succeed: reads on the reader connections (create, the hosted page) and on
+    // the pool (list).
+    let hosted = create_session(&app.client, &app.address, &app.api_key, &plan, &customer)
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let quiet = Instant::now();
+    assert!(
+        cluster.ctl(&["stop", "-m", "immediate"]),
+        "stop cluster again"
+    );
+    assert!(cluster.ctl(&["start"]), "start cluster again");
+    if let Some(rest) = Duration::from_millis(1100).checked_sub(quiet.elapsed()) {
+        tokio::time::sleep(rest).await; // idle longer than the one-second check threshold
+    }
+    for _ in 0..6 {
+        assert_eq!(
+            create_session(&app.client, &app.address, &app.api_key, &plan, &customer)
+                .await
+                .status(),
+            201,
+            "create right after an unnoticed restart"
+        );
+        let page = app.client.get(&hosted).send().await.unwrap();
+        assert_eq!(
+            page.status(),
+            200,
+            "hosted page right after an unnoticed restart"
+        );
+        let list = app
+            .client
+            .get(format!("{}/checkouts", app.address))
+            .header("x-api-key", &app.api_key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(list.status(), 200, "list right after an unnoticed restart");
+    }
 }
