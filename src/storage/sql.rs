@@ -517,7 +517,13 @@ macro_rules! impl_sql_store {
                         .push_bind(v.updated_at)
                         .push_bind(v.completed_at);
                 });
-                qb.build().execute(&self.pool).await?;
+                // A statement per group size would fill each connection's statement cache
+                // with big multi-row programs (peak RSS 43 -> 64 MiB): only the one-row form
+                // is kept prepared.
+                qb.build()
+                    .persistent(rows.len() == 1)
+                    .execute(&self.pool)
+                    .await?;
                 Ok(())
             }
 
