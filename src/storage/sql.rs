@@ -529,7 +529,8 @@ macro_rules! impl_sql_store {
 
             /// Writes every queued session, up to `GROUP_MAX` per statement, and tells each
             /// waiter its outcome. A statement that fails (say one id already exists) is
-            /// retried one session at a time, so one bad row fails only its own request.
+            /// retried one session at a time, so one bad row fails only its own request;
+            /// when the database is unavailable, every row of the statement fails at once.
             /// The caller holds the write lock.
             async fn group_commit(&self) {
                 let mut queued = self.inserts.take();
@@ -545,6 +546,16 @@ macro_rules! impl_sql_store {
                         Err(e) if rows.len() == 1 => {
                             if let Some(d) = done.into_iter().next() {
                                 let _ = d.send(Err(e));
+                            }
+                        }
+                        // No database: every row fails the same way, at once (retrying them
+                        // one by one would make the last wait for as many timeouts).
+                        Err(StorageError::Unavailable(e)) => {
+                            let why = e.to_string();
+                            for d in done {
+                                let _ = d.send(Err(StorageError::Unavailable(sqlx::Error::Io(
+                                    std::io::Error::other(why.clone()),
+                                ))));
                             }
                         }
                         Err(_) => {
