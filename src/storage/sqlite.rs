@@ -15,8 +15,8 @@ pub struct SqliteStore {
     /// New sessions waiting for the next group commit.
     inserts: InsertQueue,
     /// Connections for the hot one-row reads (see `read_row`).
-    /// None: on SQLite the extra connections made confirm's p99 worse (14 ms -> 32-35 ms
-    /// at c = 16) for no gain on the review page (docs/performance.md).
+    /// None: on SQLite the extra connections gave no clear gain on the review page and
+    /// coincided with a worse confirm p99 (docs/performance.md).
     readers: Option<ReaderPool<SqliteConnectOptions>>,
 }
 
