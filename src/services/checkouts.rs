@@ -444,6 +444,30 @@ async fn load(
     }))
 }
 
+/// [`load`] for an existing session: its seller is fixed on it, so the customer plays no part
+/// (`terms.customer` is ignored).
+async fn load_session(
+    ctx: &Ctx,
+    c: &Checkout,
+    draft: &Draft,
+    terms: Terms,
+    errors: &mut Errors,
+) -> Result<Option<Loaded>, AppError> {
+    let terms = Terms {
+        customer: None,
+        ..terms
+    };
+    load(
+        ctx,
+        c.organisation_id,
+        draft,
+        Some(c.business_entity_id),
+        terms,
+        errors,
+    )
+    .await
+}
+
 fn check_plan_options(
     errors: &mut Errors,
     options: &[Uuid],
@@ -846,7 +870,7 @@ async fn apply_edit(
         Some(_) => parse_url(&mut errors, "cancel_url", &patch.cancel_url),
         None => c.cancel_url.clone(),
     };
-    // The seller is fixed on the session, so its customer need not be read.
+    // The seller is fixed on the session (`load_session`), so its customer need not be read.
     let terms = ctx
         .store
         .get_terms(
@@ -858,15 +882,7 @@ async fn apply_edit(
             },
         )
         .await?;
-    let loaded = load(
-        ctx,
-        c.organisation_id,
-        &draft,
-        Some(c.business_entity_id),
-        terms,
-        &mut errors,
-    )
-    .await?;
+    let loaded = load_session(ctx, c, &draft, terms, &mut errors).await?;
     errors.finish()?;
     let loaded = loaded.ok_or(AppError::Validation(Vec::new()))?;
     let priced = price(&draft, &loaded)?;
@@ -935,7 +951,7 @@ async fn with_terms(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<(Checkout,
 }
 
 async fn confirm_session(ctx: &Ctx, c: Checkout, mut terms: Terms) -> Result<Confirmed, AppError> {
-    // `load` needs no customer (the seller is fixed on the session); the contract does.
+    // A new contract needs the customer; pricing does not (`load_session`).
     let customer = terms.customer.take();
     let now = ctx.clock.now();
     let (org, id) = (c.organisation_id, c.id);
@@ -951,15 +967,7 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, mut terms: Terms) -> Result<Con
     }
     let draft = draft_of(&c);
     let mut errors = Errors::default();
-    let loaded = load(
-        ctx,
-        org,
-        &draft,
-        Some(c.business_entity_id),
-        terms,
-        &mut errors,
-    )
-    .await?;
+    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
     errors.finish()?;
     let loaded = loaded.ok_or(AppError::Validation(Vec::new()))?;
     let priced = price(&draft, &loaded)?;
@@ -1254,16 +1262,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
     }
     let mut errors = Errors::default();
     let draft = draft_of(&c);
-    // The seller is fixed on the session, so the customer need not be read.
-    let loaded = load(
-        ctx,
-        org,
-        &draft,
-        Some(c.business_entity_id),
-        terms,
-        &mut errors,
-    )
-    .await?;
+    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
     let loaded = match loaded {
         Some(l) => l,
         None => {
