@@ -348,13 +348,26 @@ pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorag
 /// `sql.rs`), in deadpool's pool beside sqlx's. sqlx pings every connection it takes back,
 /// one more round trip to the server per query; these go back as they are, since a single
 /// autocommit `SELECT` leaves nothing to clean up.
-/// One idle for more than [`READER_IDLE_PING`] is pinged before reuse (a restarted PostgreSQL
+/// One idle for more than [`IDLE_PING_AFTER`] is pinged before reuse (a restarted PostgreSQL
 /// leaves dead connections behind), and one whose query fails for want of the database is
 /// dropped and the read retried once on sqlx's pool.
 pub(crate) struct Readers<O>(O);
 
-/// Readers idle longer than this are pinged before they are handed out again.
-pub(crate) const READER_IDLE_PING: std::time::Duration = std::time::Duration::from_secs(1);
+/// PostgreSQL connections (readers and sqlx's pool) idle longer than this are pinged before
+/// they are handed out again: under load none is, so the check costs nothing then.
+pub(crate) const IDLE_PING_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Pings `conn` if it sat idle for longer than [`IDLE_PING_AFTER`] (a restarted server leaves
+/// dead connections behind); an error means it is dead.
+pub(crate) async fn ping_if_idle<C: sqlx::Connection>(
+    conn: &mut C,
+    idle_for: std::time::Duration,
+) -> Result<(), sqlx::Error> {
+    if idle_for > IDLE_PING_AFTER {
+        conn.ping().await?;
+    }
+    Ok(())
+}
 
 /// Reader connections per process: enough for one core's worth of requests
 /// (`benches/load.sh`).
@@ -379,10 +392,7 @@ where
         conn: &mut O::Connection,
         metrics: &deadpool::managed::Metrics,
     ) -> deadpool::managed::RecycleResult<sqlx::Error> {
-        if metrics.last_used() > READER_IDLE_PING {
-            sqlx::Connection::ping(conn).await?;
-        }
-        Ok(())
+        Ok(ping_if_idle(conn, metrics.last_used()).await?)
     }
 }
 

@@ -6,7 +6,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use std::str::FromStr;
 
-use super::{PoolSettings, READER_IDLE_PING, ReaderPool, reader_pool};
+use super::{PoolSettings, ReaderPool, ping_if_idle, reader_pool};
 
 pub struct PgStore {
     pool: PgPool,
@@ -29,9 +29,7 @@ impl PgStore {
             .test_before_acquire(false)
             .before_acquire(|conn, meta| {
                 Box::pin(async move {
-                    if meta.idle_for > READER_IDLE_PING {
-                        sqlx::Connection::ping(conn).await?;
-                    }
+                    ping_if_idle(conn, meta.idle_for).await?;
                     Ok(true)
                 })
             })

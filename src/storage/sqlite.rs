@@ -14,9 +14,8 @@ pub struct SqliteStore {
     writes: Option<tokio::sync::Mutex<()>>,
     /// New sessions waiting for the next group commit.
     inserts: InsertQueue,
-    /// Connections for the hot one-row reads (see `read_row`).
-    /// None: on SQLite the extra connections gave no clear gain on the review page and
-    /// coincided with a worse confirm p99 (docs/performance.md).
+    /// Always `None`: SQLite reads stay on the pool (`read_row`); reader connections gave no
+    /// clear gain here and coincided with a worse confirm p99 (docs/performance.md).
     readers: Option<ReaderPool<SqliteConnectOptions>>,
 }
 
