@@ -344,6 +344,42 @@ pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorag
     })
 }
 
+/// SQLite's one writer at a time inside this process. Letting go of it also tells the WAL
+/// checkpointer (`sqlite.rs`) that there is something to copy.
+pub(crate) struct WriteLock {
+    lock: tokio::sync::Mutex<()>,
+    written: Arc<tokio::sync::Notify>,
+}
+
+impl WriteLock {
+    pub(crate) fn new(written: Arc<tokio::sync::Notify>) -> Self {
+        Self {
+            lock: tokio::sync::Mutex::new(()),
+            written,
+        }
+    }
+
+    pub(crate) async fn lock(&self) -> WriteGuard<'_> {
+        WriteGuard {
+            _guard: self.lock.lock().await,
+            written: &self.written,
+        }
+    }
+}
+
+/// Held for the length of a write; see [`WriteLock`].
+pub(crate) struct WriteGuard<'a> {
+    _guard: tokio::sync::MutexGuard<'a, ()>,
+    written: &'a tokio::sync::Notify,
+}
+
+impl Drop for WriteGuard<'_> {
+    fn drop(&mut self) {
+        // Stores a permit if the checkpointer is busy: it runs again when it is done.
+        self.written.notify_one();
+    }
+}
+
 /// PostgreSQL connections for the hot one-row reads (a session with its terms; `read_row` in
 /// `sql.rs`), in deadpool's pool beside sqlx's. sqlx pings every connection it takes back,
 /// one more round trip to the server per query; these go back as they are, since a single

@@ -11,7 +11,7 @@ use super::{PoolSettings, ReaderPool, ping_if_idle, reader_pool};
 pub struct PgStore {
     pool: PgPool,
     /// PostgreSQL takes row locks itself: no process-level write lock.
-    writes: Option<tokio::sync::Mutex<()>>,
+    writes: Option<super::WriteLock>,
     /// New sessions waiting for the next group commit.
     inserts: InsertQueue,
     /// Connections for the hot one-row reads (`super::Readers`).

@@ -659,7 +659,7 @@ macro_rules! impl_sql_store {
 
             /// On SQLite, one writer at a time inside this process: waiters queue here instead
             /// of sleeping in SQLite's busy handler (which made write p99 jump to 100s of ms).
-            async fn writing(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+            async fn writing(&self) -> Option<crate::storage::WriteGuard<'_>> {
                 match &self.writes {
                     Some(lock) => Some(lock.lock().await),
                     None => None,
