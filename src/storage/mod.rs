@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod sql;
+mod inline;
 pub mod postgres;
 pub mod sqlite;
 
@@ -298,6 +299,25 @@ pub trait IdempotencyStore {
     ) -> StorageResult<()>;
     async fn abandon_idempotent(&self, org: Uuid, key: &str) -> StorageResult<()>;
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64>;
+}
+
+/// The hot one-row reads a backend can answer on the calling thread, without a hand-off to
+/// another thread or a network round trip (SQLite: [`inline`]). `None` means "not here": the
+/// caller reads through the pool as usual. PostgreSQL has none.
+pub(crate) trait InlineReads {
+    /// [`CheckoutStore::get_checkout_with_terms`].
+    fn checkout_with_terms_inline(
+        &self,
+        _org: Option<Uuid>,
+        _id: Uuid,
+    ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
+        None
+    }
+
+    /// [`CheckoutStore::get_terms`].
+    fn terms_inline(&self, _org: Uuid, _ids: TermsRef) -> Option<StorageResult<Terms>> {
+        None
+    }
 }
 
 /// Everything the services need.

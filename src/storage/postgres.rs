@@ -47,3 +47,5 @@ impl PgStore {
 }
 
 impl_sql_store!(PgStore, sqlx::Postgres, "BEGIN", "postgres");
+
+impl super::InlineReads for PgStore {}

@@ -55,22 +55,271 @@ macro_rules! page_where {
     };
 }
 
+/// A session with the rows it refers to, each within the session's organisation: its customer,
+/// plan, contract and the contract's plan (`$1` session id, `$2` organisation or NULL).
+/// Decoded by `checkout_with_terms_at`.
+pub(super) const CHECKOUT_WITH_TERMS: &str = concat!(
+    "SELECT ",
+    checkout_cols!(c),
+    ", ",
+    customer_cols!(cu),
+    ", ",
+    plan_cols!(p),
+    ", ",
+    contract_cols!(k),
+    ", ",
+    plan_cols!(kp),
+    " FROM checkouts c",
+    " LEFT JOIN customers cu ON cu.organisation_id = c.organisation_id AND cu.id = c.customer_id",
+    " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
+    " LEFT JOIN contracts k ON k.organisation_id = c.organisation_id AND k.id = c.contract_id",
+    " LEFT JOIN plans kp ON kp.organisation_id = c.organisation_id AND kp.id = k.plan_id",
+    " WHERE c.id = $1 AND ($2 IS NULL OR c.organisation_id = $2)"
+);
+
+/// An organisation's customer `$2`, plan `$3`, contract `$4` and the contract's plan
+/// (`$1` organisation), in one row even when nothing matches (the one-row `x`).
+/// Decoded by `terms_at`.
+pub(super) const TERMS: &str = concat!(
+    "SELECT ",
+    customer_cols!(cu),
+    ", ",
+    plan_cols!(p),
+    ", ",
+    contract_cols!(k),
+    ", ",
+    plan_cols!(kp),
+    " FROM (SELECT 1 AS one) x",
+    " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
+    " LEFT JOIN plans p ON p.organisation_id = $1 AND p.id = $3",
+    " LEFT JOIN contracts k ON k.organisation_id = $1 AND k.id = $4",
+    " LEFT JOIN plans kp ON kp.organisation_id = $1 AND kp.id = k.plan_id"
+);
+
+// What decoding a column's value needs beyond the row itself.
+
+pub(super) fn json<T: serde::de::DeserializeOwned>(s: &str) -> super::StorageResult<T> {
+    Ok(serde_json::from_str(s)?)
+}
+
+pub(super) fn opt_json<T: serde::de::DeserializeOwned>(
+    s: Option<&str>,
+) -> super::StorageResult<Option<T>> {
+    s.map(json).transpose()
+}
+
+pub(super) fn decimal(s: &str) -> super::StorageResult<rust_decimal::Decimal> {
+    <rust_decimal::Decimal as std::str::FromStr>::from_str(s)
+        .map_err(|e| super::StorageError::Corrupt(format!("decimal {s:?}: {e}")))
+}
+
+pub(super) fn corrupt(what: &str, v: &str) -> super::StorageError {
+    super::StorageError::Corrupt(format!("{what} {v:?}"))
+}
+
+pub(super) fn redirect_url(
+    s: Option<&str>,
+) -> super::StorageResult<Option<crate::domain::redirect_url::RedirectUrl>> {
+    s.map(|s| crate::domain::redirect_url::RedirectUrl::parse(s).map_err(|_| corrupt("url", s)))
+        .transpose()
+}
+
+pub(super) fn behavior_parse(s: &str) -> Option<crate::billing::ProrationBehavior> {
+    use crate::billing::ProrationBehavior as B;
+    [B::Auto, B::ProrateNow, B::AtPeriodEnd, B::None]
+        .into_iter()
+        .find(|b| behavior_str(*b) == s)
+}
+
+pub(super) fn behavior_str(b: crate::billing::ProrationBehavior) -> &'static str {
+    use crate::billing::ProrationBehavior as B;
+    match b {
+        B::Auto => "auto",
+        B::ProrateNow => "prorate_now",
+        B::AtPeriodEnd => "at_period_end",
+        B::None => "none",
+    }
+}
+
+/// The decoders of the rows the hot reads return (`CHECKOUT_WITH_TERMS`, `TERMS`), written
+/// once for every row type that has them: sqlx's rows (`impl_sql_store!`) and rusqlite's
+/// (`inline.rs`, SQLite's reads on the calling thread). The invoking module names its row type
+/// `DbRow` and passes the trait that gives it `try_get(index)`.
+macro_rules! row_decoders {
+    ($try_get:path) => {
+        /// Row decoders (`row_decoders!`).
+        mod rows {
+            use uuid::Uuid;
+            use $try_get as _;
+
+            use super::DbRow;
+            use crate::domain::catalog::{Contract, ContractStatus, Customer, Plan, PlanStatus};
+            use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+            use crate::domain::money::Currency;
+            use crate::domain::period::BillingPeriod;
+            use crate::storage::sql::{behavior_parse, corrupt, json, opt_json, redirect_url};
+            use crate::storage::{StorageResult, Terms};
+
+            /// Decodes a `CHECKOUT_WITH_TERMS` row. Offsets: checkout 0 (25 columns),
+            /// customer 25 (11), plan 36 (12), contract 48 (14), contract plan 62 (12).
+            pub(super) fn checkout_with_terms_at(r: &DbRow) -> StorageResult<(Checkout, Terms)> {
+                Ok((
+                    checkout_at(r, 0)?,
+                    Terms {
+                        customer: joined(r, 25, customer_at)?,
+                        plan: joined(r, 36, plan_at)?,
+                        contract: joined(r, 48, contract_at)?,
+                        contract_plan: joined(r, 62, plan_at)?,
+                    },
+                ))
+            }
+
+            /// Decodes a `TERMS` row. Offsets: customer 0 (11 columns), plan 11 (12),
+            /// contract 23 (14), contract plan 37 (12).
+            pub(super) fn terms_at(r: &DbRow) -> StorageResult<Terms> {
+                Ok(Terms {
+                    customer: joined(r, 0, customer_at)?,
+                    plan: joined(r, 11, plan_at)?,
+                    contract: joined(r, 23, contract_at)?,
+                    contract_plan: joined(r, 37, plan_at)?,
+                })
+            }
+
+            /// Decodes `customer_cols!` starting at column `o`.
+            pub(super) fn customer_at(r: &DbRow, o: usize) -> StorageResult<Customer> {
+                Ok(Customer {
+                    id: r.try_get(o)?,
+                    organisation_id: r.try_get(o + 1)?,
+                    business_entity_id: r.try_get(o + 2)?,
+                    customer_name: r.try_get(o + 3)?,
+                    email: r.try_get(o + 4)?,
+                    phone_number: r.try_get(o + 5)?,
+                    external_id: r.try_get(o + 6)?,
+                    company_name: r.try_get(o + 7)?,
+                    tax_id: r.try_get(o + 8)?,
+                    address: opt_json(r.try_get(o + 9)?)?,
+                    created_at: r.try_get(o + 10)?,
+                })
+            }
+
+            /// Decodes `plan_cols!` starting at column `o`.
+            pub(super) fn plan_at(r: &DbRow, o: usize) -> StorageResult<Plan> {
+                let currency: &str = r.try_get(o + 4)?;
+                let period: &str = r.try_get(o + 5)?;
+                let status: &str = r.try_get(o + 8)?;
+                let trial: i64 = r.try_get(o + 6)?;
+                Ok(Plan {
+                    id: r.try_get(o)?,
+                    organisation_id: r.try_get(o + 1)?,
+                    name: r.try_get(o + 2)?,
+                    description: r.try_get(o + 3)?,
+                    currency: Currency::parse(currency)
+                        .map_err(|_| corrupt("currency", currency))?,
+                    billing_period: BillingPeriod::parse(period)
+                        .map_err(|_| corrupt("billing_period", period))?,
+                    trial_period_days: u32::try_from(trial)
+                        .map_err(|_| corrupt("trial_period_days", &trial.to_string()))?,
+                    business_entity_id: r.try_get(o + 7)?,
+                    status: PlanStatus::parse(status)
+                        .ok_or_else(|| corrupt("plan status", status))?,
+                    items: json(r.try_get::<&str, _>(o + 9)?)?,
+                    created_at: r.try_get(o + 10)?,
+                    updated_at: r.try_get(o + 11)?,
+                })
+            }
+
+            /// Decodes `contract_cols!` starting at column `o`.
+            pub(super) fn contract_at(r: &DbRow, o: usize) -> StorageResult<Contract> {
+                let currency: &str = r.try_get(o + 4)?;
+                let status: &str = r.try_get(o + 5)?;
+                Ok(Contract {
+                    id: r.try_get(o)?,
+                    organisation_id: r.try_get(o + 1)?,
+                    customer_id: r.try_get(o + 2)?,
+                    plan_id: r.try_get(o + 3)?,
+                    currency: Currency::parse(currency)
+                        .map_err(|_| corrupt("currency", currency))?,
+                    status: ContractStatus::parse(status)
+                        .ok_or_else(|| corrupt("contract status", status))?,
+                    start_date: r.try_get(o + 6)?,
+                    end_date: r.try_get(o + 7)?,
+                    billing_anchor_date: r.try_get(o + 8)?,
+                    items: json(r.try_get::<&str, _>(o + 9)?)?,
+                    versions: Vec::new(),
+                    checkout_id: r.try_get(o + 10)?,
+                    version: r.try_get(o + 11)?,
+                    created_at: r.try_get(o + 12)?,
+                    updated_at: r.try_get(o + 13)?,
+                })
+            }
+
+            /// A row decoded at column `o` of a `LEFT JOIN`: `None` when the join found nothing
+            /// (its `id`, the first column, is NULL).
+            pub(super) fn joined<T>(
+                r: &DbRow,
+                o: usize,
+                decode: fn(&DbRow, usize) -> StorageResult<T>,
+            ) -> StorageResult<Option<T>> {
+                match r.try_get::<Option<Uuid>, _>(o)? {
+                    None => Ok(None),
+                    Some(_) => decode(r, o).map(Some),
+                }
+            }
+
+            /// Decodes `checkout_cols!` starting at column `o`.
+            pub(super) fn checkout_at(r: &DbRow, o: usize) -> StorageResult<Checkout> {
+                let status: &str = r.try_get(o + 2)?;
+                let kind: &str = r.try_get(o + 3)?;
+                let behavior: &str = r.try_get(o + 18)?;
+                Ok(Checkout {
+                    id: r.try_get(o)?,
+                    organisation_id: r.try_get(o + 1)?,
+                    status: CheckoutStatus::parse(status)
+                        .ok_or_else(|| corrupt("checkout_status", status))?,
+                    checkout_type: CheckoutType::parse(kind)
+                        .ok_or_else(|| corrupt("checkout_type", kind))?,
+                    plan_id: r.try_get(o + 4)?,
+                    contract_id: r.try_get(o + 5)?,
+                    start_date: r.try_get(o + 6)?,
+                    end_date: r.try_get(o + 7)?,
+                    customer_id: r.try_get(o + 8)?,
+                    business_entity_id: r.try_get(o + 9)?,
+                    guest_checkout: r.try_get(o + 10)?,
+                    customer_data: json(r.try_get::<&str, _>(o + 11)?)?,
+                    quote: json(r.try_get::<&str, _>(o + 12)?)?,
+                    expires_at: r.try_get(o + 13)?,
+                    success_url: redirect_url(r.try_get(o + 14)?)?,
+                    cancel_url: redirect_url(r.try_get(o + 15)?)?,
+                    product_overrides: json(r.try_get::<&str, _>(o + 16)?)?,
+                    plan_options: json(r.try_get::<&str, _>(o + 17)?)?,
+                    proration_behavior: behavior_parse(behavior)
+                        .ok_or_else(|| corrupt("proration_behavior", behavior))?,
+                    metadata: json(r.try_get::<&str, _>(o + 19)?)?,
+                    preview: r.try_get(o + 20)?,
+                    cancel_reason: r.try_get(o + 21)?,
+                    created_at: r.try_get(o + 22)?,
+                    updated_at: r.try_get(o + 23)?,
+                    completed_at: r.try_get(o + 24)?,
+                })
+            }
+        }
+        use rows::*;
+    };
+}
+
 macro_rules! impl_sql_store {
     ($store:ident, $db:ty, $begin:literal, $name:literal) => {
 
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
-        use rust_decimal::Decimal;
         use sqlx::Row as _;
         use uuid::Uuid;
 
         use crate::domain::catalog::{
-            BusinessEntity, Contract, ContractStatus, ContractVersion, Customer, Organisation,
-            Plan, PlanStatus, Product,
+            BusinessEntity, Contract, ContractVersion, Customer, Organisation, Plan, PlanStatus,
+            Product,
         };
-        use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
-        use crate::domain::money::Currency;
-        use crate::domain::period::BillingPeriod;
+        use crate::domain::checkout::{Checkout, CheckoutStatus};
         use crate::storage::{
             CheckoutFilter, CheckoutStore, CheckoutUpdate, ConfirmOutcome, ConfirmWrite,
             ContractStore, CustomerStore, EntityStore, IdempotencyBegin, IdempotencyStore,
@@ -78,27 +327,16 @@ macro_rules! impl_sql_store {
             StorageError, StorageResult, Terms, TermsRef,
         };
 
+        use crate::storage::sql::{behavior_str, corrupt, decimal, json, opt_json};
+        use crate::storage::InlineReads as _;
+
         type DbRow = <$db as sqlx::Database>::Row;
         type Conn = <$db as sqlx::Database>::Connection;
 
-        fn json<T: serde::de::DeserializeOwned>(s: &str) -> StorageResult<T> {
-            Ok(serde_json::from_str(s)?)
-        }
-
-        fn opt_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> StorageResult<Option<T>> {
-            s.map(|s| json(&s)).transpose()
-        }
+        row_decoders!(sqlx::Row);
 
         fn to_json<T: serde::Serialize>(v: &T) -> StorageResult<String> {
             serde_json::to_string(v).map_err(|e| StorageError::Other(e.into()))
-        }
-
-        fn decimal(s: &str) -> StorageResult<Decimal> {
-            <Decimal as std::str::FromStr>::from_str(s).map_err(|e| StorageError::Corrupt(format!("decimal {s:?}: {e}")))
-        }
-
-        fn corrupt(what: &str, v: &str) -> StorageError {
-            StorageError::Corrupt(format!("{what} {v:?}"))
         }
 
         /// Decodes `entity_cols!` starting at column `o`.
@@ -110,7 +348,7 @@ macro_rules! impl_sql_store {
                 email: r.try_get(o + 3)?,
                 logo_url: r.try_get(o + 4)?,
                 brand_color: r.try_get(o + 5)?,
-                tax_rate: decimal(&r.try_get::<String, _>(o + 6)?)?,
+                tax_rate: decimal(r.try_get::<&str, _>(o + 6)?)?,
                 address: opt_json(r.try_get(o + 7)?)?,
                 is_default: r.try_get(o + 8)?,
                 created_at: r.try_get(o + 9)?,
@@ -119,23 +357,6 @@ macro_rules! impl_sql_store {
 
         fn entity_row(r: &DbRow) -> StorageResult<BusinessEntity> {
             entity_at(r, 0)
-        }
-
-        /// Decodes `customer_cols!` starting at column `o`.
-        fn customer_at(r: &DbRow, o: usize) -> StorageResult<Customer> {
-            Ok(Customer {
-                id: r.try_get(o)?,
-                organisation_id: r.try_get(o + 1)?,
-                business_entity_id: r.try_get(o + 2)?,
-                customer_name: r.try_get(o + 3)?,
-                email: r.try_get(o + 4)?,
-                phone_number: r.try_get(o + 5)?,
-                external_id: r.try_get(o + 6)?,
-                company_name: r.try_get(o + 7)?,
-                tax_id: r.try_get(o + 8)?,
-                address: opt_json(r.try_get(o + 9)?)?,
-                created_at: r.try_get(o + 10)?,
-            })
         }
 
         fn customer_row(r: &DbRow) -> StorageResult<Customer> {
@@ -159,73 +380,12 @@ macro_rules! impl_sql_store {
             product_at(r, 0)
         }
 
-        /// Decodes `plan_cols!` starting at column `o`.
-        fn plan_at(r: &DbRow, o: usize) -> StorageResult<Plan> {
-            let currency: String = r.try_get(o + 4)?;
-            let period: String = r.try_get(o + 5)?;
-            let status: String = r.try_get(o + 8)?;
-            let trial: i64 = r.try_get(o + 6)?;
-            Ok(Plan {
-                id: r.try_get(o)?,
-                organisation_id: r.try_get(o + 1)?,
-                name: r.try_get(o + 2)?,
-                description: r.try_get(o + 3)?,
-                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
-                billing_period: BillingPeriod::parse(&period)
-                    .map_err(|_| corrupt("billing_period", &period))?,
-                trial_period_days: u32::try_from(trial)
-                    .map_err(|_| corrupt("trial_period_days", &trial.to_string()))?,
-                business_entity_id: r.try_get(o + 7)?,
-                status: PlanStatus::parse(&status).ok_or_else(|| corrupt("plan status", &status))?,
-                items: json(&r.try_get::<String, _>(o + 9)?)?,
-                created_at: r.try_get(o + 10)?,
-                updated_at: r.try_get(o + 11)?,
-            })
-        }
-
         fn plan_row(r: &DbRow) -> StorageResult<Plan> {
             plan_at(r, 0)
         }
 
-        /// Decodes `contract_cols!` starting at column `o`.
-        fn contract_at(r: &DbRow, o: usize) -> StorageResult<Contract> {
-            let currency: String = r.try_get(o + 4)?;
-            let status: String = r.try_get(o + 5)?;
-            Ok(Contract {
-                id: r.try_get(o)?,
-                organisation_id: r.try_get(o + 1)?,
-                customer_id: r.try_get(o + 2)?,
-                plan_id: r.try_get(o + 3)?,
-                currency: Currency::parse(&currency).map_err(|_| corrupt("currency", &currency))?,
-                status: ContractStatus::parse(&status)
-                    .ok_or_else(|| corrupt("contract status", &status))?,
-                start_date: r.try_get(o + 6)?,
-                end_date: r.try_get(o + 7)?,
-                billing_anchor_date: r.try_get(o + 8)?,
-                items: json(&r.try_get::<String, _>(o + 9)?)?,
-                versions: Vec::new(),
-                checkout_id: r.try_get(o + 10)?,
-                version: r.try_get(o + 11)?,
-                created_at: r.try_get(o + 12)?,
-                updated_at: r.try_get(o + 13)?,
-            })
-        }
-
         fn contract_row(r: &DbRow) -> StorageResult<Contract> {
             contract_at(r, 0)
-        }
-
-        /// A row decoded at column `o` of a `LEFT JOIN`: `None` when the join found nothing
-        /// (its `id`, the first column, is NULL).
-        fn joined<T>(
-            r: &DbRow,
-            o: usize,
-            decode: fn(&DbRow, usize) -> StorageResult<T>,
-        ) -> StorageResult<Option<T>> {
-            match r.try_get::<Option<Uuid>, _>(o)? {
-                None => Ok(None),
-                Some(_) => decode(r, o).map(Some),
-            }
         }
 
         fn version_row(r: &DbRow) -> StorageResult<(Uuid, ContractVersion)> {
@@ -236,7 +396,7 @@ macro_rules! impl_sql_store {
                     effective_date: r.try_get("effective_date")?,
                     plan_id: r.try_get("plan_id")?,
                     billing_anchor_date: r.try_get("billing_anchor_date")?,
-                    items: json(&r.try_get::<String, _>("items")?)?,
+                    items: json(r.try_get::<&str, _>("items")?)?,
                     change_summary: r.try_get("change_summary")?,
                     checkout_id: r.try_get("checkout_id")?,
                     created_at: r.try_get("created_at")?,
@@ -244,71 +404,8 @@ macro_rules! impl_sql_store {
             ))
         }
 
-        /// Decodes `checkout_cols!` starting at column `o`.
-        fn checkout_at(r: &DbRow, o: usize) -> StorageResult<Checkout> {
-            let status: String = r.try_get(o + 2)?;
-            let kind: String = r.try_get(o + 3)?;
-            let behavior: String = r.try_get(o + 18)?;
-            Ok(Checkout {
-                id: r.try_get(o)?,
-                organisation_id: r.try_get(o + 1)?,
-                status: CheckoutStatus::parse(&status)
-                    .ok_or_else(|| corrupt("checkout_status", &status))?,
-                checkout_type: CheckoutType::parse(&kind)
-                    .ok_or_else(|| corrupt("checkout_type", &kind))?,
-                plan_id: r.try_get(o + 4)?,
-                contract_id: r.try_get(o + 5)?,
-                start_date: r.try_get(o + 6)?,
-                end_date: r.try_get(o + 7)?,
-                customer_id: r.try_get(o + 8)?,
-                business_entity_id: r.try_get(o + 9)?,
-                guest_checkout: r.try_get(o + 10)?,
-                customer_data: json(&r.try_get::<String, _>(o + 11)?)?,
-                quote: json(&r.try_get::<String, _>(o + 12)?)?,
-                expires_at: r.try_get(o + 13)?,
-                success_url: redirect_url(r.try_get(o + 14)?)?,
-                cancel_url: redirect_url(r.try_get(o + 15)?)?,
-                product_overrides: json(&r.try_get::<String, _>(o + 16)?)?,
-                plan_options: json(&r.try_get::<String, _>(o + 17)?)?,
-                proration_behavior: behavior_parse(&behavior)
-                    .ok_or_else(|| corrupt("proration_behavior", &behavior))?,
-                metadata: json(&r.try_get::<String, _>(o + 19)?)?,
-                preview: r.try_get(o + 20)?,
-                cancel_reason: r.try_get(o + 21)?,
-                created_at: r.try_get(o + 22)?,
-                updated_at: r.try_get(o + 23)?,
-                completed_at: r.try_get(o + 24)?,
-            })
-        }
-
         fn checkout_row(r: &DbRow) -> StorageResult<Checkout> {
             checkout_at(r, 0)
-        }
-
-        fn redirect_url(
-            s: Option<String>,
-        ) -> StorageResult<Option<crate::domain::redirect_url::RedirectUrl>> {
-            s.map(|s| {
-                crate::domain::redirect_url::RedirectUrl::parse(&s).map_err(|_| corrupt("url", &s))
-            })
-            .transpose()
-        }
-
-        fn behavior_parse(s: &str) -> Option<crate::billing::ProrationBehavior> {
-            use crate::billing::ProrationBehavior as B;
-            [B::Auto, B::ProrateNow, B::AtPeriodEnd, B::None]
-                .into_iter()
-                .find(|b| behavior_str(*b) == s)
-        }
-
-        fn behavior_str(b: crate::billing::ProrationBehavior) -> &'static str {
-            use crate::billing::ProrationBehavior as B;
-            match b {
-                B::Auto => "auto",
-                B::ProrateNow => "prorate_now",
-                B::AtPeriodEnd => "at_period_end",
-                B::None => "none",
-            }
         }
 
         fn page_of<T>(
@@ -1098,58 +1195,30 @@ macro_rules! impl_sql_store {
                 org: Option<Uuid>,
                 id: Uuid,
             ) -> StorageResult<Option<(Checkout, Terms)>> {
-                // Offsets: checkout 0 (25 columns), customer 25 (11), plan 36 (12),
-                // contract 48 (14), contract plan 62 (12).
-                let row = self.read_row(|| sqlx::query(concat!(
-                    "SELECT ", checkout_cols!(c), ", ", customer_cols!(cu), ", ", plan_cols!(p), ", ",
-                    contract_cols!(k), ", ", plan_cols!(kp),
-                    " FROM checkouts c",
-                    " LEFT JOIN customers cu ON cu.organisation_id = c.organisation_id AND cu.id = c.customer_id",
-                    " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
-                    " LEFT JOIN contracts k ON k.organisation_id = c.organisation_id AND k.id = c.contract_id",
-                    " LEFT JOIN plans kp ON kp.organisation_id = c.organisation_id AND kp.id = k.plan_id",
-                    " WHERE c.id = $1 AND ($2 IS NULL OR c.organisation_id = $2)"
-                ))
-                .bind(id)
-                .bind(org)).await?;
-                let Some(r) = row else { return Ok(None) };
-                Ok(Some((
-                    checkout_at(&r, 0)?,
-                    Terms {
-                        customer: joined(&r, 25, customer_at)?,
-                        plan: joined(&r, 36, plan_at)?,
-                        contract: joined(&r, 48, contract_at)?,
-                        contract_plan: joined(&r, 62, plan_at)?,
-                    },
-                )))
+                if let Some(read) = self.checkout_with_terms_inline(org, id) {
+                    return read;
+                }
+                self.read_row(|| sqlx::query(crate::storage::sql::CHECKOUT_WITH_TERMS).bind(id).bind(org))
+                    .await?
+                    .as_ref()
+                    .map(checkout_with_terms_at)
+                    .transpose()
             }
 
             async fn get_terms(&self, org: Uuid, ids: TermsRef) -> StorageResult<Terms> {
                 if ids.customer_id.is_none() && ids.plan_id.is_none() && ids.contract_id.is_none() {
                     return Ok(Terms::default());
                 }
-                // Offsets: customer 0 (11 columns), plan 11 (12), contract 23 (14),
-                // contract plan 37 (12). The one-row `x` keeps a row when nothing matches.
-                let r = self.read_row(|| sqlx::query(concat!(
-                    "SELECT ", customer_cols!(cu), ", ", plan_cols!(p), ", ", contract_cols!(k), ", ",
-                    plan_cols!(kp),
-                    " FROM (SELECT 1 AS one) x",
-                    " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
-                    " LEFT JOIN plans p ON p.organisation_id = $1 AND p.id = $3",
-                    " LEFT JOIN contracts k ON k.organisation_id = $1 AND k.id = $4",
-                    " LEFT JOIN plans kp ON kp.organisation_id = $1 AND kp.id = k.plan_id"
-                ))
-                .bind(org)
-                .bind(ids.customer_id)
-                .bind(ids.plan_id)
-                .bind(ids.contract_id)).await?
-                .ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))?;
-                Ok(Terms {
-                    customer: joined(&r, 0, customer_at)?,
-                    plan: joined(&r, 11, plan_at)?,
-                    contract: joined(&r, 23, contract_at)?,
-                    contract_plan: joined(&r, 37, plan_at)?,
-                })
+                if let Some(read) = self.terms_inline(org, ids) {
+                    return read;
+                }
+                let r = self.read_row(|| sqlx::query(crate::storage::sql::TERMS)
+                    .bind(org)
+                    .bind(ids.customer_id)
+                    .bind(ids.plan_id)
+                    .bind(ids.contract_id)).await?
+                    .ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))?;
+                terms_at(&r)
             }
 
             async fn list_checkouts(

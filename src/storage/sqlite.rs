@@ -10,12 +10,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions,
-    SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{ConnectOptions as _, Connection as _, SqlitePool};
 use tokio::sync::{Notify, oneshot};
 
+use super::inline::InlineReader;
 use super::{PoolSettings, ReaderPool, WriteLock};
 
 /// The checkpointer runs after writes, at most once per this interval: small checkpoints,
@@ -35,9 +35,12 @@ pub struct SqliteStore {
     writes: Option<WriteLock>,
     /// New sessions waiting for the next group commit.
     inserts: InsertQueue,
-    /// Always `None`: SQLite reads stay on the pool (`read_row`); reader connections gave no
-    /// clear gain here and coincided with a worse confirm p99 (docs/performance.md).
+    /// Always `None`: the hot reads run on the calling thread instead (`inline`), the others
+    /// on the pool.
     readers: Option<ReaderPool<SqliteConnectOptions>>,
+    /// The hot reads, on the calling thread (`super::inline`); `None` for an in-memory
+    /// database.
+    inline: Option<InlineReader>,
     /// Dropping the store stops its checkpointer.
     _checkpointer: Option<oneshot::Sender<()>>,
 }
@@ -76,15 +79,23 @@ impl SqliteStore {
             writes: Some(WriteLock::new(Arc::clone(&written))),
             inserts: InsertQueue::default(),
             readers: None,
+            inline: InlineReader::new(options.get_filename().to_owned()),
             _checkpointer: Some(spawn_checkpointer(options, written)),
         })
+    }
+
+    /// This store with every read going through sqlx's pool, as when an inline read cannot
+    /// run (`super::inline`): for tests of that path.
+    pub fn without_inline_reads(mut self) -> Self {
+        self.inline = None;
+        self
     }
 
     /// Copies what it can of the WAL into the database file now, without waiting for readers
     /// or blocking writers (the background checkpointer calls the same statement).
     pub async fn checkpoint(&self) -> Result<Checkpoint, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
-        checkpoint(&mut *conn).await
+        checkpoint(&mut conn).await
     }
 }
 
@@ -144,6 +155,20 @@ fn spawn_checkpointer(options: SqliteConnectOptions, written: Arc<Notify>) -> on
 
 impl_sql_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE", "sqlite");
 
+impl super::InlineReads for SqliteStore {
+    fn checkout_with_terms_inline(
+        &self,
+        org: Option<Uuid>,
+        id: Uuid,
+    ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
+        self.inline.as_ref()?.checkout_with_terms(org, id)
+    }
+
+    fn terms_inline(&self, org: Uuid, ids: TermsRef) -> Option<StorageResult<Terms>> {
+        self.inline.as_ref()?.terms(org, ids)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +180,14 @@ mod tests {
             .await
             .expect("connect");
         (store, path)
+    }
+
+    #[tokio::test]
+    async fn a_database_file_has_its_hot_reads_inline() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _) = store(&dir).await;
+        assert!(store.inline.is_some());
+        assert!(store.without_inline_reads().inline.is_none());
     }
 
     #[tokio::test]

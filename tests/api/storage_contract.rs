@@ -40,6 +40,30 @@ async fn fixture() -> Fixture {
     let store = storage::connect(&url, &PoolSettings::default())
         .await
         .unwrap();
+    fixture_on(store, tmp).await
+}
+
+/// The fixture on a store whose reads all go through sqlx's pool: what SQLite's inline reads
+/// (`storage::inline`) fall back to. PostgreSQL has no inline reads: the same store as
+/// [`fixture`].
+async fn fixture_without_inline_reads() -> Fixture {
+    let (url, tmp) = fresh_database().await;
+    let store: DynStorage = if url.starts_with("sqlite:") {
+        std::sync::Arc::new(
+            storage::sqlite::SqliteStore::connect(&url, &PoolSettings::default())
+                .await
+                .unwrap()
+                .without_inline_reads(),
+        )
+    } else {
+        storage::connect(&url, &PoolSettings::default())
+            .await
+            .unwrap()
+    };
+    fixture_on(store, tmp).await
+}
+
+async fn fixture_on(store: DynStorage, tmp: Option<tempfile::TempDir>) -> Fixture {
     let now = Utc::now().trunc_subsecs(6);
     let org = Organisation {
         id: Uuid::new_v4(),
@@ -248,7 +272,16 @@ async fn checkout_round_trips_every_field() {
 /// `None`.
 #[tokio::test]
 async fn checkout_with_terms_reads_what_the_session_refers_to() {
-    let f = fixture().await;
+    reads_what_the_session_refers_to(fixture().await).await;
+}
+
+/// The same through the pool, where SQLite's inline reads fall back to.
+#[tokio::test]
+async fn checkout_with_terms_reads_the_same_through_the_pool() {
+    reads_what_the_session_refers_to(fixture_without_inline_reads().await).await;
+}
+
+async fn reads_what_the_session_refers_to(f: Fixture) {
     let customer = f.store.get_customer(f.org, f.customer).await.unwrap();
     let plan = f.store.get_plan(f.org, f.plan).await.unwrap();
     assert!(customer.is_some() && plan.is_some());
