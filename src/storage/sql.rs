@@ -120,8 +120,11 @@ pub(super) fn corrupt(what: &str, v: &str) -> super::StorageError {
 pub(super) fn redirect_url(
     s: Option<&str>,
 ) -> super::StorageResult<Option<crate::domain::redirect_url::RedirectUrl>> {
-    s.map(|s| crate::domain::redirect_url::RedirectUrl::parse(s).map_err(|_| corrupt("url", s)))
-        .transpose()
+    s.map(|s| {
+        crate::domain::redirect_url::RedirectUrl::from_stored(s.to_owned())
+            .map_err(|_| corrupt("url", s))
+    })
+    .transpose()
 }
 
 pub(super) fn behavior_parse(s: &str) -> Option<crate::billing::ProrationBehavior> {
