@@ -11,7 +11,7 @@ use super::contracts::{OverrideInput, check_overrides, contract_items};
 use super::{Ctx, Errors, ListResponse};
 use crate::billing::{
     self, Amendment, AmendmentKind, ContractTerms, Estimates, ItemOverride, ItemTerms,
-    NewSubscription, ProrationBehavior,
+    NewSubscription, PlanTerms, ProrationBehavior,
 };
 use crate::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
@@ -202,15 +202,79 @@ fn billing_error(field: &str, e: billing::BillingError) -> AppError {
     AppError::field(field, e.to_string())
 }
 
-/// Pure: the estimate for `draft` given what was loaded.
-pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
+/// The terms `draft` leads to, before anything is estimated.
+enum Resolved<'a> {
+    /// A new subscription to `plan` on `terms` (its lines after the overrides).
+    New { plan: &'a Plan, terms: PlanTerms },
+    /// A change to `contract` (now on `current`) to `new_plan` (its lines after the change).
+    Amend {
+        contract: &'a Contract,
+        current: ContractTerms,
+        new_plan: PlanTerms,
+    },
+}
+
+impl Resolved<'_> {
+    /// The contract's lines after the checkout.
+    fn into_items(self) -> Vec<ItemTerms> {
+        match self {
+            Resolved::New { terms, .. } => terms.items,
+            Resolved::Amend { new_plan, .. } => new_plan.items,
+        }
+    }
+}
+
+/// Pure: the plan and contract lines `draft` leads to, given what was loaded.
+fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, AppError> {
     let overrides: Vec<ItemOverride> = draft.overrides.iter().map(ItemOverride::from).collect();
-    let tax_rate = l.entity.tax_rate;
     match draft.kind {
         CheckoutType::NewSubscription => {
             let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
             let mut terms = plan.terms(&l.products);
             terms.items = super::contracts::new_subscription_items(&terms.items, &overrides)?;
+            Ok(Resolved::New { plan, terms })
+        }
+        CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
+            let contract = l.contract.as_ref().ok_or(AppError::NotFound("contract"))?;
+            let current_plan = l.contract_plan.as_ref().ok_or(AppError::NotFound("plan"))?;
+            let mut plan = current_plan.terms(&l.products);
+            plan.items = contract.items.iter().map(|i| i.terms()).collect();
+            let current = ContractTerms {
+                plan,
+                start_date: contract.start_date,
+                end_date: contract.end_date,
+                billing_anchor_date: contract.billing_anchor_date,
+            };
+            let (mut new_plan, kind) = match draft.kind {
+                CheckoutType::PlanChange => {
+                    let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
+                    (plan.terms(&l.products), AmendmentKind::PlanChange)
+                }
+                _ => (current.plan.clone(), AmendmentKind::QuantityUpdate),
+            };
+            new_plan.items =
+                billing::resolve_items(kind, &current.plan.items, &new_plan.items, &overrides)
+                    .map_err(|e| billing_error("product_overrides", e))?;
+            Ok(Resolved::Amend {
+                contract,
+                current,
+                new_plan,
+            })
+        }
+    }
+}
+
+/// Pure: the contract's lines after the checkout `draft` describes, without the estimate
+/// (the hosted pages list them).
+fn resolved_items(draft: &Draft, l: &Loaded) -> Result<Vec<ItemTerms>, AppError> {
+    resolve(draft, l).map(Resolved::into_items)
+}
+
+/// Pure: the estimate for `draft` given what was loaded.
+pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
+    let tax_rate = l.entity.tax_rate;
+    match resolve(draft, l)? {
+        Resolved::New { plan, terms } => {
             let est = billing::estimate_new_subscription(&NewSubscription {
                 currency: plan.currency,
                 tax_rate,
@@ -229,35 +293,15 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, AppError> {
                 effective_date: draft.start_date,
             })
         }
-        CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
-            let contract = l.contract.as_ref().ok_or(AppError::NotFound("contract"))?;
-            let current_plan = l.contract_plan.as_ref().ok_or(AppError::NotFound("plan"))?;
-            let mut current = current_plan.terms(&l.products);
-            current.items = contract.items.iter().map(|i| i.terms()).collect();
-            let contract_terms = ContractTerms {
-                plan: current,
-                start_date: contract.start_date,
-                end_date: contract.end_date,
-                billing_anchor_date: contract.billing_anchor_date,
-            };
-            let (mut new_plan, kind) = match draft.kind {
-                CheckoutType::PlanChange => {
-                    let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
-                    (plan.terms(&l.products), AmendmentKind::PlanChange)
-                }
-                _ => (contract_terms.plan.clone(), AmendmentKind::QuantityUpdate),
-            };
-            new_plan.items = billing::resolve_items(
-                kind,
-                &contract_terms.plan.items,
-                &new_plan.items,
-                &overrides,
-            )
-            .map_err(|e| billing_error("product_overrides", e))?;
+        Resolved::Amend {
+            contract,
+            current,
+            new_plan,
+        } => {
             let est = billing::estimate_amendment(&Amendment {
                 currency: contract.currency,
                 tax_rate,
-                contract: &contract_terms,
+                contract: &current,
                 new_plan: &new_plan,
                 effective_date: draft.start_date,
                 behavior: draft.behavior,
@@ -1295,7 +1339,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, AppError> {
         let products = super::cache::products(ctx, org, &pids).await?;
         (plans, products)
     };
-    let items = price(&draft, &loaded).map(|p| p.items).unwrap_or_default();
+    let items = resolved_items(&draft, &loaded).unwrap_or_default();
     Ok(HostedCheckout {
         status,
         checkout: c,
