@@ -203,7 +203,7 @@ fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<S
         App::new()
             .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
             .wrap(from_fn(request_id_header))
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
             .app_data(data.clone())
             .app_data(
                 web::PathConfig::default()

@@ -333,6 +333,41 @@ async fn logs_contain_no_api_key_session_secret_email_or_address() {
     drop(tmp);
 }
 
+/// With request spans on (info), a log line written while serving a request names that
+/// request's id, the one in its `x-request-id` header; with them off (`RUST_LOG=warn`, as in
+/// the load benchmark) requests still get an id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn log_lines_name_the_request_id_their_response_carries() {
+    let (url, tmp) = fresh_database().await;
+    let logs = tempfile::tempdir().unwrap();
+    let c = crate::support::client();
+    for (filter, spans) in [("info,hosted_checkout=debug", true), ("warn", false)] {
+        let mut server = start_server(&url, logs.path(), &[("RUST_LOG", filter)]);
+        wait_ready(&server.base).await;
+        // A wrong key: rejected with a debug line ("request rejected") inside the request.
+        let r = c
+            .get(format!("{}/checkouts", server.base))
+            .header("x-api-key", "hc_wrong")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401);
+        let id = r.headers()["x-request-id"].to_str().unwrap().to_owned();
+        assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 4);
+        server.child.kill().unwrap();
+        let _ = server.child.wait();
+        let log = std::fs::read_to_string(&server.log_path).unwrap();
+        let line = log.lines().find(|l| l.contains("request rejected"));
+        if spans {
+            let line = line.expect("the rejection is logged");
+            assert!(line.contains(&id), "{line}");
+        } else {
+            assert!(line.is_none(), "debug lines are off at warn: {log}");
+        }
+    }
+    drop(tmp);
+}
+
 /// A private PostgreSQL cluster we may stop and start (PostgreSQL runs only).
 struct Cluster {
     dir: tempfile::TempDir,
