@@ -253,6 +253,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("review_page_template_only", |b| {
         b.iter(|| black_box(&page).render().expect("renders"))
     });
+    // Every read of a session decodes its stored estimates (JSON text) back into a Quote.
+    let stored = serde_json::to_string(&h.checkout.quote).expect("encodes");
+    c.bench_function("stored_estimates_decode", |b| {
+        b.iter(|| serde_json::from_str::<Quote>(black_box(&stored)).expect("decodes"))
+    });
 }
 
 criterion_group!(pages, benches);

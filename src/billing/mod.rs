@@ -113,8 +113,10 @@ pub struct LineItem {
     /// Rounded to the currency's minor unit.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub amount: Decimal,
+    #[serde(with = "crate::domain::period::iso_date")]
     pub period_start: NaiveDate,
     /// Inclusive.
+    #[serde(with = "crate::domain::period::iso_date")]
     pub period_end: NaiveDate,
     pub kind: LineKind,
 }
@@ -123,8 +125,10 @@ pub struct LineItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Invoice {
     pub currency: Currency,
+    #[serde(with = "crate::domain::period::iso_date")]
     pub period_start: NaiveDate,
     /// Inclusive.
+    #[serde(with = "crate::domain::period::iso_date")]
     pub period_end: NaiveDate,
     pub line_items: Vec<LineItem>,
     /// Sum of the line amounts.

@@ -238,7 +238,7 @@ impl FromColumn<'_> for Uuid {
 
 impl FromColumn<'_> for NaiveDate {
     fn from_column(value: ValueRef<'_>) -> Option<Self> {
-        <&str>::from_column(value)?.parse().ok()
+        crate::domain::period::parse_iso_date(<&str>::from_column(value)?)
     }
 }
 
