@@ -347,18 +347,18 @@ pub async fn seller_entity(
 }
 
 /// Checks every rule that depends on what `draft` refers to (SPEC §5), given those rows
-/// (`terms`, read in one query by the caller; `terms.customer` is the session's customer, if
-/// any). Field problems go to `errors`; `None` when pricing is impossible.
+/// (`terms`, read in one query by the caller) and the customer of a new session, if any.
+/// Field problems go to `errors`; `None` when pricing is impossible.
 async fn load(
     ctx: &Ctx,
     org: Uuid,
     draft: &Draft,
     entity_id: Option<Uuid>,
+    customer: Option<Customer>,
     terms: Terms,
     errors: &mut Errors,
 ) -> Result<Option<Loaded>, AppError> {
     let Terms {
-        customer,
         plan,
         contract,
         contract_plan,
@@ -488,8 +488,7 @@ async fn load(
     }))
 }
 
-/// [`load`] for an existing session: its seller is fixed on it, so the customer plays no part
-/// (`terms.customer` is ignored).
+/// [`load`] for an existing session: its seller is fixed on it, so its customer plays no part.
 async fn load_session(
     ctx: &Ctx,
     c: &Checkout,
@@ -497,15 +496,12 @@ async fn load_session(
     terms: Terms,
     errors: &mut Errors,
 ) -> Result<Option<Loaded>, AppError> {
-    let terms = Terms {
-        customer: None,
-        ..terms
-    };
     load(
         ctx,
         c.organisation_id,
         draft,
         Some(c.business_entity_id),
+        None,
         terms,
         errors,
     )
@@ -613,7 +609,7 @@ async fn validate_create(
     let guest = input.guest_checkout.unwrap_or(false);
     let preview = input.preview.unwrap_or(false);
     // The customer, plan and contract the request names, in one query.
-    let terms = ctx
+    let (customer, terms) = ctx
         .store
         .get_terms(
             org,
@@ -638,7 +634,7 @@ async fn validate_create(
             errors.add("business_entity_id", "is required for a guest checkout");
         }
     } else if input.customer_id.is_some() {
-        if terms.customer.is_none() {
+        if customer.is_none() {
             errors.add("customer_id", "no such customer");
         }
     } else if kind == CheckoutType::NewSubscription && !preview {
@@ -669,12 +665,13 @@ async fn validate_create(
         overrides: input.product_overrides.clone().unwrap_or_default(),
         behavior: input.proration_behavior.unwrap_or(ProrationBehavior::Auto),
     };
-    let mut customer_id = terms.customer.as_ref().map(|c| c.id);
+    let mut customer_id = customer.as_ref().map(|c| c.id);
     let loaded = load(
         ctx,
         org,
         &draft,
         input.business_entity_id,
+        customer,
         terms,
         &mut errors,
     )
@@ -915,7 +912,7 @@ async fn apply_edit(
         None => c.cancel_url.clone(),
     };
     // The seller is fixed on the session (`load_session`), so its customer need not be read.
-    let terms = ctx
+    let (_, terms) = ctx
         .store
         .get_terms(
             c.organisation_id,
@@ -994,9 +991,7 @@ async fn with_terms(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<(Checkout,
         })
 }
 
-async fn confirm_session(ctx: &Ctx, c: Checkout, mut terms: Terms) -> Result<Confirmed, AppError> {
-    // A new contract needs the customer; pricing does not (`load_session`).
-    let customer = terms.customer.take();
+async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirmed, AppError> {
     let now = ctx.clock.now();
     let (org, id) = (c.organisation_id, c.id);
     match c.status_at(now) {
@@ -1041,10 +1036,13 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, mut terms: Terms) -> Result<Con
     if c.preview {
         return Ok(Confirmed::Previewed(Box::new(c)));
     }
-    if c.checkout_type == CheckoutType::NewSubscription && customer.is_none() && !c.guest_checkout {
+    if c.checkout_type == CheckoutType::NewSubscription
+        && c.customer_id.is_none()
+        && !c.guest_checkout
+    {
         return Err(AppError::field("customer_id", "is required"));
     }
-    let write = confirm_write(&c, &loaded, &priced, customer.as_ref(), now)?;
+    let write = confirm_write(&c, &loaded, &priced, now)?;
     match ctx.store.confirm_checkout(org, id, &write, now).await? {
         ConfirmOutcome::Confirmed { contract_id } => {
             // Exactly what the transaction wrote; no need to read it back.
@@ -1092,19 +1090,17 @@ fn confirm_write(
     c: &Checkout,
     l: &Loaded,
     p: &Priced,
-    customer: Option<&Customer>,
     now: DateTime<Utc>,
 ) -> Result<ConfirmWrite, AppError> {
     match c.checkout_type {
         CheckoutType::NewSubscription => {
             let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
-            let new_customer = match customer {
+            // The session's customer was checked when it was created; a guest becomes one.
+            let new_customer = match c.customer_id {
                 Some(_) => None,
                 None => Some(guest_customer(c, now)?),
             };
-            let customer_id = customer
-                .map(|c| c.id)
-                .or(new_customer.as_ref().map(|c| c.id));
+            let customer_id = c.customer_id.or(new_customer.as_ref().map(|c| c.id));
             let customer_id = customer_id.ok_or(AppError::field("customer_id", "is required"))?;
             let items = contract_items(plan, &p.items);
             let contract = Contract {

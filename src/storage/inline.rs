@@ -27,6 +27,7 @@ use uuid::Uuid;
 
 use super::sql::{CHECKOUT_WITH_TERMS, TERMS};
 use super::{StorageError, StorageResult, Terms, TermsRef};
+use crate::domain::catalog::Customer;
 use crate::domain::checkout::Checkout;
 
 /// Idle connections kept for reuse; one is in use per thread reading at that moment.
@@ -140,7 +141,11 @@ impl InlineReader {
         )
     }
 
-    pub(crate) fn terms(&self, org: Uuid, ids: TermsRef) -> Option<StorageResult<Terms>> {
+    pub(crate) fn terms(
+        &self,
+        org: Uuid,
+        ids: TermsRef,
+    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
         let found = self.one_row(
             TERMS,
             rusqlite::named_params! {

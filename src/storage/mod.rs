@@ -161,11 +161,10 @@ pub struct CheckoutEdit {
     pub quote: Quote,
 }
 
-/// The catalog rows a checkout refers to, read in one round trip (a join) rather than one
-/// query each: creating, showing and confirming a session all need them together.
+/// The catalog rows a checkout's estimate depends on, read in one round trip (a join) rather
+/// than one query each: creating, showing and confirming a session all need them together.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
-    pub customer: Option<Customer>,
     pub plan: Option<Plan>,
     /// The contract a change applies to, without its version history (`versions` is empty).
     pub contract: Option<Contract>,
@@ -232,16 +231,20 @@ pub trait CheckoutStore {
     async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>>;
     /// The hosted pages know a session only by its id.
     async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>>;
-    /// A session with the rows it refers to (its customer, plan, contract and the contract's
+    /// A session with the rows its estimate depends on (its plan, contract and the contract's
     /// plan, each only within the session's organisation), in one query. `org` limits the
-    /// lookup to one organisation (the API); the hosted pages pass `None`.
+    /// lookup to one organisation (the API); the hosted pages pass `None`. The session's
+    /// customer is not read: it was checked when the session was created, and its id is on
+    /// the session.
     async fn get_checkout_with_terms(
         &self,
         org: Option<Uuid>,
         id: Uuid,
     ) -> StorageResult<Option<(Checkout, Terms)>>;
-    /// The organisation's rows `ids` names, in one query (missing ones are `None`).
-    async fn get_terms(&self, org: Uuid, ids: TermsRef) -> StorageResult<Terms>;
+    /// The organisation's customer and the terms `ids` names, in one query (missing ones are
+    /// `None`).
+    async fn get_terms(&self, org: Uuid, ids: TermsRef)
+    -> StorageResult<(Option<Customer>, Terms)>;
     async fn list_checkouts(
         &self,
         org: Uuid,
@@ -315,7 +318,11 @@ pub(crate) trait InlineReads {
     }
 
     /// [`CheckoutStore::get_terms`].
-    fn terms_inline(&self, _org: Uuid, _ids: TermsRef) -> Option<StorageResult<Terms>> {
+    fn terms_inline(
+        &self,
+        _org: Uuid,
+        _ids: TermsRef,
+    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
         None
     }
 }

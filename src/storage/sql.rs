@@ -55,14 +55,12 @@ macro_rules! page_where {
     };
 }
 
-/// A session with the rows it refers to, each within the session's organisation: its customer,
-/// plan, contract and the contract's plan (`$1` session id, `$2` organisation or NULL).
+/// A session with the rows its estimate depends on, each within the session's organisation:
+/// its plan, contract and the contract's plan (`$1` session id, `$2` organisation or NULL).
 /// Decoded by `checkout_with_terms_at`.
 pub(super) const CHECKOUT_WITH_TERMS: &str = concat!(
     "SELECT ",
     checkout_cols!(c),
-    ", ",
-    customer_cols!(cu),
     ", ",
     plan_cols!(p),
     ", ",
@@ -70,7 +68,6 @@ pub(super) const CHECKOUT_WITH_TERMS: &str = concat!(
     ", ",
     plan_cols!(kp),
     " FROM checkouts c",
-    " LEFT JOIN customers cu ON cu.organisation_id = c.organisation_id AND cu.id = c.customer_id",
     " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
     " LEFT JOIN contracts k ON k.organisation_id = c.organisation_id AND k.id = c.contract_id",
     " LEFT JOIN plans kp ON kp.organisation_id = c.organisation_id AND kp.id = k.plan_id",
@@ -163,28 +160,22 @@ macro_rules! row_decoders {
             use crate::storage::sql::{behavior_parse, corrupt, json, opt_json, redirect_url};
             use crate::storage::{StorageResult, Terms};
 
-            /// Decodes a `CHECKOUT_WITH_TERMS` row. Offsets: checkout 0 (25 columns),
-            /// customer 25 (11), plan 36 (12), contract 48 (14), contract plan 62 (12).
+            /// Decodes a `CHECKOUT_WITH_TERMS` row: the checkout (25 columns), then the terms.
             pub(super) fn checkout_with_terms_at(r: &DbRow) -> StorageResult<(Checkout, Terms)> {
-                Ok((
-                    checkout_at(r, 0)?,
-                    Terms {
-                        customer: joined(r, 25, customer_at)?,
-                        plan: joined(r, 36, plan_at)?,
-                        contract: joined(r, 48, contract_at)?,
-                        contract_plan: joined(r, 62, plan_at)?,
-                    },
-                ))
+                Ok((checkout_at(r, 0)?, terms_from(r, 25)?))
             }
 
-            /// Decodes a `TERMS` row. Offsets: customer 0 (11 columns), plan 11 (12),
-            /// contract 23 (14), contract plan 37 (12).
-            pub(super) fn terms_at(r: &DbRow) -> StorageResult<Terms> {
+            /// Decodes a `TERMS` row: the customer (11 columns), then the terms.
+            pub(super) fn terms_at(r: &DbRow) -> StorageResult<(Option<Customer>, Terms)> {
+                Ok((joined(r, 0, customer_at)?, terms_from(r, 11)?))
+            }
+
+            /// The plan (12 columns), contract (14) and contract plan (12) from column `o`.
+            fn terms_from(r: &DbRow, o: usize) -> StorageResult<Terms> {
                 Ok(Terms {
-                    customer: joined(r, 0, customer_at)?,
-                    plan: joined(r, 11, plan_at)?,
-                    contract: joined(r, 23, contract_at)?,
-                    contract_plan: joined(r, 37, plan_at)?,
+                    plan: joined(r, o, plan_at)?,
+                    contract: joined(r, o + 12, contract_at)?,
+                    contract_plan: joined(r, o + 26, plan_at)?,
                 })
             }
 
@@ -1208,9 +1199,13 @@ macro_rules! impl_sql_store {
                     .transpose()
             }
 
-            async fn get_terms(&self, org: Uuid, ids: TermsRef) -> StorageResult<Terms> {
+            async fn get_terms(
+                &self,
+                org: Uuid,
+                ids: TermsRef,
+            ) -> StorageResult<(Option<Customer>, Terms)> {
                 if ids.customer_id.is_none() && ids.plan_id.is_none() && ids.contract_id.is_none() {
-                    return Ok(Terms::default());
+                    return Ok((None, Terms::default()));
                 }
                 if let Some(read) = self.terms_inline(org, ids) {
                     return read;

@@ -164,7 +164,11 @@ impl super::InlineReads for SqliteStore {
         self.inline.as_ref()?.checkout_with_terms(org, id)
     }
 
-    fn terms_inline(&self, org: Uuid, ids: TermsRef) -> Option<StorageResult<Terms>> {
+    fn terms_inline(
+        &self,
+        org: Uuid,
+        ids: TermsRef,
+    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
         self.inline.as_ref()?.terms(org, ids)
     }
 }

@@ -302,7 +302,7 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
         .unwrap()
         .unwrap();
     assert_eq!(got, c);
-    assert_eq!(terms.customer, customer);
+    assert_eq!(got.customer_id, Some(f.customer));
     assert_eq!(terms.plan, plan);
     assert!(terms.contract.is_none() && terms.contract_plan.is_none());
     assert!(
@@ -350,7 +350,7 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
     };
     assert_eq!(terms.contract, Some(without_history.clone()));
     assert_eq!(terms.contract_plan, plan);
-    assert!(terms.plan.is_none() && terms.customer.is_none());
+    assert!(terms.plan.is_none());
 
     // get_terms: each part independently, only in the organisation.
     let all = TermsRef {
@@ -358,14 +358,14 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
         plan_id: Some(f.plan),
         contract_id: Some(k.id),
     };
-    let terms = f.store.get_terms(f.org, all).await.unwrap();
-    assert_eq!(terms.customer, customer);
+    let (found, terms) = f.store.get_terms(f.org, all).await.unwrap();
+    assert_eq!(found, customer);
     assert_eq!(terms.plan, plan);
     assert_eq!(terms.contract, Some(without_history));
     assert_eq!(terms.contract_plan, plan);
-    let none = f.store.get_terms(Uuid::new_v4(), all).await.unwrap();
-    assert!(none.customer.is_none() && none.plan.is_none() && none.contract.is_none());
-    let only_plan = f
+    let (found, none) = f.store.get_terms(Uuid::new_v4(), all).await.unwrap();
+    assert!(found.is_none() && none.plan.is_none() && none.contract.is_none());
+    let (found, only_plan) = f
         .store
         .get_terms(
             f.org,
@@ -377,10 +377,10 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
         )
         .await
         .unwrap();
-    assert!(only_plan.customer.is_none() && only_plan.contract.is_none());
+    assert!(found.is_none() && only_plan.contract.is_none());
     assert_eq!(only_plan.plan, plan);
-    let nothing = f.store.get_terms(f.org, TermsRef::default()).await.unwrap();
-    assert!(nothing.customer.is_none() && nothing.plan.is_none());
+    let (found, nothing) = f.store.get_terms(f.org, TermsRef::default()).await.unwrap();
+    assert!(found.is_none() && nothing.plan.is_none());
 }
 
 /// Many sessions inserted at once (on SQLite they share group commits): every insert that
