@@ -194,6 +194,37 @@ mod tests {
         assert!(store.without_inline_reads().inline.is_none());
     }
 
+    /// What SQLite plans for `sql` (one line per step of `EXPLAIN QUERY PLAN`).
+    async fn plan(store: &SqliteStore, sql: &str) -> Vec<String> {
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        sqlx::query(sqlx::AssertSqlSafe(explain))
+            .bind(chrono::Utc::now())
+            .bind(500_i64)
+            .fetch_all(&store.pool)
+            .await
+            .expect("explain")
+            .iter()
+            .map(|r| sqlx::Row::get::<String, _>(r, "detail"))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_expiry_sweep_looks_up_only_due_sessions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _) = store(&dir).await;
+        let steps = plan(&store, super::super::sql::EXPIRE_DUE).await;
+        assert!(
+            steps.iter().all(|s| !s.starts_with("SCAN")),
+            "a step scans: {steps:?}"
+        );
+        assert!(
+            steps
+                .iter()
+                .any(|s| s.contains("checkouts_open_expiry (expires_at<?)")),
+            "{steps:?}"
+        );
+    }
+
     #[tokio::test]
     async fn commits_leave_checkpoints_to_the_background() {
         let dir = tempfile::tempdir().expect("tempdir");
