@@ -728,7 +728,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<Check
     let mut plan_options = input.plan_options.clone().unwrap_or_default();
     plan_options.dedup();
     let checkout = Checkout {
-        id: Uuid::new_v4(),
+        id: Uuid::now_v7(),
         organisation_id: org,
         status: CheckoutStatus::Open,
         checkout_type: v.draft.kind,

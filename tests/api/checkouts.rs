@@ -87,6 +87,40 @@ async fn confirm(app: &TestApp, id: &str) -> reqwest::Response {
 
 // ------------------------------------------------------------------ create: new subscription
 
+/// Session ids are UUIDv7 (docs/decisions.md): new rows append to the primary-key index
+/// instead of landing anywhere in it. The first 48 bits are the creation time in
+/// milliseconds; the other 74 are random, so a hosted link stays unguessable.
+#[tokio::test]
+async fn session_ids_are_time_ordered_uuids() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let customer = app.create_customer().await;
+    let ms = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64
+    };
+    let before = ms();
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let v = app
+            .create_checkout(json!({"plan_id": c.plan, "customer_id": customer}))
+            .await;
+        ids.push(Uuid::parse_str(v["id"].as_str().unwrap()).unwrap());
+    }
+    let after = ms();
+    for id in &ids {
+        assert_eq!(id.get_version_num(), 7, "{id}");
+        let (secs, nanos) = id.get_timestamp().unwrap().to_unix();
+        let at = secs * 1000 + u64::from(nanos) / 1_000_000;
+        assert!(before <= at && at <= after, "{id}: {at} not in {before}..={after}");
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, ids, "in creation order");
+}
+
 #[tokio::test]
 async fn new_subscription_session_carries_url_estimates_and_defaults() {
     let app = spawn_app().await;
