@@ -109,7 +109,7 @@ cleanup() {
     for pid in "${PIDS[@]}"; do
         wait "$pid" 2>/dev/null || true
     done
-    # The databases are large after --million (SQLite: ~9 GB with its WAL): keep only the figures.
+    # The databases are large after --million (SQLite: ~3 GB): keep only the figures.
     if [ "$KEEP" -eq 0 ] && [ -n "${OUT:-}" ]; then
         rm -f "$OUT"/product.db* "$OUT"/fortunes.db*
     fi
