@@ -14,8 +14,10 @@
 //! page that is not cached is a disk read on the server thread, which holds up that thread's
 //! other requests for as long (`docs/decisions.md`).
 //!
-//! Whatever would have to wait (`SQLITE_BUSY`: another connection recovering the WAL) or
-//! cannot open falls back to sqlx's pool, which waits on its own thread.
+//! Whatever would have to wait (`SQLITE_BUSY`: another connection recovering the WAL), cannot
+//! open or fails in SQLite falls back to sqlx's pool, which waits on its own thread and maps
+//! errors as every other query does (a database that is gone is `503`). Only a row that does
+//! not decode is an error here.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -41,19 +43,21 @@ pub(crate) struct InlineReader {
 
 /// Why an inline read did not answer.
 enum Miss {
-    /// It would have had to wait, or could not open: read through the pool instead.
+    /// SQLite would have made it wait, or failed: read through the pool instead.
     Fallback,
+    /// The row does not decode.
     Failed(StorageError),
 }
 
 impl From<rusqlite::Error> for Miss {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Miss::Fallback,
-            _ => Miss::Failed(StorageError::Other(
-                anyhow::Error::new(e).context("inline SQLite read"),
-            )),
+        if !matches!(
+            e.sqlite_error_code(),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        ) {
+            tracing::debug!(error = %e, "inline SQLite read failed; reading through the pool");
         }
+        Miss::Fallback
     }
 }
 
@@ -120,7 +124,7 @@ impl InlineReader {
                 }
                 Some(Ok(found))
             }
-            // A connection that failed is not reused.
+            // A connection SQLite failed on is not reused.
             Err(Miss::Fallback) => None,
             Err(Miss::Failed(e)) => Some(Err(e)),
         }
@@ -324,6 +328,20 @@ mod tests {
         assert_eq!(
             read_x(&reader).expect("inline").expect("read"),
             Some("b".into())
+        );
+    }
+
+    #[test]
+    fn a_read_sqlite_fails_goes_to_the_pool() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let reader = InlineReader::new(database(&dir)).expect("reader");
+        let read = reader.one_row("SELECT x FROM missing", &[], |row| {
+            row.try_get::<String, _>(0)
+        });
+        assert!(read.is_none(), "{read:?}");
+        assert_eq!(
+            read_x(&reader).expect("inline").expect("read"),
+            Some("a".into())
         );
     }
 

@@ -6,12 +6,12 @@
 //! behind it, waited tens of milliseconds (docs/performance.md).
 //!
 //! A checkpoint that runs beside the writers never catches up with them, so on its own it
-//! never lets SQLite start the WAL over: under a steady write load the WAL grew to the
-//! safety-net threshold, and from then on commits checkpointed 80 MB WALs themselves (create
-//! and confirm p99 150-200 ms in 30 s runs). So once the WAL is [`RESTART_FRAMES`] long the
-//! checkpointer finishes the job with the writers held off: it takes this process's write
-//! lock, copies the few frames written meanwhile and waits for readers to leave the WAL
-//! (`RESTART`), and the next write starts the WAL from the beginning.
+//! never lets SQLite start the WAL over: under a steady write load with readers always present
+//! the WAL grew to the safety-net threshold (87 MB), from where commits checkpointed it
+//! themselves again. So once the WAL is [`RESTART_FRAMES`] long the checkpointer finishes the
+//! job with the writers held off: it takes this process's write lock, copies the few frames
+//! written meanwhile and waits for readers to leave the WAL (`RESTART`), and the next write
+//! starts the WAL from the beginning.
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -27,8 +27,7 @@ use super::inline::InlineReader;
 use super::{PoolSettings, ReaderPool, WriteLock};
 
 /// The checkpointer runs after writes, at most once per this interval: small checkpoints,
-/// each a short file sync (one every 50 ms let create's p99 climb to 60–80 ms; every 5 ms kept
-/// it at 13–16 ms, docs/performance.md).
+/// each a short file sync (schedules compared in docs/performance.md).
 pub const CHECKPOINT_GAP: Duration = Duration::from_millis(5);
 /// With no write it notices (a write by another process), it still runs this often.
 pub const CHECKPOINT_IDLE: Duration = Duration::from_secs(1);
@@ -60,7 +59,7 @@ pub struct SqliteStore {
     _checkpointer: Option<oneshot::Sender<()>>,
 }
 
-/// What one `PRAGMA wal_checkpoint(PASSIVE)` did.
+/// What one `PRAGMA wal_checkpoint` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checkpoint {
     /// Frames in the WAL.
