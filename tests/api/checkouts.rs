@@ -114,7 +114,10 @@ async fn session_ids_are_time_ordered_uuids() {
         assert_eq!(id.get_version_num(), 7, "{id}");
         let (secs, nanos) = id.get_timestamp().unwrap().to_unix();
         let at = secs * 1000 + u64::from(nanos) / 1_000_000;
-        assert!(before <= at && at <= after, "{id}: {at} not in {before}..={after}");
+        assert!(
+            before <= at && at <= after,
+            "{id}: {at} not in {before}..={after}"
+        );
     }
     let mut sorted = ids.clone();
     sorted.sort();
