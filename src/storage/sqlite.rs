@@ -42,6 +42,12 @@ const RESTART_WAIT: Duration = Duration::from_millis(100);
 /// cannot run.
 pub const AUTOCHECKPOINT_PAGES: u32 = 20_000;
 
+/// Page cache of each pooled connection, in KiB (SQLite's default is 2,000). In WAL mode a
+/// connection drops its whole cache when another one has written since its last transaction,
+/// which under steady writes is every few milliseconds, so a large cache is rarely reused; ten
+/// full default caches were 20 MB of the server's peak RSS (docs/performance.md).
+pub const POOL_CACHE_KIB: u32 = 512;
+
 pub struct SqliteStore {
     pool: SqlitePool,
     /// Serialises this process's write transactions (SQLite has one writer at a time); the
@@ -76,7 +82,8 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("wal_autocheckpoint", AUTOCHECKPOINT_PAGES.to_string());
+            .pragma("wal_autocheckpoint", AUTOCHECKPOINT_PAGES.to_string())
+            .pragma("cache_size", format!("-{POOL_CACHE_KIB}"));
         let pool = SqlitePoolOptions::new()
             .max_connections(settings.max_connections)
             // sqlx pings a connection when it goes back to the pool anyway; a second ping on
@@ -323,6 +330,24 @@ mod tests {
             .await
             .expect("pragma");
         assert_eq!(pages, i64::from(AUTOCHECKPOINT_PAGES));
+    }
+
+    #[tokio::test]
+    async fn every_pooled_connection_keeps_a_small_page_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _) = store(&dir).await;
+        // Held at once, so each is a different connection.
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            held.push(store.pool.acquire().await.expect("acquire"));
+        }
+        for conn in &mut held {
+            let kib: i64 = sqlx::query_scalar("PRAGMA cache_size")
+                .fetch_one(&mut **conn)
+                .await
+                .expect("pragma");
+            assert_eq!(kib, -i64::from(POOL_CACHE_KIB));
+        }
     }
 
     #[tokio::test]
