@@ -43,7 +43,6 @@ case "$URL" in
                 echo "PRAGMA wal_checkpoint(TRUNCATE);"
                 left=$(( left - n ))
             done
-            echo "SELECT 'checkouts now: ' || COUNT(*) FROM checkouts;"
         } | sqlite3 -bail "$DB" >/dev/null
         sqlite3 "$DB" "SELECT 'checkouts now: ' || COUNT(*) FROM checkouts;"
         ;;

@@ -27,7 +27,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode, OpenFlags, RowIndex};
 use uuid::Uuid;
 
-use super::sql::{CHECKOUT_WITH_TERMS, TERMS};
+use super::sql::{CHECKOUT_WITH_TERMS, TERMS, terms_found};
 use super::{StorageError, StorageResult, Terms, TermsRef};
 use crate::domain::catalog::Customer;
 use crate::domain::checkout::Checkout;
@@ -160,9 +160,7 @@ impl InlineReader {
             },
             terms_at,
         )?;
-        Some(found.and_then(|row| {
-            row.ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))
-        }))
+        Some(found.and_then(terms_found))
     }
 }
 

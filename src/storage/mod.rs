@@ -372,25 +372,24 @@ pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorag
 }
 
 /// SQLite's one writer at a time inside this process. Letting go of it also tells the WAL
-/// checkpointer (`sqlite.rs`) that there is something to copy.
+/// checkpointer (`sqlite.rs`, [`WriteLock::written`]) that there is something to copy.
+#[derive(Default)]
 pub(crate) struct WriteLock {
     lock: tokio::sync::Mutex<()>,
-    written: Arc<tokio::sync::Notify>,
+    written: tokio::sync::Notify,
 }
 
 impl WriteLock {
-    pub(crate) fn new(written: Arc<tokio::sync::Notify>) -> Self {
-        Self {
-            lock: tokio::sync::Mutex::new(()),
-            written,
-        }
-    }
-
     pub(crate) async fn lock(&self) -> WriteGuard<'_> {
         WriteGuard {
             _guard: self.lock.lock().await,
             written: &self.written,
         }
+    }
+
+    /// Returns once a write has ended since the last call (at once if one has meanwhile).
+    pub(crate) async fn written(&self) {
+        self.written.notified().await;
     }
 }
 

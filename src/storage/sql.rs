@@ -120,6 +120,11 @@ pub(super) fn corrupt(what: &str, v: &str) -> super::StorageError {
     super::StorageError::Corrupt(format!("{what} {v:?}"))
 }
 
+/// What `TERMS` returned: always one row (its one-row `x`), so none is a corrupt answer.
+pub(super) fn terms_found<T>(row: Option<T>) -> super::StorageResult<T> {
+    row.ok_or_else(|| super::StorageError::Corrupt("the one-row select returned no row".into()))
+}
+
 pub(super) fn redirect_url(
     s: Option<&str>,
 ) -> super::StorageResult<Option<crate::domain::redirect_url::RedirectUrl>> {
@@ -1220,9 +1225,8 @@ macro_rules! impl_sql_store {
                     .bind(org)
                     .bind(ids.customer_id)
                     .bind(ids.plan_id)
-                    .bind(ids.contract_id)).await?
-                    .ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))?;
-                terms_at(&r)
+                    .bind(ids.contract_id)).await?;
+                terms_at(&crate::storage::sql::terms_found(r)?)
             }
 
             async fn list_checkouts(

@@ -21,7 +21,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{ConnectOptions as _, Connection as _, SqlitePool};
-use tokio::sync::{Notify, oneshot};
+use tokio::sync::oneshot;
 
 use super::inline::InlineReader;
 use super::{PoolSettings, ReaderPool, WriteLock};
@@ -94,11 +94,9 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        let written = Arc::new(Notify::new());
-        let writes = Arc::new(WriteLock::new(Arc::clone(&written)));
+        let writes = Arc::new(WriteLock::default());
         let checkpointer = spawn_checkpointer(
             options.clone().busy_timeout(RESTART_WAIT),
-            written,
             Arc::clone(&writes),
         );
         Ok(Self {
@@ -148,14 +146,13 @@ async fn checkpoint(conn: &mut SqliteConnection, mode: Mode) -> Result<Checkpoin
     })
 }
 
-/// Runs a passive checkpoint after writes (told by `written`, at most once per
+/// Runs a passive checkpoint after writes (told by [`WriteLock::written`], at most once per
 /// [`CHECKPOINT_GAP`]) and at least once per [`CHECKPOINT_IDLE`], on a connection of its own,
 /// until the returned sender is dropped. Passive: it copies only frames no reader still needs
 /// and never takes the write lock, so requests wait neither for it nor for its file sync.
 /// When the WAL is [`RESTART_FRAMES`] long it restarts it, holding `writes` (module docs).
 fn spawn_checkpointer(
     options: SqliteConnectOptions,
-    written: Arc<Notify>,
     writes: Arc<WriteLock>,
 ) -> oneshot::Sender<()> {
     let (stop, mut stopped) = oneshot::channel::<()>();
@@ -164,7 +161,7 @@ fn spawn_checkpointer(
         loop {
             tokio::select! {
                 _ = &mut stopped => break,
-                _ = written.notified() => {}
+                _ = writes.written() => {}
                 _ = tokio::time::sleep(CHECKPOINT_IDLE) => {}
             }
             if conn.is_none() {
