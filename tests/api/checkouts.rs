@@ -89,7 +89,8 @@ async fn confirm(app: &TestApp, id: &str) -> reqwest::Response {
 
 /// Session ids are UUIDv7 (docs/decisions.md): new rows append to the primary-key index
 /// instead of landing anywhere in it. The first 48 bits are the creation time in
-/// milliseconds; the other 74 are random, so a hosted link stays unguessable.
+/// milliseconds; after them come uuid's per-millisecond counter (random at each new
+/// millisecond), which keeps one process's ids in order, and 32 random bits.
 #[tokio::test]
 async fn session_ids_are_time_ordered_uuids() {
     let app = spawn_app().await;
