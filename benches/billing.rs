@@ -6,12 +6,13 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hosted_checkout::billing::{
-    Amendment, AmendmentKind, ContractTerms, ItemTerms, NewSubscription, PlanTerms,
-    ProrationBehavior, estimate_amendment, estimate_new_subscription, resolve_items,
+    Amendment, NewSubscription, estimate_amendment, estimate_new_subscription, resolve_items,
 };
 use hosted_checkout::domain::money::Currency;
+use hosted_checkout::domain::overrides::{AmendmentKind, ProrationBehavior};
 use hosted_checkout::domain::period::BillingPeriod;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing, Tier};
+use hosted_checkout::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 

@@ -3,10 +3,11 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use hosted_checkout::billing::{ItemTerms, NewSubscription, PlanTerms, estimate_new_subscription};
+use hosted_checkout::billing::{NewSubscription, estimate_new_subscription};
 use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::period::BillingPeriod;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
+use hosted_checkout::domain::terms::{ItemTerms, PlanTerms};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 

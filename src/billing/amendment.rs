@@ -8,49 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use super::invoice::{Draft, Span, carry_credit};
 use super::new_subscription::{period_invoice, period_span, term_end};
-use super::{
-    BillingError, ContractTerms, Estimates, Invoice, ItemOverride, ItemTerms, LineKind, PlanTerms,
-    check_tax_rate, period_total,
-};
+use super::{BillingError, check_tax_rate, period_total};
+use crate::domain::invoice::{Estimates, Invoice, LineKind};
 use crate::domain::money::Currency;
+use crate::domain::overrides::{AmendmentKind, ItemOverride, LineState, ProrationBehavior};
 use crate::domain::period::{period_index, write_date, write_range};
 use crate::domain::pricing::ItemBilling;
-
-/// What kind of amendment a checkout makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AmendmentKind {
-    PlanChange,
-    QuantityUpdate,
-}
-
-/// How the rest of the current period is settled (`proration_behavior`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ProrationBehavior {
-    /// `prorate_now` for an upgrade (equal counts as one), `at_period_end` for a downgrade.
-    #[default]
-    Auto,
-    /// Credit the unused old terms and charge the new terms for the rest of the period now.
-    ProrateNow,
-    /// Keep the old terms until the period ends; the change takes effect then.
-    AtPeriodEnd,
-    /// The change takes effect now with nothing charged or credited for the rest of the period.
-    None,
-}
-
-impl ProrationBehavior {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProrationBehavior::Auto => "auto",
-            ProrationBehavior::ProrateNow => "prorate_now",
-            ProrationBehavior::AtPeriodEnd => "at_period_end",
-            ProrationBehavior::None => "none",
-        }
-    }
-}
+use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
 
 /// What the contract's items become.
 ///
@@ -72,15 +36,12 @@ pub fn resolve_items(
         AmendmentKind::PlanChange => new_plan_items
             .iter()
             .map(|item| {
-                let mut item = item.clone();
-                if let Some(current) = contract_items
+                let on_contract = contract_items
                     .iter()
                     .find(|c| c.product_id == item.product_id)
-                {
-                    item.quantity = current.quantity;
-                    item.enabled = current.enabled;
-                }
-                item
+                    .map(ItemTerms::state);
+                item.clone()
+                    .with_state(LineState::on_plan_change(item.state(), on_contract))
             })
             .collect(),
     };
@@ -88,12 +49,7 @@ pub fn resolve_items(
         let mut found = false;
         for item in items.iter_mut().filter(|i| i.product_id == o.product_id) {
             found = true;
-            if let Some(quantity) = o.quantity {
-                item.quantity = quantity;
-            }
-            if let Some(enabled) = o.is_enabled {
-                item.enabled = enabled;
-            }
+            *item = item.clone().with_state(item.state().with_override(Some(o)));
         }
         if !found {
             return Err(BillingError::UnknownProduct(o.product_id));
@@ -523,7 +479,6 @@ impl Plan<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use super::super::{Invoice, ItemOverride, LineKind};
     use super::*;
     use crate::domain::period::BillingPeriod;
     use crate::domain::pricing::ItemBilling;

@@ -3,10 +3,12 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{BillingError, Invoice, ItemTerms, LineItem, LineKind};
+use super::BillingError;
+use crate::domain::invoice::{Invoice, LineItem, LineKind};
 use crate::domain::money::{Currency, write_count};
 use crate::domain::period::{days_between, write_date, write_range};
 use crate::domain::pricing::ItemBilling;
+use crate::domain::terms::ItemTerms;
 
 /// A half-open range of days `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,144 +16,16 @@ mod amendment;
 mod invoice;
 mod new_subscription;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::catalog::BusinessEntity;
 use crate::domain::money::Currency;
-use crate::domain::period::BillingPeriod;
-use crate::domain::pricing::{ItemBilling, Pricing};
+use crate::domain::pricing::ItemBilling;
+use crate::domain::terms::ItemTerms;
 
-pub use amendment::{
-    Amendment, AmendmentEstimate, AmendmentKind, ProrationBehavior, estimate_amendment,
-    resolve_items,
-};
+pub use amendment::{Amendment, AmendmentEstimate, estimate_amendment, resolve_items};
 pub use new_subscription::{NewSubscription, NewSubscriptionEstimate, estimate_new_subscription};
-
-/// One item of a plan or contract, with everything needed to bill it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemTerms {
-    pub product_id: Uuid,
-    pub name: String,
-    pub description: Option<String>,
-    pub unit_label: Option<String>,
-    pub billing: ItemBilling,
-    pub pricing: Pricing,
-    pub quantity: u64,
-    /// Disabled items (optional add-ons switched off) are not billed and not shown.
-    pub enabled: bool,
-}
-
-/// A plan, or a contract's current terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanTerms {
-    pub plan_id: Uuid,
-    pub name: String,
-    pub billing_period: BillingPeriod,
-    pub trial_period_days: u32,
-    pub items: Vec<ItemTerms>,
-}
-
-/// An existing contract: its plan with the contract's current items, and its term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContractTerms {
-    /// `items` are the contract's current items (quantities, enabled state, pricing snapshot).
-    pub plan: PlanTerms,
-    pub start_date: NaiveDate,
-    /// Last day of service, inclusive.
-    pub end_date: Option<NaiveDate>,
-    /// Periods start at this date plus k periods (the start date, or the first day after a
-    /// trial).
-    pub billing_anchor_date: NaiveDate,
-}
-
-/// A requested change to one item (`product_overrides[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct ItemOverride {
-    pub product_id: Uuid,
-    #[serde(default)]
-    pub quantity: Option<u64>,
-    #[serde(default)]
-    pub is_enabled: Option<bool>,
-}
-
-/// What a line of an invoice is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LineKind {
-    /// A recurring item for a period (possibly a part of one at the end of the contract).
-    Recurring,
-    /// A one-time charge on the first paid invoice of a new subscription.
-    OneTime,
-    /// A metered item, billed in arrears; estimated at 0.
-    Usage,
-    /// The new terms for the rest of the current period.
-    ProrationCharge,
-    /// The unused rest of the current period at the old terms (negative).
-    ProrationCredit,
-    /// A credit left by an earlier invoice, used up on this one (negative).
-    Credit,
-    /// An item during a free trial (0).
-    Trial,
-}
-
-/// One line of an invoice estimate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct LineItem {
-    pub product_id: Option<Uuid>,
-    pub name: String,
-    /// What the line is for, in words customers understand.
-    pub description: String,
-    pub quantity: u64,
-    /// The catalog price of one unit for a full period, at its given precision; `None` when
-    /// the price is not a single unit price (tiered, volume, package, step, credits).
-    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
-    pub unit_price: Option<Decimal>,
-    /// Rounded to the currency's minor unit.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub amount: Decimal,
-    #[serde(with = "crate::domain::period::iso_date")]
-    pub period_start: NaiveDate,
-    /// Inclusive.
-    #[serde(with = "crate::domain::period::iso_date")]
-    pub period_end: NaiveDate,
-    pub kind: LineKind,
-}
-
-/// An invoice estimate (SPEC §5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Invoice {
-    pub currency: Currency,
-    #[serde(with = "crate::domain::period::iso_date")]
-    pub period_start: NaiveDate,
-    /// Inclusive.
-    #[serde(with = "crate::domain::period::iso_date")]
-    pub period_end: NaiveDate,
-    pub line_items: Vec<LineItem>,
-    /// Sum of the line amounts.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub subtotal: Decimal,
-    /// `round(subtotal × tax_rate / 100)`.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub tax: Decimal,
-    /// `subtotal + tax`; negative when the invoice is a credit.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub total: Decimal,
-    /// `max(total, 0)`.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub amount_due: Decimal,
-    /// Sentences for the customer (trial end, proration, credits, usage).
-    pub notes: Vec<String>,
-}
-
-/// The invoices a checkout shows: the one issued now and the next one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Estimates {
-    pub current_invoice: Invoice,
-    /// `None` when the contract ends before the next period.
-    pub next_invoice: Option<Invoice>,
-}
 
 /// Why an estimate cannot be made. The API validates its input first, so these reach people
 /// only as `422`s for combinations the validation could not see.
@@ -189,10 +61,11 @@ pub fn period_total(currency: Currency, items: &[ItemTerms]) -> Result<Decimal, 
 }
 
 fn check_tax_rate(tax_rate: Decimal) -> Result<(), BillingError> {
-    if tax_rate < Decimal::ZERO || tax_rate > Decimal::ONE_HUNDRED {
-        return Err(BillingError::InvalidTaxRate);
+    if BusinessEntity::tax_rate_valid(tax_rate) {
+        Ok(())
+    } else {
+        Err(BillingError::InvalidTaxRate)
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -204,6 +77,8 @@ pub(crate) mod test_support;
 mod tests {
     use super::test_support::*;
     use super::*;
+    use crate::domain::invoice::LineKind;
+    use crate::domain::invoice::{Invoice, LineItem};
 
     #[test]
     fn period_total_sums_enabled_recurring_items_rounded_line_by_line() {

@@ -5,9 +5,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoice::{Draft, Span};
-use super::{BillingError, Estimates, PlanTerms, check_tax_rate};
+use super::{BillingError, check_tax_rate};
+use crate::domain::invoice::Estimates;
 use crate::domain::money::Currency;
 use crate::domain::period::{checked_period_start, format_date};
+use crate::domain::terms::PlanTerms;
 
 /// What a customer is about to buy.
 #[derive(Debug, Clone, Copy)]
@@ -160,10 +162,11 @@ pub fn estimate_new_subscription(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use super::super::{ItemTerms, LineKind};
     use super::*;
+    use crate::domain::invoice::LineKind;
     use crate::domain::period::BillingPeriod;
     use crate::domain::pricing::ItemBilling;
+    use crate::domain::terms::ItemTerms;
 
     fn estimate(
         plan: &PlanTerms,
@@ -181,7 +184,7 @@ mod tests {
         .unwrap()
     }
 
-    fn kinds(invoice: &super::super::Invoice) -> Vec<LineKind> {
+    fn kinds(invoice: &crate::domain::invoice::Invoice) -> Vec<LineKind> {
         invoice.line_items.iter().map(|l| l.kind).collect()
     }
 

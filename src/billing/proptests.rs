@@ -7,8 +7,11 @@ use rust_decimal::Decimal;
 use super::invoice::prorate;
 use super::test_support::*;
 use super::*;
+use crate::domain::invoice::{Invoice, LineKind};
+use crate::domain::overrides::ProrationBehavior;
 use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, Pricing, Tier};
+use crate::domain::terms::{ContractTerms, PlanTerms};
 
 fn currency() -> impl Strategy<Value = Currency> {
     prop_oneof![Just("USD"), Just("EUR"), Just("JPY"), Just("KWD")]

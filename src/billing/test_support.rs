@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::{ItemTerms, PlanTerms};
 use crate::domain::money::Currency;
 use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, Pricing, Tier};
+use crate::domain::terms::{ItemTerms, PlanTerms};
 
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

@@ -7,9 +7,10 @@ use uuid::Uuid;
 
 use super::customer::Address;
 use super::money::Currency;
+use super::overrides::LineState;
 use super::period::BillingPeriod;
 use super::pricing::{ItemBilling, Pricing};
-use crate::billing::{ItemTerms, PlanTerms};
+use super::terms::{ItemTerms, PlanTerms};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organisation {
@@ -32,6 +33,18 @@ pub struct BusinessEntity {
     pub address: Option<Address>,
     pub is_default: bool,
     pub created_at: DateTime<Utc>,
+}
+
+impl BusinessEntity {
+    /// A tax rate is a percentage from 0 to 100.
+    pub fn tax_rate_valid(rate: Decimal) -> bool {
+        (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&rate)
+    }
+
+    /// A brand colour is `#` and six hex digits (`#1a73e8`).
+    pub fn brand_color_valid(c: &str) -> bool {
+        c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -100,10 +113,35 @@ pub struct PlanItem {
     pub optional: bool,
 }
 
+/// The quantities a line allows (`min_quantity..=max_quantity`, either end open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuantityBounds {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+}
+
+impl QuantityBounds {
+    /// Whether `q` is within the bounds: the one rule for every quantity a merchant or
+    /// customer sets (API overrides, contract import, the hosted plan step).
+    pub fn allows(self, q: u64) -> bool {
+        self.min.is_none_or(|m| q >= m) && self.max.is_none_or(|m| q <= m)
+    }
+}
+
 impl PlanItem {
-    /// Whether `q` is a quantity the customer may choose for this item.
-    pub fn quantity_allowed(&self, q: u64) -> bool {
-        self.min_quantity.is_none_or(|m| q >= m) && self.max_quantity.is_none_or(|m| q <= m)
+    pub fn bounds(&self) -> QuantityBounds {
+        QuantityBounds {
+            min: self.min_quantity,
+            max: self.max_quantity,
+        }
+    }
+
+    /// The plan's default quantity and enabled state for this line.
+    pub fn default_state(&self) -> LineState {
+        LineState {
+            quantity: self.quantity,
+            enabled: self.is_enabled,
+        }
     }
 }
 
@@ -127,6 +165,14 @@ pub struct Plan {
 impl Plan {
     pub fn item(&self, product_id: Uuid) -> Option<&PlanItem> {
         self.items.iter().find(|i| i.product_id == product_id)
+    }
+
+    /// Contract lines for this plan's resolved `items`, with the plan's quantity bounds.
+    pub fn contract_items(&self, items: &[ItemTerms]) -> Vec<ContractItem> {
+        items
+            .iter()
+            .map(|t| ContractItem::from_terms(t, self.item(t.product_id)))
+            .collect()
     }
 
     pub fn product_ids(&self) -> Vec<Uuid> {
@@ -227,8 +273,18 @@ impl ContractItem {
         }
     }
 
-    pub fn quantity_allowed(&self, q: u64) -> bool {
-        self.min_quantity.is_none_or(|m| q >= m) && self.max_quantity.is_none_or(|m| q <= m)
+    pub fn bounds(&self) -> QuantityBounds {
+        QuantityBounds {
+            min: self.min_quantity,
+            max: self.max_quantity,
+        }
+    }
+
+    pub fn state(&self) -> LineState {
+        LineState {
+            quantity: self.quantity,
+            enabled: self.is_enabled,
+        }
     }
 }
 
@@ -265,8 +321,73 @@ pub struct Contract {
     pub updated_at: DateTime<Utc>,
 }
 
+/// What a new contract starts from: a new subscription confirmed, or a contract imported.
+#[derive(Debug, Clone)]
+pub struct NewContract<'a> {
+    pub organisation_id: Uuid,
+    pub customer_id: Uuid,
+    pub plan: &'a Plan,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub billing_anchor_date: NaiveDate,
+    /// The plan's lines after the overrides, as the engine resolved them.
+    pub items: &'a [ItemTerms],
+    pub change_summary: String,
+    pub checkout_id: Option<Uuid>,
+    pub now: DateTime<Utc>,
+}
+
 impl Contract {
     pub fn item(&self, product_id: Uuid) -> Option<&ContractItem> {
         self.items.iter().find(|i| i.product_id == product_id)
+    }
+
+    /// A new active contract with its first version: the one way a contract comes to be.
+    pub fn start(n: NewContract<'_>) -> Contract {
+        let items = n.plan.contract_items(n.items);
+        Contract {
+            id: Uuid::new_v4(),
+            organisation_id: n.organisation_id,
+            customer_id: n.customer_id,
+            plan_id: n.plan.id,
+            currency: n.plan.currency,
+            status: ContractStatus::Active,
+            start_date: n.start_date,
+            end_date: n.end_date,
+            billing_anchor_date: n.billing_anchor_date,
+            versions: vec![ContractVersion {
+                version: 1,
+                effective_date: n.start_date,
+                plan_id: n.plan.id,
+                billing_anchor_date: n.billing_anchor_date,
+                items: items.clone(),
+                change_summary: n.change_summary,
+                checkout_id: n.checkout_id,
+                created_at: n.now,
+            }],
+            items,
+            checkout_id: n.checkout_id,
+            version: 1,
+            created_at: n.now,
+            updated_at: n.now,
+        }
+    }
+
+    /// The contract's lines after an amendment to `plan` with the resolved `items`: bounds
+    /// come from the plan, and a line the plan no longer has keeps the contract's bounds.
+    pub fn amended_items(&self, plan: &Plan, items: &[ItemTerms]) -> Vec<ContractItem> {
+        items
+            .iter()
+            .map(|t| {
+                let mut item = ContractItem::from_terms(t, plan.item(t.product_id));
+                if let Some(old) = self.item(t.product_id)
+                    && plan.item(t.product_id).is_none()
+                {
+                    item.min_quantity = old.min_quantity;
+                    item.max_quantity = old.max_quantity;
+                }
+                item
+            })
+            .collect()
     }
 }

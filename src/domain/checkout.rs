@@ -201,9 +201,9 @@ pub struct Checkout {
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<super::redirect_url::RedirectUrl>,
     pub cancel_url: Option<super::redirect_url::RedirectUrl>,
-    pub product_overrides: Vec<crate::billing::ItemOverride>,
+    pub product_overrides: Vec<super::overrides::ItemOverride>,
     pub plan_options: Vec<uuid::Uuid>,
-    pub proration_behavior: crate::billing::ProrationBehavior,
+    pub proration_behavior: super::overrides::ProrationBehavior,
     pub metadata: std::collections::BTreeMap<String, String>,
     pub preview: bool,
     pub cancel_reason: Option<String>,
@@ -222,14 +222,14 @@ impl Checkout {
 /// changes and when. Stored with the session; confirm recomputes it and compares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    pub estimates: crate::billing::Estimates,
+    pub estimates: super::invoice::Estimates,
     pub change: Option<ChangeSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ChangeSummary {
     /// The behaviour actually applied (`auto` resolved).
-    pub behavior: crate::billing::ProrationBehavior,
+    pub behavior: super::overrides::ProrationBehavior,
     /// When the contract's terms change.
     pub effective_date: chrono::NaiveDate,
     pub billing_anchor_date: chrono::NaiveDate,

@@ -1,8 +1,11 @@
 pub mod catalog;
 pub mod checkout;
 pub mod customer;
+pub mod invoice;
 pub mod money;
+pub mod overrides;
 pub mod period;
 pub mod pricing;
 pub mod redirect_url;
+pub mod terms;
 pub mod validation;

@@ -64,10 +64,6 @@ pub struct NewEntity {
     pub address: Option<Address>,
 }
 
-fn is_hex_color(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
-}
-
 pub async fn create_entity(
     ctx: &Ctx,
     org: Uuid,
@@ -89,12 +85,12 @@ pub async fn create_entity(
     }
     let brand_color = optional_text(&mut errors, "brand_color", &input.brand_color, 7);
     if let Some(c) = &brand_color
-        && !is_hex_color(c)
+        && !BusinessEntity::brand_color_valid(c)
     {
         errors.add("brand_color", "must be a hex colour like #1a73e8");
     }
     let tax_rate = input.tax_rate.unwrap_or_default();
-    if tax_rate < Decimal::ZERO || tax_rate > Decimal::from(100) {
+    if !BusinessEntity::tax_rate_valid(tax_rate) {
         errors.add("tax_rate", "must be a percentage from 0 to 100");
     }
     check_address(&mut errors, &input.address);

@@ -7,19 +7,19 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::contracts::{OverrideInput, check_overrides, contract_items};
+use super::contracts::check_overrides;
 use super::{Ctx, Errors, ListResponse};
-use crate::billing::{
-    self, Amendment, AmendmentKind, ContractTerms, Estimates, ItemOverride, ItemTerms,
-    NewSubscription, PlanTerms, ProrationBehavior,
-};
+use crate::billing::{self, Amendment, NewSubscription};
 use crate::domain::catalog::{
-    BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
-    PlanStatus, Product,
+    BusinessEntity, Contract, ContractItem, ContractStatus, Customer, NewContract, Plan, PlanItem,
+    PlanStatus, Product, QuantityBounds,
 };
 use crate::domain::checkout::{ChangeSummary, Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
+use crate::domain::invoice::Estimates;
+use crate::domain::overrides::{AmendmentKind, ItemOverride, ProrationBehavior};
 use crate::domain::redirect_url::RedirectUrl;
+use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
 use crate::error::AppError;
 use crate::storage::{
     CheckoutEdit, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, PageRequest, Terms,
@@ -50,7 +50,7 @@ pub struct CreateCheckout {
     pub expires_at: Option<DateTime<Utc>>,
     pub success_url: Option<String>,
     pub cancel_url: Option<String>,
-    pub product_overrides: Option<Vec<OverrideInput>>,
+    pub product_overrides: Option<Vec<ItemOverride>>,
     pub plan_options: Option<Vec<Uuid>>,
     pub proration_behavior: Option<ProrationBehavior>,
     pub metadata: Option<BTreeMap<String, String>>,
@@ -62,7 +62,7 @@ pub struct CreateCheckout {
 #[serde(deny_unknown_fields)]
 pub struct PatchCheckout {
     pub plan_id: Option<Uuid>,
-    pub product_overrides: Option<Vec<OverrideInput>>,
+    pub product_overrides: Option<Vec<ItemOverride>>,
     pub customer_data: Option<CustomerData>,
     pub success_url: Option<String>,
     pub cancel_url: Option<String>,
@@ -185,7 +185,7 @@ pub struct Draft {
     pub contract_id: Option<Uuid>,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
-    pub overrides: Vec<OverrideInput>,
+    pub overrides: Vec<ItemOverride>,
     pub behavior: ProrationBehavior,
 }
 
@@ -226,12 +226,12 @@ impl Resolved<'_> {
 
 /// Pure: the plan and contract lines `draft` leads to, given what was loaded.
 fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, AppError> {
-    let overrides: Vec<ItemOverride> = draft.overrides.iter().map(ItemOverride::from).collect();
+    let overrides = &draft.overrides;
     match draft.kind {
         CheckoutType::NewSubscription => {
             let plan = l.plan.as_ref().ok_or(AppError::NotFound("plan"))?;
             let mut terms = plan.terms(&l.products);
-            terms.items = super::contracts::new_subscription_items(&terms.items, &overrides)?;
+            terms.items = super::contracts::new_subscription_items(&terms.items, overrides)?;
             Ok(Resolved::New { plan, terms })
         }
         CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
@@ -253,7 +253,7 @@ fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, AppError> {
                 _ => (current.plan.clone(), AmendmentKind::QuantityUpdate),
             };
             new_plan.items =
-                billing::resolve_items(kind, &current.plan.items, &new_plan.items, &overrides)
+                billing::resolve_items(kind, &current.plan.items, &new_plan.items, overrides)
                     .map_err(|e| billing_error("product_overrides", e))?;
             Ok(Resolved::Amend {
                 contract,
@@ -428,7 +428,7 @@ async fn load(
                 check_overrides(
                     errors,
                     &draft.overrides,
-                    |id| c.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+                    |id| c.item(id).map(ContractItem::bounds),
                     "contract",
                 );
             }
@@ -438,7 +438,7 @@ async fn load(
                 check_overrides(
                     errors,
                     &draft.overrides,
-                    |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+                    |id| p.item(id).map(PlanItem::bounds),
                     "plan",
                 );
             }
@@ -746,7 +746,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: CreateCheckout) -> Result<Check
             .unwrap_or(now + Duration::hours(DEFAULT_TTL_HOURS)),
         success_url,
         cancel_url,
-        product_overrides: v.draft.overrides.iter().map(ItemOverride::from).collect(),
+        product_overrides: v.draft.overrides.clone(),
         plan_options,
         proration_behavior: v.draft.behavior,
         metadata: input.metadata.clone().unwrap_or_default(),
@@ -851,15 +851,7 @@ fn draft_of(c: &Checkout) -> Draft {
         contract_id: c.contract_id,
         start_date: c.start_date,
         end_date: c.end_date,
-        overrides: c
-            .product_overrides
-            .iter()
-            .map(|o| OverrideInput {
-                product_id: o.product_id,
-                quantity: o.quantity,
-                is_enabled: o.is_enabled,
-            })
-            .collect(),
+        overrides: c.product_overrides.clone(),
         behavior: c.proration_behavior,
     }
 }
@@ -929,7 +921,7 @@ async fn apply_edit(
     let priced = price(&draft, &loaded)?;
     let edit = CheckoutEdit {
         plan_id: draft.plan_id,
-        product_overrides: draft.overrides.iter().map(ItemOverride::from).collect(),
+        product_overrides: draft.overrides.clone(),
         customer_data,
         success_url,
         cancel_url,
@@ -1102,33 +1094,18 @@ fn confirm_write(
             };
             let customer_id = c.customer_id.or(new_customer.as_ref().map(|c| c.id));
             let customer_id = customer_id.ok_or(AppError::field("customer_id", "is required"))?;
-            let items = contract_items(plan, &p.items);
-            let contract = Contract {
-                id: Uuid::new_v4(),
+            let contract = Contract::start(NewContract {
                 organisation_id: c.organisation_id,
                 customer_id,
-                plan_id: plan.id,
-                currency: plan.currency,
-                status: ContractStatus::Active,
+                plan,
                 start_date: c.start_date,
                 end_date: c.end_date,
                 billing_anchor_date: p.billing_anchor_date,
-                versions: vec![ContractVersion {
-                    version: 1,
-                    effective_date: c.start_date,
-                    plan_id: plan.id,
-                    billing_anchor_date: p.billing_anchor_date,
-                    items: items.clone(),
-                    change_summary: format!("New subscription to {}", plan.name),
-                    checkout_id: Some(c.id),
-                    created_at: now,
-                }],
-                items,
+                items: &p.items,
+                change_summary: format!("New subscription to {}", plan.name),
                 checkout_id: Some(c.id),
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            };
+                now,
+            });
             Ok(ConfirmWrite::NewContract {
                 customer: new_customer.map(Box::new),
                 contract: Box::new(contract),
@@ -1141,23 +1118,7 @@ fn confirm_write(
                 .as_ref()
                 .or(l.contract_plan.as_ref())
                 .ok_or(AppError::NotFound("plan"))?;
-            let items: Vec<_> = p
-                .items
-                .iter()
-                .map(|t| {
-                    let mut item = crate::domain::catalog::ContractItem::from_terms(
-                        t,
-                        plan.item(t.product_id),
-                    );
-                    if let Some(old) = contract.item(t.product_id)
-                        && plan.item(t.product_id).is_none()
-                    {
-                        item.min_quantity = old.min_quantity;
-                        item.max_quantity = old.max_quantity;
-                    }
-                    item
-                })
-                .collect();
+            let items = contract.amended_items(plan, &p.items);
             let summary = p
                 .quote
                 .change
@@ -1410,8 +1371,7 @@ struct ChoiceLine {
     product_id: Uuid,
     adjustable: bool,
     optional: bool,
-    min: Option<u64>,
-    max: Option<u64>,
+    bounds: QuantityBounds,
 }
 
 /// Applies the customer's choices: only adjustable quantities and optional add-ons can change,
@@ -1461,8 +1421,7 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
                         product_id: i.product_id,
                         adjustable: freedom.adjustable,
                         optional: freedom.optional,
-                        min: i.min_quantity,
-                        max: i.max_quantity,
+                        bounds: i.bounds(),
                     }
                 })
                 .collect()
@@ -1482,8 +1441,7 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
                     product_id: i.product_id,
                     adjustable: i.adjustable,
                     optional: i.optional,
-                    min: i.min_quantity,
-                    max: i.max_quantity,
+                    bounds: i.bounds(),
                 })
                 .collect()
         }
@@ -1493,7 +1451,7 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
     for line in lines {
         let pid = line.product_id;
         let kept = existing_of(pid);
-        let mut o = OverrideInput {
+        let mut o = ItemOverride {
             product_id: pid,
             quantity: if line.adjustable {
                 None
@@ -1511,7 +1469,7 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Chec
                 // Not on the form: whatever was chosen before stays.
                 None => o.quantity = kept.and_then(|k| k.quantity),
                 Some(raw) => match raw.trim().parse::<u64>() {
-                    Ok(q) if line.min.is_none_or(|m| q >= m) && line.max.is_none_or(|m| q <= m) => {
+                    Ok(q) if line.bounds.allows(q) => {
                         // Written out always: the default of a plan change or quantity update
                         // is the contract's quantity, not the plan's.
                         o.quantity = Some(q);

@@ -6,37 +6,19 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Ctx, Errors, ListResponse};
-use crate::billing::{self, AmendmentKind, ItemOverride, ItemTerms, NewSubscription};
-use crate::domain::catalog::{
-    Contract, ContractItem, ContractStatus, ContractVersion, Plan, PlanStatus,
-};
+use crate::billing::{self, NewSubscription};
+use crate::domain::catalog::{Contract, NewContract, PlanItem, PlanStatus, QuantityBounds};
+use crate::domain::overrides::{AmendmentKind, ItemOverride};
+use crate::domain::terms::ItemTerms;
 use crate::error::AppError;
 use crate::storage::PageRequest;
-
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OverrideInput {
-    pub product_id: Uuid,
-    pub quantity: Option<u64>,
-    pub is_enabled: Option<bool>,
-}
-
-impl From<&OverrideInput> for ItemOverride {
-    fn from(o: &OverrideInput) -> Self {
-        ItemOverride {
-            product_id: o.product_id,
-            quantity: o.quantity,
-            is_enabled: o.is_enabled,
-        }
-    }
-}
 
 /// Checks overrides against the lines they may touch (plan items or contract items):
 /// known product, one of quantity / is_enabled, quantity within bounds, no duplicates.
 pub fn check_overrides(
     errors: &mut Errors,
-    overrides: &[OverrideInput],
-    bounds: impl Fn(Uuid) -> Option<(Option<u64>, Option<u64>)>,
+    overrides: &[ItemOverride],
+    bounds: impl Fn(Uuid) -> Option<QuantityBounds>,
     where_: &str,
 ) {
     for (n, o) in overrides.iter().enumerate() {
@@ -55,11 +37,11 @@ pub fn check_overrides(
                 format!("{path}.product_id"),
                 format!("is not a product of the {where_}"),
             ),
-            Some((min, max)) => {
+            Some(bounds) => {
                 if let Some(q) = o.quantity
-                    && (min.is_some_and(|m| q < m) || max.is_some_and(|m| q > m))
+                    && !bounds.allows(q)
                 {
-                    let range = match (min, max) {
+                    let range = match (bounds.min, bounds.max) {
                         (Some(a), Some(b)) => format!("from {a} to {b}"),
                         (Some(a), None) => format!("at least {a}"),
                         (None, Some(b)) => format!("at most {b}"),
@@ -82,13 +64,6 @@ pub fn new_subscription_items(
         .map_err(|e| AppError::field("product_overrides", e.to_string()))
 }
 
-pub fn contract_items(plan: &Plan, items: &[ItemTerms]) -> Vec<ContractItem> {
-    items
-        .iter()
-        .map(|t| ContractItem::from_terms(t, plan.item(t.product_id)))
-        .collect()
-}
-
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportContract {
@@ -96,7 +71,7 @@ pub struct ImportContract {
     pub plan_id: Option<Uuid>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
-    pub product_overrides: Option<Vec<OverrideInput>>,
+    pub product_overrides: Option<Vec<ItemOverride>>,
 }
 
 pub async fn import_contract(
@@ -147,7 +122,7 @@ pub async fn import_contract(
         check_overrides(
             &mut errors,
             &overrides,
-            |id| p.item(id).map(|i| (i.min_quantity, i.max_quantity)),
+            |id| p.item(id).map(PlanItem::bounds),
             "plan",
         );
     }
@@ -157,8 +132,7 @@ pub async fn import_contract(
     };
     let products = ctx.store.get_products(org, &plan.product_ids()).await?;
     let mut terms = plan.terms(&products);
-    let ovr: Vec<ItemOverride> = overrides.iter().map(ItemOverride::from).collect();
-    terms.items = new_subscription_items(&terms.items, &ovr)?;
+    terms.items = new_subscription_items(&terms.items, &overrides)?;
     let entity =
         super::checkouts::seller_entity(ctx, org, None, Some(&customer), Some(&plan)).await?;
     let est = billing::estimate_new_subscription(&NewSubscription {
@@ -169,33 +143,18 @@ pub async fn import_contract(
         end_date: input.end_date,
     })
     .map_err(|e| AppError::field("start_date", e.to_string()))?;
-    let items = contract_items(&plan, &terms.items);
-    let contract = Contract {
-        id: Uuid::new_v4(),
+    let contract = Contract::start(NewContract {
         organisation_id: org,
         customer_id: customer.id,
-        plan_id: plan.id,
-        currency: plan.currency,
-        status: ContractStatus::Active,
+        plan: &plan,
         start_date,
         end_date: input.end_date,
         billing_anchor_date: est.billing_anchor_date,
-        versions: vec![ContractVersion {
-            version: 1,
-            effective_date: start_date,
-            plan_id: plan.id,
-            billing_anchor_date: est.billing_anchor_date,
-            items: items.clone(),
-            change_summary: format!("Imported on {}", plan.name),
-            checkout_id: None,
-            created_at: now,
-        }],
-        items,
+        items: &terms.items,
+        change_summary: format!("Imported on {}", plan.name),
         checkout_id: None,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
+        now,
+    });
     ctx.store.insert_contract(&contract).await?;
     Ok(contract)
 }

@@ -152,7 +152,7 @@ pub struct CheckoutFilter {
 #[derive(Debug, Clone)]
 pub struct CheckoutEdit {
     pub plan_id: Option<Uuid>,
-    pub product_overrides: Vec<crate::billing::ItemOverride>,
+    pub product_overrides: Vec<crate::domain::overrides::ItemOverride>,
     pub customer_data: CustomerData,
     pub success_url: Option<RedirectUrl>,
     pub cancel_url: Option<RedirectUrl>,

@@ -135,23 +135,6 @@ pub(super) fn redirect_url(
     .transpose()
 }
 
-pub(super) fn behavior_parse(s: &str) -> Option<crate::billing::ProrationBehavior> {
-    use crate::billing::ProrationBehavior as B;
-    [B::Auto, B::ProrateNow, B::AtPeriodEnd, B::None]
-        .into_iter()
-        .find(|b| behavior_str(*b) == s)
-}
-
-pub(super) fn behavior_str(b: crate::billing::ProrationBehavior) -> &'static str {
-    use crate::billing::ProrationBehavior as B;
-    match b {
-        B::Auto => "auto",
-        B::ProrateNow => "prorate_now",
-        B::AtPeriodEnd => "at_period_end",
-        B::None => "none",
-    }
-}
-
 /// The decoders of the rows the hot reads return (`CHECKOUT_WITH_TERMS`, `TERMS`), written
 /// once for every row type that has them: sqlx's rows (`impl_sql_store!`) and rusqlite's
 /// (`inline.rs`, SQLite's reads on the calling thread). The invoking module names its row type
@@ -168,7 +151,7 @@ macro_rules! row_decoders {
             use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
             use crate::domain::money::Currency;
             use crate::domain::period::BillingPeriod;
-            use crate::storage::sql::{behavior_parse, corrupt, json, opt_json, redirect_url};
+            use crate::storage::sql::{corrupt, json, opt_json, redirect_url};
             use crate::storage::{StorageResult, Terms};
 
             /// Decodes a `CHECKOUT_WITH_TERMS` row: the checkout (25 columns), then the terms.
@@ -297,8 +280,10 @@ macro_rules! row_decoders {
                     cancel_url: redirect_url(r.try_get(o + 15)?)?,
                     product_overrides: json(r.try_get::<&str, _>(o + 16)?)?,
                     plan_options: json(r.try_get::<&str, _>(o + 17)?)?,
-                    proration_behavior: behavior_parse(behavior)
-                        .ok_or_else(|| corrupt("proration_behavior", behavior))?,
+                    proration_behavior: crate::domain::overrides::ProrationBehavior::parse(
+                        behavior,
+                    )
+                    .ok_or_else(|| corrupt("proration_behavior", behavior))?,
                     metadata: json(r.try_get::<&str, _>(o + 19)?)?,
                     preview: r.try_get(o + 20)?,
                     cancel_reason: r.try_get(o + 21)?,
@@ -332,7 +317,7 @@ macro_rules! impl_sql_store {
             StorageError, StorageResult, Terms, TermsRef,
         };
 
-        use crate::storage::sql::{behavior_str, corrupt, decimal, json, opt_json};
+        use crate::storage::sql::{corrupt, decimal, json, opt_json};
         use crate::storage::InlineReads as _;
 
         type DbRow = <$db as sqlx::Database>::Row;
@@ -549,7 +534,7 @@ macro_rules! impl_sql_store {
                     cancel_url: c.cancel_url.as_ref().map(|u| u.as_str().to_owned()),
                     product_overrides: to_json(&c.product_overrides)?,
                     plan_options: to_json(&c.plan_options)?,
-                    proration_behavior: behavior_str(c.proration_behavior),
+                    proration_behavior: c.proration_behavior.as_str(),
                     metadata: to_json(&c.metadata)?,
                     preview: c.preview,
                     cancel_reason: c.cancel_reason.clone(),

@@ -6,10 +6,10 @@ use super::pages::{
     ContractLine, DetailsPage, FieldView, ItemRow, PlanCard, PlanPage, ReviewPage, Step,
 };
 use super::{InvoiceView, Layout, date, money, price_words, tier_rows};
-use crate::billing::ProrationBehavior;
 use crate::domain::catalog::{Plan, Product};
 use crate::domain::checkout::CheckoutType;
 use crate::domain::customer::CustomerData;
+use crate::domain::overrides::{LineState, ProrationBehavior};
 use crate::domain::validation::FieldError;
 use crate::services::checkouts::HostedCheckout;
 
@@ -78,7 +78,7 @@ pub fn steps(h: &HostedCheckout, current: &str) -> Vec<Step> {
 /// "$60.00 / month": one full period of the enabled recurring lines.
 fn per_period(
     c: crate::domain::money::Currency,
-    items: &[crate::billing::ItemTerms],
+    items: &[crate::domain::terms::ItemTerms],
     period: crate::domain::period::BillingPeriod,
 ) -> String {
     match crate::billing::period_total(c, items) {
@@ -125,11 +125,11 @@ fn plan_card(
                 _ => String::new(),
             };
             let key = format!("quantity.{}", i.product_id);
-            // A plan change keeps the contract's quantity and state of shared products.
-            let kept = match (&h.loaded.contract, c.checkout_type) {
-                (Some(k), CheckoutType::PlanChange) => k.item(i.product_id),
+            let on_contract = match (&h.loaded.contract, c.checkout_type) {
+                (Some(k), CheckoutType::PlanChange) => k.item(i.product_id).map(|k| k.state()),
                 _ => None,
             };
+            let line = LineState::on_plan_change(i.default_state(), on_contract).with_override(o);
             ItemRow {
                 product_id: i.product_id.to_string(),
                 name: p.map_or_else(|| "Item".into(), |p| p.name.clone()),
@@ -142,10 +142,7 @@ fn plan_card(
                     plan.billing_period,
                 ),
                 tiers: tier_rows(&i.pricing, plan.currency, unit),
-                quantity: o
-                    .and_then(|o| o.quantity)
-                    .or(kept.map(|k| k.quantity))
-                    .unwrap_or(i.quantity),
+                quantity: line.quantity,
                 min: i
                     .min_quantity
                     .map(|m| m.to_string())
@@ -156,10 +153,7 @@ fn plan_card(
                     .unwrap_or_else(|| "∞".into()),
                 adjustable: i.adjustable,
                 optional: i.optional,
-                enabled: o
-                    .and_then(|o| o.is_enabled)
-                    .or(kept.map(|k| k.is_enabled))
-                    .unwrap_or(i.is_enabled),
+                enabled: line.enabled,
                 quantity_name: key.clone(),
                 enabled_name: format!("enabled.{}", i.product_id),
                 current,

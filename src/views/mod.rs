@@ -7,7 +7,7 @@ pub mod pages;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::billing::{Invoice, LineKind};
+use crate::domain::invoice::{Invoice, LineKind};
 use crate::domain::money::Currency;
 use crate::domain::period::{BillingPeriod, format_date};
 use crate::domain::pricing::{ItemBilling, Pricing};
@@ -40,7 +40,7 @@ impl Layout {
         preview: bool,
     ) -> Self {
         let brand_color = brand
-            .filter(|c| is_hex(c))
+            .filter(|c| crate::domain::catalog::BusinessEntity::brand_color_valid(c))
             .unwrap_or(DEFAULT_BRAND)
             .to_owned();
         let brand_text = text_on(&brand_color);
@@ -63,10 +63,6 @@ impl Layout {
     }
 }
 
-fn is_hex(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
-}
-
 fn channel(hex: &str) -> f64 {
     let v = u8::from_str_radix(hex, 16).unwrap_or(0) as f64 / 255.0;
     if v <= 0.039_28 {
@@ -79,7 +75,7 @@ fn channel(hex: &str) -> f64 {
 /// White or near-black text, whichever contrasts more with `bg` (WCAG relative luminance;
 /// colour maths, not money).
 pub fn text_on(bg: &str) -> &'static str {
-    if !is_hex(bg) {
+    if !crate::domain::catalog::BusinessEntity::brand_color_valid(bg) {
         return "#ffffff";
     }
     let l = 0.2126 * channel(&bg[1..3]) + 0.7152 * channel(&bg[3..5]) + 0.0722 * channel(&bg[5..7]);

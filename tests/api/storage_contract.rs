@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate, SubsecRound, Utc};
-use hosted_checkout::billing::{Estimates, Invoice, ProrationBehavior};
 use hosted_checkout::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Organisation,
 };
 use hosted_checkout::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use hosted_checkout::domain::customer::CustomerData;
+use hosted_checkout::domain::invoice::{Estimates, Invoice};
 use hosted_checkout::domain::money::Currency;
+use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
 use hosted_checkout::storage::{
     self, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, DynStorage,

@@ -7,13 +7,14 @@ use serde::Serialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::billing::{Estimates, Invoice, ItemOverride, LineItem, LineKind, ProrationBehavior};
 use crate::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
     PlanItem, PlanStatus, Product,
 };
 use crate::domain::checkout::{ChangeSummary, CheckoutStatus, CheckoutType};
 use crate::domain::customer::{Address, CustomerData};
+use crate::domain::invoice::{Estimates, Invoice, LineItem, LineKind};
+use crate::domain::overrides::{ItemOverride, ProrationBehavior};
 use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, PricingInput, PricingType, Tier};
 use crate::domain::validation::FieldError;
@@ -22,7 +23,7 @@ use crate::services::catalog::{NewCustomer, NewEntity, NewPlan, NewPlanItem, New
 use crate::services::checkouts::{
     CancelCheckout, CheckoutView, CreateCheckout, PatchCheckout, PreviewView,
 };
-use crate::services::contracts::{ImportContract, OverrideInput};
+use crate::services::contracts::ImportContract;
 
 /// An RFC 9457 problem document (`application/problem+json`).
 #[derive(Serialize, ToSchema)]
@@ -70,7 +71,7 @@ impl Modify for ApiKeyAuth {
         BillingPeriod, ItemBilling, PricingInput, PricingType, Tier, Estimates, Invoice, LineItem,
         LineKind, ProrationBehavior, ItemOverride, ChangeSummary, CheckoutStatus, CheckoutType,
         CheckoutView, PreviewView, CreateCheckout, PatchCheckout, CancelCheckout, ImportContract,
-        OverrideInput, NewEntity, NewCustomer, NewProduct, NewPlan, NewPlanItem,
+        NewEntity, NewCustomer, NewProduct, NewPlan, NewPlanItem,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),

@@ -1,0 +1,86 @@
+//! Invoice estimates as the API and the pages show them (SPEC §5). The engine in `billing`
+//! builds them; everything above reads them.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::money::Currency;
+
+/// What a line of an invoice is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// A recurring item for a period (possibly a part of one at the end of the contract).
+    Recurring,
+    /// A one-time charge on the first paid invoice of a new subscription.
+    OneTime,
+    /// A metered item, billed in arrears; estimated at 0.
+    Usage,
+    /// The new terms for the rest of the current period.
+    ProrationCharge,
+    /// The unused rest of the current period at the old terms (negative).
+    ProrationCredit,
+    /// A credit left by an earlier invoice, used up on this one (negative).
+    Credit,
+    /// An item during a free trial (0).
+    Trial,
+}
+
+/// One line of an invoice estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LineItem {
+    pub product_id: Option<Uuid>,
+    pub name: String,
+    /// What the line is for, in words customers understand.
+    pub description: String,
+    pub quantity: u64,
+    /// The catalog price of one unit for a full period, at its given precision; `None` when
+    /// the price is not a single unit price (tiered, volume, package, step, credits).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub unit_price: Option<Decimal>,
+    /// Rounded to the currency's minor unit.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub amount: Decimal,
+    #[serde(with = "crate::domain::period::iso_date")]
+    pub period_start: NaiveDate,
+    /// Inclusive.
+    #[serde(with = "crate::domain::period::iso_date")]
+    pub period_end: NaiveDate,
+    pub kind: LineKind,
+}
+
+/// An invoice estimate (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Invoice {
+    pub currency: Currency,
+    #[serde(with = "crate::domain::period::iso_date")]
+    pub period_start: NaiveDate,
+    /// Inclusive.
+    #[serde(with = "crate::domain::period::iso_date")]
+    pub period_end: NaiveDate,
+    pub line_items: Vec<LineItem>,
+    /// Sum of the line amounts.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub subtotal: Decimal,
+    /// `round(subtotal × tax_rate / 100)`.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub tax: Decimal,
+    /// `subtotal + tax`; negative when the invoice is a credit.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub total: Decimal,
+    /// `max(total, 0)`.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub amount_due: Decimal,
+    /// Sentences for the customer (trial end, proration, credits, usage).
+    pub notes: Vec<String>,
+}
+
+/// The invoices a checkout shows: the one issued now and the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Estimates {
+    pub current_invoice: Invoice,
+    /// `None` when the contract ends before the next period.
+    pub next_invoice: Option<Invoice>,
+}
