@@ -234,7 +234,9 @@ fn benches(c: &mut Criterion) {
     let h = session();
     let csrf = "q7ZkR2m9X1vN4sT8bW3yL6pC0dF5gH2j";
     let nonce = "n0nc3n0nc3n0nc3n0nc3nw";
-    let html = review_page(&h, csrf, nonce, "").render().expect("renders");
+    let html = review_page(&h, csrf, nonce, false)
+        .render()
+        .expect("renders");
     assert!(
         html.contains("Review and subscribe")
             && html.contains("Analytical Engines &#60;Ltd&#62; &#38; Co"),
@@ -243,14 +245,14 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("review_page_render", |b| {
         b.iter(|| {
-            let page = review_page(black_box(&h), black_box(csrf), black_box(nonce), "");
+            let page = review_page(black_box(&h), black_box(csrf), black_box(nonce), false);
             page.render().expect("renders")
         })
     });
     c.bench_function("review_page_view_model", |b| {
-        b.iter(|| review_page(black_box(&h), black_box(csrf), black_box(nonce), ""))
+        b.iter(|| review_page(black_box(&h), black_box(csrf), black_box(nonce), false))
     });
-    let page = review_page(&h, csrf, nonce, "");
+    let page = review_page(&h, csrf, nonce, false);
     c.bench_function("review_page_template_only", |b| {
         b.iter(|| black_box(&page).render().expect("renders"))
     });

@@ -6,7 +6,13 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+use crate::domain::checkout::CheckoutStatus;
 use crate::domain::validation::FieldError;
+use crate::services::auth::AuthError;
+use crate::services::catalog::CatalogError;
+use crate::services::checkouts::{CloseError, ConfirmError, CreateError, EditError, ReadError};
+use crate::services::contracts::ContractError;
+use crate::services::idempotency::IdempotencyError;
 use crate::storage::StorageError;
 
 #[derive(Debug, thiserror::Error)]
@@ -97,9 +103,123 @@ impl AppError {
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
+        AppError::unexpected(anyhow::Error::new(e))
+    }
+}
+
+impl AppError {
+    /// A failure no input caused: `503` when the database could not be reached (anywhere in
+    /// the cause chain), else `500`.
+    pub fn unexpected(e: anyhow::Error) -> Self {
+        let unavailable = e
+            .chain()
+            .any(|c| matches!(c.downcast_ref(), Some(StorageError::Unavailable(_))));
+        if unavailable {
+            AppError::Unavailable(e)
+        } else {
+            AppError::Unexpected(e)
+        }
+    }
+
+    fn not_open(status: CheckoutStatus, action: &str) -> Self {
+        AppError::conflict(format!(
+            "This checkout session is {status} and cannot be {action}."
+        ))
+    }
+}
+
+impl From<Vec<FieldError>> for AppError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        AppError::Validation(errors)
+    }
+}
+
+// One mapping per use-case error, in one place.
+
+impl From<CreateError> for AppError {
+    fn from(e: CreateError) -> Self {
         match e {
-            StorageError::Unavailable(inner) => AppError::Unavailable(inner.into()),
-            other => AppError::Unexpected(anyhow::Error::new(other)),
+            CreateError::Invalid(errors) => AppError::Validation(errors),
+            CreateError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<ReadError> for AppError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::NotFound => AppError::NotFound("checkout"),
+            ReadError::Invalid(errors) => AppError::Validation(errors),
+            ReadError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<EditError> for AppError {
+    fn from(e: EditError) -> Self {
+        match e {
+            EditError::NotFound => AppError::NotFound("checkout"),
+            EditError::NotOpen(status) => AppError::not_open(status, "changed"),
+            EditError::Invalid(errors) => AppError::Validation(errors),
+            EditError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<ConfirmError> for AppError {
+    fn from(e: ConfirmError) -> Self {
+        match e {
+            ConfirmError::NotFound => AppError::NotFound("checkout"),
+            ConfirmError::NotOpen(status) => AppError::not_open(status, "confirmed"),
+            ConfirmError::Invalid(errors) => AppError::Validation(errors),
+            ConfirmError::EstimateChanged { estimates } => AppError::Conflict {
+                detail: "The estimate changed since it was shown (a price changed). Review the new estimate and confirm again.".into(),
+                extra: Some(serde_json::json!({ "estimates": estimates })),
+            },
+            ConfirmError::ContractChanged => AppError::conflict(
+                "The contract changed since this estimate was made. Create a new checkout session.",
+            ),
+            ConfirmError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<CloseError> for AppError {
+    fn from(e: CloseError) -> Self {
+        match e {
+            CloseError::NotFound => AppError::NotFound("checkout"),
+            CloseError::NotOpen { status, action } => AppError::not_open(status, action),
+            CloseError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<CatalogError> for AppError {
+    fn from(e: CatalogError) -> Self {
+        match e {
+            CatalogError::NotFound(what) => AppError::NotFound(what),
+            CatalogError::Invalid(errors) => AppError::Validation(errors),
+            CatalogError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<ContractError> for AppError {
+    fn from(e: ContractError) -> Self {
+        match e {
+            ContractError::NotFound => AppError::NotFound("contract"),
+            ContractError::Invalid(errors) => AppError::Validation(errors),
+            ContractError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<IdempotencyError> for AppError {
+    fn from(e: IdempotencyError) -> Self {
+        match e {
+            IdempotencyError::InvalidKey(field) => AppError::Validation(vec![field]),
+            IdempotencyError::Unexpected(e) => AppError::unexpected(e),
+            conflict => AppError::conflict(conflict.to_string()),
         }
     }
 }
@@ -175,5 +295,14 @@ pub fn log_error(e: &AppError) {
         AppError::Unexpected(inner) => tracing::error!(error = ?inner, "unexpected error"),
         AppError::Unavailable(inner) => tracing::warn!(error = %inner, "database unavailable"),
         other => tracing::debug!(error = %other, "request rejected"),
+    }
+}
+
+impl From<AuthError> for AppError {
+    fn from(e: AuthError) -> Self {
+        match e {
+            AuthError::Unauthorized => AppError::Unauthorized,
+            AuthError::Unexpected(e) => AppError::unexpected(e),
+        }
     }
 }

@@ -216,6 +216,20 @@ impl Checkout {
     pub fn status_at(&self, now: DateTime<Utc>) -> CheckoutStatus {
         self.status.effective(self.expires_at, now)
     }
+
+    /// The hosted link's path; every page of the flow is below it.
+    pub fn hosted_path(id: uuid::Uuid) -> String {
+        format!("/checkout/{id}")
+    }
+
+    /// The hosted link (SPEC §5: `{public_url}/checkout/{id}`).
+    pub fn hosted_url(public_url: &str, id: uuid::Uuid) -> String {
+        format!(
+            "{}{}",
+            public_url.trim_end_matches('/'),
+            Self::hosted_path(id)
+        )
+    }
 }
 
 /// What the customer is shown and accepts: the invoice estimates and, for amendments, what

@@ -5,8 +5,18 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use anyhow::Context as _;
+
 use super::Ctx;
-use crate::error::AppError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    /// Missing, unknown or malformed key, or an `organisation` header that does not match.
+    #[error("missing or invalid API key")]
+    Unauthorized,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
 
 pub struct NewApiKey {
     pub secret: String,
@@ -34,10 +44,10 @@ pub async fn authenticate(
     ctx: &Ctx,
     api_key: Option<&str>,
     organisation: Option<&str>,
-) -> Result<Uuid, AppError> {
+) -> Result<Uuid, AuthError> {
     let key = api_key
         .filter(|k| !k.is_empty() && k.len() <= 200)
-        .ok_or(AppError::Unauthorized)?;
+        .ok_or(AuthError::Unauthorized)?;
     let hash = hash_api_key(key);
     let org = match ctx.keys.get(&hash) {
         Some(org) => org,
@@ -45,8 +55,9 @@ pub async fn authenticate(
             let org = ctx
                 .store
                 .organisation_for_key(&hash)
-                .await?
-                .ok_or(AppError::Unauthorized)?;
+                .await
+                .context("looking up the API key")?
+                .ok_or(AuthError::Unauthorized)?;
             ctx.keys.put(hash, org);
             org
         }
@@ -54,7 +65,7 @@ pub async fn authenticate(
     if let Some(claimed) = organisation {
         match Uuid::parse_str(claimed.trim()) {
             Ok(id) if id == org => {}
-            _ => return Err(AppError::Unauthorized),
+            _ => return Err(AuthError::Unauthorized),
         }
     }
     Ok(org)

@@ -1,17 +1,35 @@
 //! Catalog use cases: business entities, customers, products and plans.
 
+use anyhow::Context as _;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Ctx, Errors, ListResponse};
+use super::{Ctx, Errors};
 use crate::domain::catalog::{BusinessEntity, Customer, Plan, PlanItem, PlanStatus, Product};
 use crate::domain::customer::{Address, validate_email};
 use crate::domain::money::Currency;
 use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, Pricing, PricingInput};
-use crate::error::AppError;
-use crate::storage::PageRequest;
+use crate::domain::validation::FieldError;
+use crate::storage::{PageOf, PageRequest};
+
+/// What a catalog use case can answer besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// The object named (`"plan"`, `"customer"`, ...) does not exist in this organisation.
+    #[error("no such {0}")]
+    NotFound(&'static str),
+    #[error("invalid {0:?}")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl CatalogError {
+    fn invalid(field: &str, message: &str) -> Self {
+        CatalogError::Invalid(vec![FieldError::new(field, message)])
+    }
+}
 
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
@@ -53,9 +71,9 @@ fn check_address(errors: &mut Errors, address: &Option<Address>) {
 
 // ---------------------------------------------------------------- business entities
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewEntity {
+/// A new entity, as the merchant sent it; validated by its `create_*`.
+#[derive(Debug, Clone, Default)]
+pub struct EntityInput {
     pub name: Option<String>,
     pub email: Option<String>,
     pub logo_url: Option<String>,
@@ -67,8 +85,8 @@ pub struct NewEntity {
 pub async fn create_entity(
     ctx: &Ctx,
     org: Uuid,
-    input: NewEntity,
-) -> Result<BusinessEntity, AppError> {
+    input: EntityInput,
+) -> Result<BusinessEntity, CatalogError> {
     let mut errors = Errors::default();
     let name = required_text(&mut errors, "name", &input.name);
     let email = optional_text(&mut errors, "email", &input.email, 254);
@@ -94,7 +112,7 @@ pub async fn create_entity(
         errors.add("tax_rate", "must be a percentage from 0 to 100");
     }
     check_address(&mut errors, &input.address);
-    errors.finish()?;
+    errors.finish().map_err(CatalogError::Invalid)?;
     let entity = BusinessEntity {
         id: Uuid::new_v4(),
         organisation_id: org,
@@ -107,34 +125,38 @@ pub async fn create_entity(
         is_default: false,
         created_at: ctx.clock.now(),
     };
-    ctx.store.insert_entity(&entity).await?;
+    ctx.store
+        .insert_entity(&entity)
+        .await
+        .context("storing the business entity")?;
     Ok(entity)
 }
 
-pub async fn get_entity(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<BusinessEntity, AppError> {
+pub async fn get_entity(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<BusinessEntity, CatalogError> {
     ctx.store
         .get_entity(org, id)
-        .await?
-        .ok_or(AppError::NotFound("business entity"))
+        .await
+        .context("reading the business entity")?
+        .ok_or(CatalogError::NotFound("business entity"))
 }
 
 pub async fn list_entities(
     ctx: &Ctx,
     org: Uuid,
     page: PageRequest,
-) -> Result<ListResponse<BusinessEntity>, AppError> {
-    let p = ctx.store.list_entities(org, page).await?;
-    Ok(ListResponse {
-        data: p.data,
-        has_more: p.has_more,
-    })
+) -> Result<PageOf<BusinessEntity>, CatalogError> {
+    Ok(ctx
+        .store
+        .list_entities(org, page)
+        .await
+        .context("listing business entities")?)
 }
 
 // ---------------------------------------------------------------- customers
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewCustomer {
+/// A new customer, as the merchant sent it; validated by its `create_*`.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerInput {
     pub customer_name: Option<String>,
     pub email: Option<String>,
     pub phone_number: Option<String>,
@@ -148,8 +170,8 @@ pub struct NewCustomer {
 pub async fn create_customer(
     ctx: &Ctx,
     org: Uuid,
-    input: NewCustomer,
-) -> Result<Customer, AppError> {
+    input: CustomerInput,
+) -> Result<Customer, CatalogError> {
     let mut errors = Errors::default();
     let customer_name = required_text(&mut errors, "customer_name", &input.customer_name);
     let email = optional_text(&mut errors, "email", &input.email, 254);
@@ -164,14 +186,22 @@ pub async fn create_customer(
     let tax_id = optional_text(&mut errors, "tax_id", &input.tax_id, 60);
     check_address(&mut errors, &input.address);
     let entity = match input.business_entity_id {
-        Some(id) => ctx.store.get_entity(org, id).await?,
-        None => ctx.store.default_entity(org).await?,
+        Some(id) => ctx
+            .store
+            .get_entity(org, id)
+            .await
+            .context("reading the business entity")?,
+        None => ctx
+            .store
+            .default_entity(org)
+            .await
+            .context("reading the default business entity")?,
     };
     if entity.is_none() {
         errors.add("business_entity_id", "no such business entity");
     }
-    errors.finish()?;
-    let entity = entity.ok_or(AppError::NotFound("business entity"))?;
+    errors.finish().map_err(CatalogError::Invalid)?;
+    let entity = entity.ok_or(CatalogError::NotFound("business entity"))?;
     let customer = Customer {
         id: Uuid::new_v4(),
         organisation_id: org,
@@ -185,47 +215,55 @@ pub async fn create_customer(
         address: input.address,
         created_at: ctx.clock.now(),
     };
-    ctx.store.insert_customer(&customer).await?;
+    ctx.store
+        .insert_customer(&customer)
+        .await
+        .context("storing the customer")?;
     Ok(customer)
 }
 
-pub async fn get_customer(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Customer, AppError> {
+pub async fn get_customer(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Customer, CatalogError> {
     ctx.store
         .get_customer(org, id)
-        .await?
-        .ok_or(AppError::NotFound("customer"))
+        .await
+        .context("reading the customer")?
+        .ok_or(CatalogError::NotFound("customer"))
 }
 
 pub async fn list_customers(
     ctx: &Ctx,
     org: Uuid,
     page: PageRequest,
-) -> Result<ListResponse<Customer>, AppError> {
-    let p = ctx.store.list_customers(org, page).await?;
-    Ok(ListResponse {
-        data: p.data,
-        has_more: p.has_more,
-    })
+) -> Result<PageOf<Customer>, CatalogError> {
+    Ok(ctx
+        .store
+        .list_customers(org, page)
+        .await
+        .context("listing customers")?)
 }
 
 // ---------------------------------------------------------------- products
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewProduct {
+/// A new product, as the merchant sent it; validated by its `create_*`.
+#[derive(Debug, Clone, Default)]
+pub struct ProductInput {
     pub name: Option<String>,
     pub sku: Option<String>,
     pub description: Option<String>,
     pub unit_label: Option<String>,
 }
 
-pub async fn create_product(ctx: &Ctx, org: Uuid, input: NewProduct) -> Result<Product, AppError> {
+pub async fn create_product(
+    ctx: &Ctx,
+    org: Uuid,
+    input: ProductInput,
+) -> Result<Product, CatalogError> {
     let mut errors = Errors::default();
     let name = required_text(&mut errors, "name", &input.name);
     let sku = optional_text(&mut errors, "sku", &input.sku, 100);
     let description = optional_text(&mut errors, "description", &input.description, MAX_TEXT);
     let unit_label = optional_text(&mut errors, "unit_label", &input.unit_label, 40);
-    errors.finish()?;
+    errors.finish().map_err(CatalogError::Invalid)?;
     let product = Product {
         id: Uuid::new_v4(),
         organisation_id: org,
@@ -235,34 +273,38 @@ pub async fn create_product(ctx: &Ctx, org: Uuid, input: NewProduct) -> Result<P
         unit_label,
         created_at: ctx.clock.now(),
     };
-    ctx.store.insert_product(&product).await?;
+    ctx.store
+        .insert_product(&product)
+        .await
+        .context("storing the product")?;
     Ok(product)
 }
 
-pub async fn get_product(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Product, AppError> {
+pub async fn get_product(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Product, CatalogError> {
     ctx.store
         .get_product(org, id)
-        .await?
-        .ok_or(AppError::NotFound("product"))
+        .await
+        .context("reading the product")?
+        .ok_or(CatalogError::NotFound("product"))
 }
 
 pub async fn list_products(
     ctx: &Ctx,
     org: Uuid,
     page: PageRequest,
-) -> Result<ListResponse<Product>, AppError> {
-    let p = ctx.store.list_products(org, page).await?;
-    Ok(ListResponse {
-        data: p.data,
-        has_more: p.has_more,
-    })
+) -> Result<PageOf<Product>, CatalogError> {
+    Ok(ctx
+        .store
+        .list_products(org, page)
+        .await
+        .context("listing products")?)
 }
 
 // ---------------------------------------------------------------- plans
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewPlanItem {
+/// A new plan item, as the merchant sent it; validated by its `create_*`.
+#[derive(Debug, Clone)]
+pub struct PlanItemInput {
     pub product_id: Uuid,
     pub pricing: PricingInput,
     pub billing: Option<ItemBilling>,
@@ -274,9 +316,9 @@ pub struct NewPlanItem {
     pub optional: Option<bool>,
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewPlan {
+/// A new plan, as the merchant sent it; validated by its `create_*`.
+#[derive(Debug, Clone, Default)]
+pub struct PlanInput {
     pub name: Option<String>,
     pub description: Option<String>,
     pub currency: Option<String>,
@@ -284,12 +326,12 @@ pub struct NewPlan {
     pub trial_period_days: Option<u32>,
     pub business_entity_id: Option<Uuid>,
     pub status: Option<PlanStatus>,
-    pub items: Option<Vec<NewPlanItem>>,
+    pub items: Option<Vec<PlanItemInput>>,
 }
 
 pub const MAX_PLAN_ITEMS: usize = 50;
 
-pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, AppError> {
+pub async fn create_plan(ctx: &Ctx, org: Uuid, input: PlanInput) -> Result<Plan, CatalogError> {
     let mut errors = Errors::default();
     let name = required_text(&mut errors, "name", &input.name);
     let description = optional_text(&mut errors, "description", &input.description, MAX_TEXT);
@@ -327,7 +369,12 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         errors.add("trial_period_days", "must be at most 730");
     }
     if let Some(id) = input.business_entity_id
-        && ctx.store.get_entity(org, id).await?.is_none()
+        && ctx
+            .store
+            .get_entity(org, id)
+            .await
+            .context("reading the business entity")?
+            .is_none()
     {
         errors.add("business_entity_id", "no such business entity");
     }
@@ -342,7 +389,11 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         );
     }
     let ids: Vec<Uuid> = raw_items.iter().map(|i| i.product_id).collect();
-    let known = ctx.store.get_products(org, &ids).await?;
+    let known = ctx
+        .store
+        .get_products(org, &ids)
+        .await
+        .context("reading the plan's products")?;
     let mut items = Vec::with_capacity(raw_items.len());
     for (n, raw) in raw_items.into_iter().enumerate() {
         let path = format!("items[{n}]");
@@ -393,9 +444,9 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
             });
         }
     }
-    errors.finish()?;
+    errors.finish().map_err(CatalogError::Invalid)?;
     let (Some(currency), Some(billing_period)) = (currency, billing_period) else {
-        return Err(AppError::field("currency", "is required"));
+        return Err(CatalogError::invalid("currency", "is required"));
     };
     let now = ctx.clock.now();
     let plan = Plan {
@@ -412,32 +463,37 @@ pub async fn create_plan(ctx: &Ctx, org: Uuid, input: NewPlan) -> Result<Plan, A
         created_at: now,
         updated_at: now,
     };
-    ctx.store.insert_plan(&plan).await?;
+    ctx.store
+        .insert_plan(&plan)
+        .await
+        .context("storing the plan")?;
     Ok(plan)
 }
 
-pub async fn get_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, AppError> {
+pub async fn get_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, CatalogError> {
     ctx.store
         .get_plan(org, id)
-        .await?
-        .ok_or(AppError::NotFound("plan"))
+        .await
+        .context("reading the plan")?
+        .ok_or(CatalogError::NotFound("plan"))
 }
 
 pub async fn list_plans(
     ctx: &Ctx,
     org: Uuid,
     page: PageRequest,
-) -> Result<ListResponse<Plan>, AppError> {
-    let p = ctx.store.list_plans(org, page).await?;
-    Ok(ListResponse {
-        data: p.data,
-        has_more: p.has_more,
-    })
+) -> Result<PageOf<Plan>, CatalogError> {
+    Ok(ctx
+        .store
+        .list_plans(org, page)
+        .await
+        .context("listing plans")?)
 }
 
-pub async fn archive_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, AppError> {
+pub async fn archive_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, CatalogError> {
     ctx.store
         .archive_plan(org, id, ctx.clock.now())
-        .await?
-        .ok_or(AppError::NotFound("plan"))
+        .await
+        .context("archiving the plan")?
+        .ok_or(CatalogError::NotFound("plan"))
 }

@@ -1,72 +1,41 @@
-//! Contracts: import without a checkout, read, list; and the helpers that turn a plan into
-//! contract lines (shared with checkout confirm).
+//! Contracts: import without a checkout (`POST /contracts`), read, list.
 
+use anyhow::Context as _;
 use chrono::NaiveDate;
-use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Ctx, Errors, ListResponse};
+use super::checkouts::fields::check_overrides;
+use super::checkouts::pricing::{PriceError, new_subscription_items, seller_entity};
+use super::{Ctx, Errors};
 use crate::billing::{self, NewSubscription};
-use crate::domain::catalog::{Contract, NewContract, PlanItem, PlanStatus, QuantityBounds};
-use crate::domain::overrides::{AmendmentKind, ItemOverride};
-use crate::domain::terms::ItemTerms;
-use crate::error::AppError;
-use crate::storage::PageRequest;
+use crate::domain::catalog::{Contract, NewContract, PlanItem, PlanStatus};
+use crate::domain::overrides::ItemOverride;
+use crate::domain::validation::FieldError;
+use crate::storage::{PageOf, PageRequest};
 
-/// Checks overrides against the lines they may touch (plan items or contract items):
-/// known product, one of quantity / is_enabled, quantity within bounds, no duplicates.
-pub fn check_overrides(
-    errors: &mut Errors,
-    overrides: &[ItemOverride],
-    bounds: impl Fn(Uuid) -> Option<QuantityBounds>,
-    where_: &str,
-) {
-    for (n, o) in overrides.iter().enumerate() {
-        let path = format!("product_overrides[{n}]");
-        if o.quantity.is_none() && o.is_enabled.is_none() {
-            errors.add(path.clone(), "give quantity, is_enabled or both");
-        }
-        if overrides[..n].iter().any(|p| p.product_id == o.product_id) {
-            errors.add(
-                format!("{path}.product_id"),
-                "a product may be overridden only once",
-            );
-        }
-        match bounds(o.product_id) {
-            None => errors.add(
-                format!("{path}.product_id"),
-                format!("is not a product of the {where_}"),
-            ),
-            Some(bounds) => {
-                if let Some(q) = o.quantity
-                    && !bounds.allows(q)
-                {
-                    let range = match (bounds.min, bounds.max) {
-                        (Some(a), Some(b)) => format!("from {a} to {b}"),
-                        (Some(a), None) => format!("at least {a}"),
-                        (None, Some(b)) => format!("at most {b}"),
-                        (None, None) => String::new(),
-                    };
-                    errors.add(format!("{path}.quantity"), format!("must be {range}"));
-                }
-            }
+/// What a contract use case can answer besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum ContractError {
+    #[error("no such contract")]
+    NotFound,
+    #[error("invalid contract")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<PriceError> for ContractError {
+    fn from(e: PriceError) -> Self {
+        match e.into_invalid() {
+            Ok(errors) => ContractError::Invalid(errors),
+            Err(e) => ContractError::Unexpected(e),
         }
     }
 }
 
-/// A plan's lines for a new contract, with the merchant's overrides applied (the engine's
-/// rule, shared by contract import and checkout pricing).
-pub fn new_subscription_items(
-    terms: &[ItemTerms],
-    overrides: &[ItemOverride],
-) -> Result<Vec<ItemTerms>, AppError> {
-    billing::resolve_items(AmendmentKind::QuantityUpdate, terms, terms, overrides)
-        .map_err(|e| AppError::field("product_overrides", e.to_string()))
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ImportContract {
+/// An existing contract to record (SPEC §4), as the merchant sent it.
+#[derive(Debug, Clone, Default)]
+pub struct ContractImport {
     pub customer_id: Option<Uuid>,
     pub plan_id: Option<Uuid>,
     pub start_date: Option<NaiveDate>,
@@ -77,8 +46,8 @@ pub struct ImportContract {
 pub async fn import_contract(
     ctx: &Ctx,
     org: Uuid,
-    input: ImportContract,
-) -> Result<Contract, AppError> {
+    input: ContractImport,
+) -> Result<Contract, ContractError> {
     let mut errors = Errors::default();
     let customer = match input.customer_id {
         None => {
@@ -86,7 +55,11 @@ pub async fn import_contract(
             None
         }
         Some(id) => {
-            let c = ctx.store.get_customer(org, id).await?;
+            let c = ctx
+                .store
+                .get_customer(org, id)
+                .await
+                .context("reading the customer")?;
             if c.is_none() {
                 errors.add("customer_id", "no such customer");
             }
@@ -99,7 +72,11 @@ pub async fn import_contract(
             None
         }
         Some(id) => {
-            let p = ctx.store.get_plan(org, id).await?;
+            let p = ctx
+                .store
+                .get_plan(org, id)
+                .await
+                .context("reading the plan")?;
             match &p {
                 None => errors.add("plan_id", "no such plan"),
                 Some(p) if p.status == PlanStatus::Archived => {
@@ -126,15 +103,20 @@ pub async fn import_contract(
             "plan",
         );
     }
-    errors.finish()?;
-    let (Some(customer), Some(plan)) = (customer, plan) else {
-        return Err(AppError::field("plan_id", "is required"));
-    };
-    let products = ctx.store.get_products(org, &plan.product_ids()).await?;
+    errors.finish().map_err(ContractError::Invalid)?;
+    let (customer, plan) = customer
+        .zip(plan)
+        .context("customer or plan missing although no field error was found")?;
+    let products = ctx
+        .store
+        .get_products(org, &plan.product_ids())
+        .await
+        .context("reading the plan's products")?;
     let mut terms = plan.terms(&products);
     terms.items = new_subscription_items(&terms.items, &overrides)?;
-    let entity =
-        super::checkouts::seller_entity(ctx, org, None, Some(&customer), Some(&plan)).await?;
+    let entity = seller_entity(ctx, org, None, Some(&customer), Some(&plan))
+        .await?
+        .ok_or_else(|| invalid("business_entity_id", "no such business entity"))?;
     let est = billing::estimate_new_subscription(&NewSubscription {
         currency: plan.currency,
         tax_rate: entity.tax_rate,
@@ -142,7 +124,7 @@ pub async fn import_contract(
         start_date,
         end_date: input.end_date,
     })
-    .map_err(|e| AppError::field("start_date", e.to_string()))?;
+    .map_err(|e| invalid("start_date", &e.to_string()))?;
     let contract = Contract::start(NewContract {
         organisation_id: org,
         customer_id: customer.id,
@@ -155,25 +137,33 @@ pub async fn import_contract(
         checkout_id: None,
         now,
     });
-    ctx.store.insert_contract(&contract).await?;
+    ctx.store
+        .insert_contract(&contract)
+        .await
+        .context("storing the contract")?;
     Ok(contract)
 }
 
-pub async fn get_contract(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Contract, AppError> {
+fn invalid(field: &str, message: &str) -> ContractError {
+    ContractError::Invalid(vec![FieldError::new(field, message)])
+}
+
+pub async fn get_contract(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Contract, ContractError> {
     ctx.store
         .get_contract(org, id)
-        .await?
-        .ok_or(AppError::NotFound("contract"))
+        .await
+        .context("reading the contract")?
+        .ok_or(ContractError::NotFound)
 }
 
 pub async fn list_contracts(
     ctx: &Ctx,
     org: Uuid,
     page: PageRequest,
-) -> Result<ListResponse<Contract>, AppError> {
-    let p = ctx.store.list_contracts(org, page).await?;
-    Ok(ListResponse {
-        data: p.data,
-        has_more: p.has_more,
-    })
+) -> Result<PageOf<Contract>, ContractError> {
+    Ok(ctx
+        .store
+        .list_contracts(org, page)
+        .await
+        .context("listing contracts")?)
 }

@@ -1,15 +1,15 @@
 //! Idempotent `POST`s: the same key and body replay the first response; the same key with
-//! another body is `409`; a key still being processed is `409` too. Keys are per organisation
-//! and kept at least 24 hours.
+//! another body is a conflict; a key still being processed is a conflict too. Keys are per
+//! organisation and kept at least 24 hours. The edge renders responses; this module decides
+//! when a stored one is replayed and stores what the edge hands back.
 
-use std::future::Future;
-
+use anyhow::Context as _;
 use chrono::Duration;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::Ctx;
-use crate::error::AppError;
+use crate::domain::validation::FieldError;
 use crate::storage::IdempotencyBegin;
 
 pub const KEEP_FOR_HOURS: i64 = 48;
@@ -21,9 +21,30 @@ pub struct StoredResponse {
     pub body: String,
 }
 
-pub fn validate_key(key: &str) -> Result<(), AppError> {
+#[derive(Debug, thiserror::Error)]
+pub enum IdempotencyError {
+    #[error("invalid idempotency key")]
+    InvalidKey(FieldError),
+    #[error("This Idempotency-Key was already used with a different request.")]
+    Mismatch,
+    #[error("A request with this Idempotency-Key is still being processed; retry shortly.")]
+    InProgress,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// What to do with a request that carries a key.
+#[derive(Debug)]
+pub enum Begun {
+    /// The key is new: do the work, then [`finish`].
+    Started,
+    /// The key was used with this same request: answer this.
+    Replay(StoredResponse),
+}
+
+pub fn validate_key(key: &str) -> Result<(), FieldError> {
     if key.is_empty() || key.len() > 255 || key.chars().any(|c| c.is_control()) {
-        return Err(AppError::field(
+        return Err(FieldError::new(
             "idempotency_key",
             "must be 1 to 255 printable characters",
         ));
@@ -41,66 +62,56 @@ pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
     hex::encode(h.finalize())
 }
 
-/// Runs `work` once per key. `work` returns the response to store (status and JSON body);
-/// server errors are not stored, so the client may retry them.
-pub async fn run<F, Fut>(
+/// Claims `key` for the request whose fingerprint is given, or answers its stored response.
+pub async fn begin(
     ctx: &Ctx,
     org: Uuid,
-    key: Option<&str>,
+    key: &str,
     fingerprint: &str,
-    work: F,
-) -> Result<StoredResponse, AppError>
-where
-    F: FnOnce() -> Fut,
-    Fut: Future<Output = Result<StoredResponse, AppError>>,
-{
-    let Some(key) = key else { return work().await };
-    validate_key(key)?;
-    match ctx
+) -> Result<Begun, IdempotencyError> {
+    validate_key(key).map_err(IdempotencyError::InvalidKey)?;
+    let begun = ctx
         .store
         .begin_idempotent(org, key, fingerprint, ctx.clock.now())
-        .await?
-    {
-        IdempotencyBegin::Started => {}
-        IdempotencyBegin::Replay { status, body } => return Ok(StoredResponse { status, body }),
-        IdempotencyBegin::Mismatch => {
-            return Err(AppError::conflict(
-                "This Idempotency-Key was already used with a different request.",
-            ));
+        .await
+        .context("claiming the idempotency key")?;
+    match begun {
+        IdempotencyBegin::Started => Ok(Begun::Started),
+        IdempotencyBegin::Replay { status, body } => {
+            Ok(Begun::Replay(StoredResponse { status, body }))
         }
-        IdempotencyBegin::InProgress => {
-            return Err(AppError::conflict(
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
-            ));
-        }
+        IdempotencyBegin::Mismatch => Err(IdempotencyError::Mismatch),
+        IdempotencyBegin::InProgress => Err(IdempotencyError::InProgress),
     }
-    let outcome = work().await;
-    let stored = match &outcome {
-        Ok(resp) => Some(resp.clone()),
-        Err(e @ (AppError::Validation(_) | AppError::NotFound(_) | AppError::Conflict { .. })) => {
-            let resp = actix_web::ResponseError::error_response(e);
-            let status = resp.status().as_u16();
-            let body = actix_web::body::to_bytes(resp.into_body()).await.ok();
-            body.map(|b| StoredResponse {
-                status,
-                body: String::from_utf8_lossy(&b).into_owned(),
-            })
-        }
-        Err(_) => None,
-    };
-    match stored {
-        Some(s) => {
-            ctx.store
-                .complete_idempotent(org, key, s.status, &s.body)
-                .await?
-        }
-        None => ctx.store.abandon_idempotent(org, key).await?,
+}
+
+/// Ends a [`Begun::Started`] request: stores its response for replay, or (`None`: a server
+/// error, which the client may retry) lets the key go.
+pub async fn finish(
+    ctx: &Ctx,
+    org: Uuid,
+    key: &str,
+    response: Option<&StoredResponse>,
+) -> anyhow::Result<()> {
+    match response {
+        Some(s) => ctx
+            .store
+            .complete_idempotent(org, key, s.status, &s.body)
+            .await
+            .context("storing the response for replay"),
+        None => ctx
+            .store
+            .abandon_idempotent(org, key)
+            .await
+            .context("releasing the idempotency key"),
     }
-    outcome
 }
 
 /// Deletes keys older than [`KEEP_FOR_HOURS`].
-pub async fn purge_old(ctx: &Ctx) -> Result<u64, AppError> {
+pub async fn purge_old(ctx: &Ctx) -> anyhow::Result<u64> {
     let before = ctx.clock.now() - Duration::hours(KEEP_FOR_HOURS);
-    Ok(ctx.store.purge_idempotency_keys(before).await?)
+    ctx.store
+        .purge_idempotency_keys(before)
+        .await
+        .context("purging old idempotency keys")
 }

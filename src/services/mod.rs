@@ -14,7 +14,6 @@ pub mod organisations;
 use std::sync::Arc;
 
 use crate::domain::validation::FieldError;
-use crate::error::AppError;
 use crate::storage::{DynStorage, PageRequest};
 
 /// What every use case may touch: the store, the clock and the public base URL.
@@ -41,7 +40,7 @@ impl Ctx {
     }
 }
 
-/// Collects field errors and turns them into one `422`.
+/// Collects the field errors of one request, so that all are reported at once.
 #[derive(Debug, Default)]
 pub struct Errors(pub Vec<FieldError>);
 
@@ -55,11 +54,12 @@ impl Errors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn finish(self) -> Result<(), AppError> {
+    /// `Ok` when nothing was found, else every error found.
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
         if self.0.is_empty() {
             Ok(())
         } else {
-            Err(AppError::Validation(self.0))
+            Err(self.0)
         }
     }
 }
@@ -73,7 +73,7 @@ pub struct ListParams {
 }
 
 impl ListParams {
-    pub fn page(&self) -> Result<PageRequest, AppError> {
+    pub fn page(&self) -> Result<PageRequest, Vec<FieldError>> {
         let mut errors = Errors::default();
         let limit = match self.limit.as_deref() {
             None => 20,
@@ -101,10 +101,4 @@ impl ListParams {
             starting_after,
         })
     }
-}
-
-#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct ListResponse<T> {
-    pub data: Vec<T>,
-    pub has_more: bool,
 }

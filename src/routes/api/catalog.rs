@@ -3,16 +3,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::extract::{Body, Caller, idempotent, json_response, path_id, stored};
+use super::catalog_dto;
+use super::dto::{self, ListResponse};
+use super::extract::{Body, Caller, idempotent, json_response, path_id, query, stored};
 use crate::error::AppError;
 use crate::services::{Ctx, ListParams, catalog, contracts};
 
 type Res = Result<HttpResponse, AppError>;
-
-fn query(req: &HttpRequest) -> Result<ListParams, AppError> {
-    serde_urlencoded::from_str::<ListParams>(req.query_string())
-        .map_err(|e| AppError::field("query", e.to_string()))
-}
 
 macro_rules! create_handler {
     ($name:ident, $input:ty, $service:path) => {
@@ -26,7 +23,7 @@ macro_rules! create_handler {
             idempotent(&ctx, &caller, &req, &body, None, || async {
                 stored(
                     StatusCode::CREATED,
-                    &$service(&ctx, caller.org, input).await?,
+                    &$service(&ctx, caller.org, input.into()).await?,
                 )
             })
             .await
@@ -42,23 +39,32 @@ macro_rules! read_handlers {
         }
 
         pub async fn $list(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest) -> Res {
-            let page = query(&req)?.page()?;
-            json_response(StatusCode::OK, &$list_svc(&ctx, caller.org, page).await?)
+            let page = query::<ListParams>(&req)?.page()?;
+            let list = ListResponse::from($list_svc(&ctx, caller.org, page).await?);
+            json_response(StatusCode::OK, &list)
         }
     };
 }
 
-create_handler!(create_entity, catalog::NewEntity, catalog::create_entity);
+create_handler!(
+    create_entity,
+    catalog_dto::NewEntity,
+    catalog::create_entity
+);
 create_handler!(
     create_customer,
-    catalog::NewCustomer,
+    catalog_dto::NewCustomer,
     catalog::create_customer
 );
-create_handler!(create_product, catalog::NewProduct, catalog::create_product);
-create_handler!(create_plan, catalog::NewPlan, catalog::create_plan);
+create_handler!(
+    create_product,
+    catalog_dto::NewProduct,
+    catalog::create_product
+);
+create_handler!(create_plan, catalog_dto::NewPlan, catalog::create_plan);
 create_handler!(
     import_contract,
-    contracts::ImportContract,
+    dto::ImportContract,
     contracts::import_contract
 );
 

@@ -3,53 +3,58 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::extract::{Body, Caller, idempotent, json_response, path_id, stored};
+use super::dto::{
+    CancelCheckout, CheckoutView, CreateCheckout, ListCheckouts, ListResponse, PatchCheckout,
+    PreviewView,
+};
+use super::extract::{Body, Caller, idempotent, json_response, path_id, query, stored};
+use crate::domain::checkout::Checkout;
 use crate::error::AppError;
 use crate::services::Ctx;
-use crate::services::checkouts::{
-    self, CancelCheckout, CheckoutView, Confirmed, CreateCheckout, ListCheckouts, PatchCheckout,
-};
+use crate::services::checkouts;
 
 type Res = Result<HttpResponse, AppError>;
+
+/// The session as the API shows it now.
+fn view(ctx: &Ctx, c: Checkout) -> CheckoutView {
+    CheckoutView::new(c, &ctx.public_url, ctx.clock.now())
+}
 
 pub async fn create(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest, body: Body) -> Res {
     let input: CreateCheckout = body.json()?;
     let key = input.idempotency_key.clone();
     idempotent(&ctx, &caller, &req, &body, key.as_deref(), || async {
-        stored(
-            StatusCode::CREATED,
-            &checkouts::create(&ctx, caller.org, input).await?,
-        )
+        let c = checkouts::create(&ctx, caller.org, input.into()).await?;
+        stored(StatusCode::CREATED, &view(&ctx, c))
     })
     .await
 }
 
 pub async fn preview(ctx: web::Data<Ctx>, caller: Caller, body: Body) -> Res {
     let input: CreateCheckout = body.json()?;
-    json_response(
-        StatusCode::OK,
-        &checkouts::preview(&ctx, caller.org, input).await?,
-    )
+    let preview = checkouts::preview(&ctx, caller.org, input.into()).await?;
+    json_response(StatusCode::OK, &PreviewView::from(preview))
 }
 
 pub async fn get(ctx: web::Data<Ctx>, caller: Caller, id: web::Path<String>) -> Res {
     let id = path_id(&id, "checkout")?;
-    json_response(StatusCode::OK, &checkouts::get(&ctx, caller.org, id).await?)
+    let c = checkouts::get(&ctx, caller.org, id).await?;
+    json_response(StatusCode::OK, &view(&ctx, c))
 }
 
 pub async fn list(ctx: web::Data<Ctx>, caller: Caller, req: HttpRequest) -> Res {
-    let q: ListCheckouts = serde_urlencoded::from_str(req.query_string())
-        .map_err(|e| AppError::field("query", e.to_string()))?;
-    json_response(StatusCode::OK, &checkouts::list(&ctx, caller.org, q).await?)
+    let q: ListCheckouts = query(&req)?;
+    let page = checkouts::list(&ctx, caller.org, q.into()).await?;
+    let now = ctx.clock.now();
+    let list = ListResponse::of(page, |c| CheckoutView::new(c, &ctx.public_url, now));
+    json_response(StatusCode::OK, &list)
 }
 
 pub async fn patch(ctx: web::Data<Ctx>, caller: Caller, id: web::Path<String>, body: Body) -> Res {
     let id = path_id(&id, "checkout")?;
     let input: PatchCheckout = body.json()?;
-    json_response(
-        StatusCode::OK,
-        &checkouts::patch(&ctx, caller.org, id, input).await?,
-    )
+    let c = checkouts::patch(&ctx, caller.org, id, input.into()).await?;
+    json_response(StatusCode::OK, &view(&ctx, c))
 }
 
 pub async fn confirm(
@@ -62,10 +67,9 @@ pub async fn confirm(
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
         let now = ctx.clock.now();
-        let c = match checkouts::confirm(&ctx, caller.org, id).await? {
-            Confirmed::Done(c) | Confirmed::Previewed(c) => c,
-        };
-        stored(StatusCode::OK, &CheckoutView::new(*c, &ctx.public_url, now))
+        let confirmed = checkouts::confirm(&ctx, Some(caller.org), id).await?;
+        let c = confirmed.checkout().clone();
+        stored(StatusCode::OK, &CheckoutView::new(c, &ctx.public_url, now))
     })
     .await
 }
@@ -80,11 +84,8 @@ pub async fn cancel(
     let id = path_id(&id, "checkout")?;
     let input: CancelCheckout = body.json()?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
-        let c = checkouts::cancel(&ctx, caller.org, id, input).await?;
-        stored(
-            StatusCode::OK,
-            &CheckoutView::new(c, &ctx.public_url, ctx.clock.now()),
-        )
+        let c = checkouts::cancel(&ctx, Some(caller.org), id, input.reason).await?;
+        stored(StatusCode::OK, &view(&ctx, c))
     })
     .await
 }
@@ -98,10 +99,8 @@ pub async fn expire(
 ) -> Res {
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
-        stored(
-            StatusCode::OK,
-            &checkouts::expire(&ctx, caller.org, id).await?,
-        )
+        let c = checkouts::expire(&ctx, caller.org, id).await?;
+        stored(StatusCode::OK, &view(&ctx, c))
     })
     .await
 }

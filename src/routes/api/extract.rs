@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use crate::error::{AppError, PROBLEM_JSON};
-use crate::services::idempotency::{self, StoredResponse};
+use crate::services::idempotency::{self, Begun, StoredResponse};
 use crate::services::{Ctx, auth};
 
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -141,6 +141,12 @@ fn clean_serde_message(msg: &str) -> String {
     }
 }
 
+/// The query string as `T`; an unknown or malformed parameter is a `422`.
+pub fn query<T: DeserializeOwned>(req: &HttpRequest) -> Result<T, AppError> {
+    serde_urlencoded::from_str(req.query_string())
+        .map_err(|e| AppError::field("query", e.to_string()))
+}
+
 /// A UUID path segment; anything else is `404` (no such object).
 pub fn path_id(raw: &str, what: &'static str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::NotFound(what))
@@ -203,7 +209,34 @@ where
         }
         None => body_key.map(str::to_owned),
     };
+    let Some(key) = key else {
+        return work().await.map(replay);
+    };
     let fp = idempotency::fingerprint(req.method().as_str(), req.path(), &body.0);
-    let resp = idempotency::run(ctx, caller.org, key.as_deref(), &fp, work).await?;
-    Ok(replay(resp))
+    if let Begun::Replay(first) = idempotency::begin(ctx, caller.org, &key, &fp).await? {
+        return Ok(replay(first));
+    }
+    let outcome = work().await;
+    // Answers that depend only on the request are replayed; server errors are not stored, so
+    // the client may retry them.
+    let to_store = match &outcome {
+        Ok(resp) => Some(resp.clone()),
+        Err(e @ (AppError::Validation(_) | AppError::NotFound(_) | AppError::Conflict { .. })) => {
+            rendered(e).await
+        }
+        Err(_) => None,
+    };
+    idempotency::finish(ctx, caller.org, &key, to_store.as_ref()).await?;
+    outcome.map(replay)
+}
+
+/// An error's response as it would be sent, for replay.
+async fn rendered(e: &AppError) -> Option<StoredResponse> {
+    let resp = actix_web::ResponseError::error_response(e);
+    let status = resp.status().as_u16();
+    let body = actix_web::body::to_bytes(resp.into_body()).await.ok()?;
+    Some(StoredResponse {
+        status,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
 }

@@ -1,7 +1,9 @@
 //! The JSON API (SPEC §3–§5). Handlers parse, call one service, and answer JSON.
 
 pub mod catalog;
+pub mod catalog_dto;
 pub mod checkouts;
+pub mod dto;
 pub mod extract;
 pub mod openapi;
 

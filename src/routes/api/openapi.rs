@@ -7,6 +7,11 @@ use serde::Serialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use super::catalog_dto::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
+use super::dto::{
+    CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
+    PreviewView,
+};
 use crate::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
     PlanItem, PlanStatus, Product,
@@ -18,12 +23,6 @@ use crate::domain::overrides::{ItemOverride, ProrationBehavior};
 use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, PricingInput, PricingType, Tier};
 use crate::domain::validation::FieldError;
-use crate::services::ListResponse;
-use crate::services::catalog::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
-use crate::services::checkouts::{
-    CancelCheckout, CheckoutView, CreateCheckout, PatchCheckout, PreviewView,
-};
-use crate::services::contracts::ImportContract;
 
 /// An RFC 9457 problem document (`application/problem+json`).
 #[derive(Serialize, ToSchema)]

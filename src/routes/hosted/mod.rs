@@ -1,0 +1,218 @@
+//! The hosted checkout pages (SPEC §7): server-rendered, no JavaScript, CSRF-protected forms,
+//! post/redirect/get. Handlers parse the request, call one service, and answer a page or a
+//! `303` to where the service says the flow goes next ([`NextStep`], built into a URL by
+//! `views::checkout::Urls`).
+
+mod csrf;
+pub mod forms;
+mod page;
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError, web};
+use askama::Template;
+use uuid::Uuid;
+
+use self::csrf::{CheckedPost, csrf_token};
+use self::page::{PageError, PageRes, PageResult, nonce, parse_id, render, see_other};
+use crate::error::AppError;
+use crate::services::Ctx;
+use crate::services::checkouts::hosted::{self, Shown};
+use crate::services::checkouts::{EditError, HostedCheckout, NextStep};
+use crate::views::checkout::{Urls, details_page, plan_page, review_page, status_page};
+
+pub use self::page::csp;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/{id}")
+            .wrap(
+                DefaultHeaders::new()
+                    .add((header::CACHE_CONTROL, "no-store"))
+                    .add((header::REFERRER_POLICY, "same-origin"))
+                    .add((header::X_FRAME_OPTIONS, "DENY"))
+                    // Responses without a page (redirects) get the strict policy too; pages
+                    // set their own with the style nonce, which this does not overwrite.
+                    .add((header::CONTENT_SECURITY_POLICY, csp(""))),
+            )
+            .route("", web::get().to(entry))
+            .route("/plan", web::post().to(post_plan))
+            .route("/details", web::get().to(details))
+            .route("/details", web::post().to(post_details))
+            .route("/review", web::get().to(review))
+            .route("/confirm", web::post().to(post_confirm))
+            .route("/cancel", web::post().to(post_cancel))
+            .route("/status", web::get().to(status)),
+    );
+}
+
+/// A `GET` of one step: its page while the session is open, the status page once it is
+/// closed, or a `303` to the step that applies instead.
+async fn show_step<P: Template>(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    session: &Session,
+    raw_id: &str,
+    step: NextStep,
+    page: impl FnOnce(&HostedCheckout, &str, &str) -> P,
+) -> PageRes {
+    let id = parse_id(raw_id).page(req)?;
+    match hosted::show(ctx, id, step).await.page(req)? {
+        Shown::Page(h) => {
+            let n = nonce();
+            render(req, StatusCode::OK, &page(&h, &csrf_token(session), &n), &n)
+        }
+        Shown::Closed(h) => closed_page(req, &h, false),
+        Shown::Elsewhere(step) => Ok(see_other(&Urls { id }.next(&step))),
+    }
+}
+
+/// A form refused with field errors: the same page again, `422`, with what was typed.
+async fn refused<P: Template>(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    id: Uuid,
+    page: impl FnOnce(&HostedCheckout, &str) -> P,
+) -> PageRes {
+    let h = hosted::hosted(ctx, id).await.page(req)?;
+    let n = nonce();
+    render(req, StatusCode::UNPROCESSABLE_ENTITY, &page(&h, &n), &n)
+}
+
+fn closed_page(req: &HttpRequest, h: &HostedCheckout, preview_done: bool) -> PageRes {
+    let n = nonce();
+    render(req, StatusCode::OK, &status_page(h, preview_done, &n), &n)
+}
+
+pub async fn entry(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+) -> PageRes {
+    show_step(&ctx, &req, &session, &id, NextStep::Plan, |h, csrf, n| {
+        plan_page(h, csrf, n, &[])
+    })
+    .await
+}
+
+pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, form, session } = post;
+    match hosted::choose_plan(&ctx, id, forms::plan_choice(&form)).await {
+        Ok(step) => Ok(see_other(&Urls { id }.next(&step))),
+        Err(EditError::Invalid(errors)) => {
+            let csrf = csrf_token(&session);
+            refused(&ctx, &req, id, |h, n| plan_page(h, &csrf, n, &errors)).await
+        }
+        Err(e) => Err(e).page(&req),
+    }
+}
+
+pub async fn details(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+) -> PageRes {
+    show_step(
+        &ctx,
+        &req,
+        &session,
+        &id,
+        NextStep::Details,
+        |h, csrf, n| {
+            let values = forms::detail_values(&h.checkout.customer_data);
+            details_page(h, csrf, n, &values, &[])
+        },
+    )
+    .await
+}
+
+pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let CheckedPost { id, form, session } = post;
+    let data = forms::customer_data(&form);
+    match hosted::save_details(&ctx, id, data.clone()).await {
+        Ok(step) => Ok(see_other(&Urls { id }.next(&step))),
+        Err(EditError::Invalid(errors)) => {
+            let (csrf, values) = (csrf_token(&session), forms::detail_values(&data));
+            refused(&ctx, &req, id, |h, n| {
+                details_page(h, &csrf, n, &values, &errors)
+            })
+            .await
+        }
+        Err(e) => Err(e).page(&req),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReviewQuery {
+    changed: Option<String>,
+}
+
+pub async fn review(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+    q: web::Query<ReviewQuery>,
+) -> PageRes {
+    let changed = q.changed.is_some();
+    let step = if changed {
+        NextStep::ReviewChanged
+    } else {
+        NextStep::Review
+    };
+    show_step(&ctx, &req, &session, &id, step, |h, csrf, n| {
+        review_page(h, csrf, n, changed)
+    })
+    .await
+}
+
+pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let step = hosted::confirm_hosted(&ctx, post.id).await.page(&req)?;
+    Ok(see_other(&Urls { id: post.id }.next(&step)))
+}
+
+pub async fn post_cancel(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
+    let step = hosted::cancel_hosted(&ctx, post.id).await.page(&req)?;
+    Ok(see_other(&Urls { id: post.id }.next(&step)))
+}
+
+#[derive(serde::Deserialize)]
+pub struct StatusQuery {
+    preview: Option<String>,
+}
+
+pub async fn status(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    q: web::Query<StatusQuery>,
+) -> PageRes {
+    let id = parse_id(&id).page(&req)?;
+    let h = hosted::hosted(&ctx, id).await.page(&req)?;
+    closed_page(&req, &h, q.preview.is_some() && h.checkout.preview)
+}
+
+pub async fn stylesheet() -> impl Responder {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../../static/app.css"))
+}
+
+/// Anything unrouted: problem+json for API clients, a page for browsers.
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    let wants_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if wants_html {
+        PageError::new(AppError::NotFound("page"), &req).error_response()
+    } else {
+        AppError::NotFound("resource").error_response()
+    }
+}

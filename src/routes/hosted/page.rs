@@ -1,0 +1,118 @@
+//! Answering a hosted request: rendering a page with its security headers, the `303` after a
+//! POST, and the friendly error page (with the request id) for anything that fails.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
+use askama::Template;
+use rand::RngCore;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::views::checkout::error_page;
+
+/// A page-level error: a friendly page with the request id; never internals.
+#[derive(Debug)]
+pub struct PageError {
+    error: AppError,
+    request_id: String,
+}
+
+impl PageError {
+    pub fn new(error: AppError, req: &HttpRequest) -> Self {
+        PageError {
+            error,
+            request_id: request_id(req),
+        }
+    }
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.error.status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        crate::error::log_error(&self.error);
+        let mut resp = HttpResponse::build(self.status_code());
+        resp.insert_header((header::CACHE_CONTROL, "no-store"));
+        resp.insert_header((header::CONTENT_SECURITY_POLICY, csp("")));
+        if matches!(self.error, AppError::Unavailable(_)) {
+            resp.insert_header((header::RETRY_AFTER, HeaderValue::from_static("2")));
+        }
+        match error_page(&self.error, &self.request_id).render() {
+            Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
+            Err(_) => resp.content_type("text/plain; charset=utf-8").body(format!(
+                "Something went wrong. Reference: {}",
+                self.request_id
+            )),
+        }
+    }
+}
+
+fn request_id(req: &HttpRequest) -> String {
+    req.extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| Uuid::new_v4().to_string())
+}
+
+/// `.page(&req)`: any use-case error as the error page.
+pub trait PageResult<T> {
+    fn page(self, req: &HttpRequest) -> Result<T, PageError>;
+}
+
+impl<T, E: Into<AppError>> PageResult<T> for Result<T, E> {
+    fn page(self, req: &HttpRequest) -> Result<T, PageError> {
+        self.map_err(|e| PageError::new(e.into(), req))
+    }
+}
+
+pub type PageRes = Result<HttpResponse, PageError>;
+
+/// A fresh nonce for the page's one inline `<style>`.
+pub fn nonce() -> String {
+    let mut b = [0u8; 16];
+    rand::rng().fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// No inline script anywhere; one inline `<style>` (brand colour) allowed by nonce.
+pub fn csp(nonce: &str) -> String {
+    let style = if nonce.is_empty() {
+        "'self'".to_owned()
+    } else {
+        format!("'self' 'nonce-{nonce}'")
+    };
+    format!(
+        "default-src 'none'; style-src {style}; img-src 'self' https: data:; form-action 'self' https: http:; frame-ancestors 'none'; base-uri 'none'"
+    )
+}
+
+pub fn render(req: &HttpRequest, status: StatusCode, page: &impl Template, nonce: &str) -> PageRes {
+    let html = page
+        .render()
+        .map_err(|e| AppError::Unexpected(e.into()))
+        .page(req)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_SECURITY_POLICY, csp(nonce)))
+        .body(html))
+}
+
+pub fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .finish()
+}
+
+/// A session id from the path; anything else is a link that is not valid.
+pub fn parse_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("checkout session"))
+}

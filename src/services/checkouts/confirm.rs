@@ -1,0 +1,231 @@
+//! Confirm (SPEC §5): recompute the estimate with the same inputs and dates, compare it with
+//! what the customer reviewed, then claim the session and write the contract in one
+//! transaction. Confirming twice creates one contract and answers both the same.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::errors::ConfirmError;
+use super::find_with_terms;
+use super::pricing::{Draft, Loaded, Priced, load_session, price};
+use crate::domain::catalog::{Contract, Customer, NewContract};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::validation::FieldError;
+use crate::services::{Ctx, Errors};
+use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, Terms};
+
+/// What confirm did, for the API (JSON) and the hosted page (redirect).
+#[derive(Debug)]
+pub enum Confirmed {
+    /// The session is (now, or already was) `contract_created`.
+    Done(Box<Checkout>),
+    /// A preview session: everything validated, nothing written.
+    Previewed(Box<Checkout>),
+}
+
+impl Confirmed {
+    pub fn checkout(&self) -> &Checkout {
+        match self {
+            Confirmed::Done(c) | Confirmed::Previewed(c) => c,
+        }
+    }
+}
+
+/// `POST /checkouts/{id}/confirm` (`org` given) and the hosted confirm (`None`: by id).
+pub async fn confirm(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<Confirmed, ConfirmError> {
+    let (c, terms) = find_with_terms(ctx, org, id)
+        .await?
+        .ok_or(ConfirmError::NotFound)?;
+    confirm_session(ctx, c, terms).await
+}
+
+async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirmed, ConfirmError> {
+    let now = ctx.clock.now();
+    let (org, id) = (c.organisation_id, c.id);
+    match c.status_at(now) {
+        CheckoutStatus::ContractCreated => return Ok(Confirmed::Done(Box::new(c))),
+        status => {
+            status
+                .confirm()
+                .map_err(|_| ConfirmError::NotOpen(status))?;
+        }
+    }
+    if c.guest_checkout {
+        c.customer_data
+            .validate_complete("customer_data")
+            .map_err(ConfirmError::Invalid)?;
+    }
+    let draft = Draft::of(&c);
+    let mut errors = Errors::default();
+    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
+    errors.finish().map_err(ConfirmError::Invalid)?;
+    let loaded = loaded.context("terms missing although no field error was found")?;
+    let priced = match price(&draft, &loaded) {
+        Ok(p) => p,
+        Err(e) => return Err(ConfirmError::Invalid(e.into_invalid()?)),
+    };
+    if priced.quote != c.quote {
+        let update = CheckoutUpdate::Requoted {
+            quote: Box::new(priced.quote.clone()),
+        };
+        let requoted = ctx
+            .store
+            .update_checkout(org, id, &update, now)
+            .await
+            .context("storing the new estimate")?;
+        if !requoted {
+            // The session closed meanwhile: typically a concurrent confirm of this very
+            // session, whose amendment is what changed the contract we just read.
+            return finished(ctx, org, id, now).await;
+        }
+        return Err(ConfirmError::EstimateChanged {
+            estimates: Box::new(priced.quote.estimates),
+        });
+    }
+    if c.preview {
+        return Ok(Confirmed::Previewed(Box::new(c)));
+    }
+    if c.checkout_type == CheckoutType::NewSubscription
+        && c.customer_id.is_none()
+        && !c.guest_checkout
+    {
+        return Err(required("customer_id"));
+    }
+    let write = confirm_write(&c, &loaded, &priced, now)?;
+    let outcome = ctx
+        .store
+        .confirm_checkout(org, id, &write, now)
+        .await
+        .context("writing the contract")?;
+    match outcome {
+        ConfirmOutcome::Confirmed { contract_id } => {
+            // Exactly what the transaction wrote; no need to read it back.
+            let customer_id = match &write {
+                ConfirmWrite::NewContract { contract, .. } => {
+                    c.customer_id.or(Some(contract.customer_id))
+                }
+                ConfirmWrite::Amend { .. } => c.customer_id,
+            };
+            Ok(Confirmed::Done(Box::new(Checkout {
+                status: CheckoutStatus::ContractCreated,
+                contract_id: Some(contract_id),
+                customer_id,
+                completed_at: Some(now),
+                updated_at: now,
+                ..c
+            })))
+        }
+        ConfirmOutcome::NotOpen => finished(ctx, org, id, now).await,
+        ConfirmOutcome::ContractChanged => Err(ConfirmError::ContractChanged),
+    }
+}
+
+fn required(field: &str) -> ConfirmError {
+    ConfirmError::Invalid(vec![FieldError::new(field, "is required")])
+}
+
+/// The outcome for a confirm that found the session closed by someone else: the final state
+/// if it was confirmed, else why not.
+async fn finished(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Confirmed, ConfirmError> {
+    let fresh = super::find(ctx, Some(org), id)
+        .await?
+        .ok_or(ConfirmError::NotFound)?;
+    match fresh.status_at(now) {
+        CheckoutStatus::ContractCreated => Ok(Confirmed::Done(Box::new(fresh))),
+        status => Err(ConfirmError::NotOpen(status)),
+    }
+}
+
+/// What the confirm transaction writes: a new contract (and a guest's customer record), or
+/// a new version of the contract being amended.
+fn confirm_write(
+    c: &Checkout,
+    l: &Loaded,
+    p: &Priced,
+    now: DateTime<Utc>,
+) -> Result<ConfirmWrite, ConfirmError> {
+    match c.checkout_type {
+        CheckoutType::NewSubscription => {
+            let plan = l.plan.as_ref().context("the loaded terms have no plan")?;
+            // The session's customer was checked when it was created; a guest becomes one.
+            let new_customer = match c.customer_id {
+                Some(_) => None,
+                None => Some(guest_customer(c, now)?),
+            };
+            let customer_id = c
+                .customer_id
+                .or(new_customer.as_ref().map(|c| c.id))
+                .ok_or_else(|| required("customer_id"))?;
+            let contract = Contract::start(NewContract {
+                organisation_id: c.organisation_id,
+                customer_id,
+                plan,
+                start_date: c.start_date,
+                end_date: c.end_date,
+                billing_anchor_date: p.billing_anchor_date,
+                items: &p.items,
+                change_summary: format!("New subscription to {}", plan.name),
+                checkout_id: Some(c.id),
+                now,
+            });
+            Ok(ConfirmWrite::NewContract {
+                customer: new_customer.map(Box::new),
+                contract: Box::new(contract),
+            })
+        }
+        CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
+            let contract = l
+                .contract
+                .as_ref()
+                .context("the loaded terms have no contract")?;
+            let plan = l
+                .plan
+                .as_ref()
+                .or(l.contract_plan.as_ref())
+                .context("the loaded terms have no plan")?;
+            let summary = p
+                .quote
+                .change
+                .as_ref()
+                .map(|s| s.summary.clone())
+                .unwrap_or_default();
+            Ok(ConfirmWrite::Amend {
+                contract_id: contract.id,
+                expected_version: contract.version,
+                plan_id: plan.id,
+                effective_date: p.effective_date,
+                billing_anchor_date: p.billing_anchor_date,
+                items: contract.amended_items(plan, &p.items),
+                change_summary: summary,
+            })
+        }
+    }
+}
+
+/// A guest becomes a customer of the seller entity when their session is confirmed.
+fn guest_customer(c: &Checkout, now: DateTime<Utc>) -> Result<Customer, ConfirmError> {
+    let d = &c.customer_data;
+    let name = d
+        .customer_name
+        .clone()
+        .ok_or_else(|| required("customer_data.customer_name"))?;
+    Ok(Customer {
+        id: Uuid::new_v4(),
+        organisation_id: c.organisation_id,
+        business_entity_id: c.business_entity_id,
+        customer_name: name,
+        email: d.email.clone(),
+        phone_number: d.phone_number.clone(),
+        external_id: None,
+        company_name: d.company_name.clone(),
+        tax_id: d.tax_id.clone(),
+        address: d.address.clone(),
+        created_at: now,
+    })
+}

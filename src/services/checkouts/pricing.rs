@@ -1,0 +1,414 @@
+//! What a session's estimate depends on, and the estimate itself: [`load`] checks every rule
+//! that depends on the rows a checkout refers to (SPEC §5) and gathers them; [`price`] is the
+//! pure step from those rows and the session's inputs to the invoices (via `billing`).
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::MAX_OVERRIDES;
+use super::fields::check_overrides;
+use crate::billing::{self, Amendment, BillingError, NewSubscription};
+use crate::domain::catalog::{
+    BusinessEntity, Contract, ContractItem, ContractStatus, Customer, Plan, PlanItem, PlanStatus,
+    Product,
+};
+use crate::domain::checkout::{ChangeSummary, Checkout, CheckoutType, Quote};
+use crate::domain::overrides::{AmendmentKind, ItemOverride, ProrationBehavior};
+use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
+use crate::domain::validation::FieldError;
+use crate::services::{Ctx, Errors, cache};
+use crate::storage::Terms;
+
+/// Everything a session's estimate depends on, loaded from the store.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Option<Plan>,
+    pub contract: Option<Contract>,
+    /// The plan the contract is on now (amendments).
+    pub contract_plan: Option<Plan>,
+    pub products: Vec<Product>,
+    pub entity: BusinessEntity,
+}
+
+/// The session inputs the estimate is a pure function of.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: CheckoutType,
+    pub plan_id: Option<Uuid>,
+    pub contract_id: Option<Uuid>,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub overrides: Vec<ItemOverride>,
+    pub behavior: ProrationBehavior,
+}
+
+impl Draft {
+    /// The inputs of a stored session.
+    pub fn of(c: &Checkout) -> Draft {
+        Draft {
+            kind: c.checkout_type,
+            plan_id: c.plan_id,
+            contract_id: c.contract_id,
+            start_date: c.start_date,
+            end_date: c.end_date,
+            overrides: c.product_overrides.clone(),
+            behavior: c.proration_behavior,
+        }
+    }
+}
+
+/// What confirm writes: the contract's lines after the change and the dates.
+#[derive(Debug, Clone)]
+pub struct Priced {
+    pub quote: Quote,
+    pub items: Vec<ItemTerms>,
+    pub billing_anchor_date: NaiveDate,
+    pub effective_date: NaiveDate,
+}
+
+/// Why a draft could not be priced.
+#[derive(Debug, thiserror::Error)]
+pub enum PriceError {
+    /// The engine refused a combination the validation could not see; named by its field.
+    #[error("{0}")]
+    Invalid(FieldError),
+    /// [`load`] did not supply a row the draft needs (a bug, not bad input).
+    #[error("the loaded terms have no {0}")]
+    Missing(&'static str),
+}
+
+impl PriceError {
+    fn billing(field: &str, e: BillingError) -> Self {
+        PriceError::Invalid(FieldError::new(field, e.to_string()))
+    }
+
+    /// The field errors of a bad draft; anything else is unexpected.
+    pub fn into_invalid(self) -> Result<Vec<FieldError>, anyhow::Error> {
+        match self {
+            PriceError::Invalid(e) => Ok(vec![e]),
+            missing => Err(anyhow::Error::new(missing)),
+        }
+    }
+}
+
+/// The terms `draft` leads to, before anything is estimated.
+enum Resolved<'a> {
+    /// A new subscription to `plan` on `terms` (its lines after the overrides).
+    New { plan: &'a Plan, terms: PlanTerms },
+    /// A change to `contract` (now on `current`) to `new_plan` (its lines after the change).
+    Amend {
+        contract: &'a Contract,
+        current: ContractTerms,
+        new_plan: PlanTerms,
+    },
+}
+
+impl Resolved<'_> {
+    /// The contract's lines after the checkout.
+    fn into_items(self) -> Vec<ItemTerms> {
+        match self {
+            Resolved::New { terms, .. } => terms.items,
+            Resolved::Amend { new_plan, .. } => new_plan.items,
+        }
+    }
+}
+
+/// A plan's lines for a new contract, with the merchant's overrides applied (the engine's
+/// rule, shared by contract import and checkout pricing).
+pub fn new_subscription_items(
+    terms: &[ItemTerms],
+    overrides: &[ItemOverride],
+) -> Result<Vec<ItemTerms>, PriceError> {
+    billing::resolve_items(AmendmentKind::QuantityUpdate, terms, terms, overrides)
+        .map_err(|e| PriceError::billing("product_overrides", e))
+}
+
+/// Pure: the plan and contract lines `draft` leads to, given what was loaded.
+fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, PriceError> {
+    let overrides = &draft.overrides;
+    match draft.kind {
+        CheckoutType::NewSubscription => {
+            let plan = l.plan.as_ref().ok_or(PriceError::Missing("plan"))?;
+            let mut terms = plan.terms(&l.products);
+            terms.items = new_subscription_items(&terms.items, overrides)?;
+            Ok(Resolved::New { plan, terms })
+        }
+        CheckoutType::PlanChange | CheckoutType::QuantityUpdate => {
+            let contract = l.contract.as_ref().ok_or(PriceError::Missing("contract"))?;
+            let current_plan = l
+                .contract_plan
+                .as_ref()
+                .ok_or(PriceError::Missing("contract plan"))?;
+            let mut plan = current_plan.terms(&l.products);
+            plan.items = contract.items.iter().map(ContractItem::terms).collect();
+            let current = ContractTerms {
+                plan,
+                start_date: contract.start_date,
+                end_date: contract.end_date,
+                billing_anchor_date: contract.billing_anchor_date,
+            };
+            let (mut new_plan, kind) = match draft.kind {
+                CheckoutType::PlanChange => {
+                    let plan = l.plan.as_ref().ok_or(PriceError::Missing("plan"))?;
+                    (plan.terms(&l.products), AmendmentKind::PlanChange)
+                }
+                _ => (current.plan.clone(), AmendmentKind::QuantityUpdate),
+            };
+            new_plan.items =
+                billing::resolve_items(kind, &current.plan.items, &new_plan.items, overrides)
+                    .map_err(|e| PriceError::billing("product_overrides", e))?;
+            Ok(Resolved::Amend {
+                contract,
+                current,
+                new_plan,
+            })
+        }
+    }
+}
+
+/// Pure: the contract's lines after the checkout `draft` describes, without the estimate
+/// (the hosted pages list them).
+pub fn resolved_items(draft: &Draft, l: &Loaded) -> Result<Vec<ItemTerms>, PriceError> {
+    resolve(draft, l).map(Resolved::into_items)
+}
+
+/// Pure: the estimate for `draft` given what was loaded.
+pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
+    let tax_rate = l.entity.tax_rate;
+    match resolve(draft, l)? {
+        Resolved::New { plan, terms } => {
+            let est = billing::estimate_new_subscription(&NewSubscription {
+                currency: plan.currency,
+                tax_rate,
+                plan: &terms,
+                start_date: draft.start_date,
+                end_date: draft.end_date,
+            })
+            .map_err(|e| PriceError::billing("start_date", e))?;
+            Ok(Priced {
+                quote: Quote {
+                    estimates: est.estimates,
+                    change: None,
+                },
+                items: terms.items,
+                billing_anchor_date: est.billing_anchor_date,
+                effective_date: draft.start_date,
+            })
+        }
+        Resolved::Amend {
+            contract,
+            current,
+            new_plan,
+        } => {
+            let est = billing::estimate_amendment(&Amendment {
+                currency: contract.currency,
+                tax_rate,
+                contract: &current,
+                new_plan: &new_plan,
+                effective_date: draft.start_date,
+                behavior: draft.behavior,
+            })
+            .map_err(|e| PriceError::billing("start_date", e))?;
+            Ok(Priced {
+                quote: Quote {
+                    estimates: est.estimates,
+                    change: Some(ChangeSummary {
+                        behavior: est.behavior,
+                        effective_date: est.effective_date,
+                        billing_anchor_date: est.billing_anchor_date,
+                        summary: est.summary,
+                    }),
+                },
+                items: new_plan.items,
+                billing_anchor_date: est.billing_anchor_date,
+                effective_date: est.effective_date,
+            })
+        }
+    }
+}
+
+/// The seller: the explicit entity, else the customer's, else the plan's, else the
+/// organisation's default. `None` when the entity named does not exist; a database failure
+/// is an error, never "no such entity".
+pub async fn seller_entity(
+    ctx: &Ctx,
+    org: Uuid,
+    explicit: Option<Uuid>,
+    customer: Option<&Customer>,
+    plan: Option<&Plan>,
+) -> anyhow::Result<Option<BusinessEntity>> {
+    let id = explicit
+        .or(customer.map(|c| c.business_entity_id))
+        .or(plan.and_then(|p| p.business_entity_id));
+    let entity = match id {
+        Some(id) => cache::entity(ctx, org, id).await,
+        None => cache::default_entity(ctx, org).await,
+    };
+    entity.context("reading the seller entity")
+}
+
+/// Checks every rule that depends on what `draft` refers to (SPEC §5), given those rows
+/// (`terms`, read in one query by the caller) and the customer of a new session, if any.
+/// Field problems go to `errors`; the terms come back only when none was found.
+pub async fn load(
+    ctx: &Ctx,
+    org: Uuid,
+    draft: &Draft,
+    entity_id: Option<Uuid>,
+    customer: Option<Customer>,
+    terms: Terms,
+    errors: &mut Errors,
+) -> anyhow::Result<Option<Loaded>> {
+    let Terms {
+        plan,
+        contract,
+        contract_plan,
+    } = terms;
+    // A row the caller read for another id than the draft's is not the draft's.
+    let plan = plan.filter(|p| Some(p.id) == draft.plan_id);
+    let contract = contract.filter(|c| Some(c.id) == draft.contract_id);
+    let contract_plan =
+        contract_plan.filter(|p| contract.as_ref().is_some_and(|c| c.plan_id == p.id));
+    check_references(draft, plan.as_ref(), contract.as_ref(), errors);
+    // Amendments sell as the contract customer's entity unless told otherwise.
+    let contract_customer = match (&customer, entity_id, &contract) {
+        (None, None, Some(k)) => ctx
+            .store
+            .get_customer(org, k.customer_id)
+            .await
+            .context("reading the contract's customer")?,
+        _ => None,
+    };
+    let customer = customer.as_ref().or(contract_customer.as_ref());
+    let seller = plan.as_ref().or(contract_plan.as_ref());
+    let entity = seller_entity(ctx, org, entity_id, customer, seller).await?;
+    if entity.is_none() {
+        errors.add("business_entity_id", "no such business entity");
+    }
+    let Some(entity) = entity.filter(|_| errors.is_empty()) else {
+        return Ok(None);
+    };
+    let mut ids: Vec<Uuid> = plan
+        .iter()
+        .chain(contract_plan.iter())
+        .flat_map(|p| p.product_ids())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let products = cache::products(ctx, org, &ids)
+        .await
+        .context("reading the plan's products")?;
+    Ok(Some(Loaded {
+        plan,
+        contract,
+        contract_plan,
+        products,
+        entity,
+    }))
+}
+
+/// The rules between a draft and the plan and contract it names (SPEC §5).
+fn check_references(
+    draft: &Draft,
+    plan: Option<&Plan>,
+    contract: Option<&Contract>,
+    errors: &mut Errors,
+) {
+    if draft.plan_id.is_some() {
+        match plan {
+            None => errors.add("plan_id", "no such plan"),
+            Some(p) if p.status == PlanStatus::Archived => {
+                errors.add("plan_id", "the plan is archived and cannot be bought")
+            }
+            _ => {}
+        }
+    }
+    if draft.contract_id.is_some() {
+        match contract {
+            None => errors.add("contract_id", "no such contract"),
+            Some(c) if c.status != ContractStatus::Active => {
+                errors.add("contract_id", "the contract is not active")
+            }
+            _ => {}
+        }
+    }
+    if let (Some(p), Some(c)) = (plan, contract) {
+        if p.currency != c.currency {
+            errors.add(
+                "plan_id",
+                format!(
+                    "the plan is in {} but the contract in {}",
+                    p.currency.code(),
+                    c.currency.code()
+                ),
+            );
+        }
+        if draft.kind == CheckoutType::PlanChange && p.id == c.plan_id {
+            errors.add("plan_id", "the contract is already on this plan");
+        }
+    }
+    if let Some(c) = contract {
+        let d = draft.start_date;
+        if d < c.start_date || c.end_date.is_some_and(|e| d > e) {
+            errors.add(
+                "start_date",
+                "the change must take effect inside the contract's term",
+            );
+        }
+    }
+    if draft.overrides.len() > MAX_OVERRIDES {
+        errors.add(
+            "product_overrides",
+            format!("at most {MAX_OVERRIDES} overrides"),
+        );
+    }
+    match draft.kind {
+        CheckoutType::QuantityUpdate => {
+            if draft.overrides.is_empty() {
+                errors.add(
+                    "product_overrides",
+                    "a change to a contract without plan_id needs product_overrides",
+                );
+            }
+            if let Some(c) = contract {
+                check_overrides(
+                    errors,
+                    &draft.overrides,
+                    |id| c.item(id).map(ContractItem::bounds),
+                    "contract",
+                );
+            }
+        }
+        _ => {
+            if let Some(p) = plan {
+                check_overrides(
+                    errors,
+                    &draft.overrides,
+                    |id| p.item(id).map(PlanItem::bounds),
+                    "plan",
+                );
+            }
+        }
+    }
+}
+
+/// [`load`] for an existing session: its seller is fixed on it, so its customer plays no part.
+pub async fn load_session(
+    ctx: &Ctx,
+    c: &Checkout,
+    draft: &Draft,
+    terms: Terms,
+    errors: &mut Errors,
+) -> anyhow::Result<Option<Loaded>> {
+    load(
+        ctx,
+        c.organisation_id,
+        draft,
+        Some(c.business_entity_id),
+        None,
+        terms,
+        errors,
+    )
+    .await
+}

@@ -1,0 +1,87 @@
+//! `GET /checkouts/{id}` and `GET /checkouts` (filters, newest first).
+
+use anyhow::Context as _;
+use uuid::Uuid;
+
+use super::errors::ReadError;
+use super::find;
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::services::{Ctx, Errors, ListParams};
+use crate::storage::{CheckoutFilter, PageOf, PageRequest};
+
+/// The list's query parameters as given; [`list`] parses them, naming every bad one.
+#[derive(Debug, Clone, Default)]
+pub struct CheckoutQuery {
+    pub limit: Option<String>,
+    pub starting_after: Option<String>,
+    pub checkout_status: Option<String>,
+    pub customer_id: Option<String>,
+    pub checkout_type: Option<String>,
+}
+
+pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, ReadError> {
+    find(ctx, Some(org), id).await?.ok_or(ReadError::NotFound)
+}
+
+pub async fn list(ctx: &Ctx, org: Uuid, q: CheckoutQuery) -> Result<PageOf<Checkout>, ReadError> {
+    let mut errors = Errors::default();
+    let filter = filter(
+        &mut errors,
+        &q.checkout_status,
+        &q.checkout_type,
+        &q.customer_id,
+    );
+    let page = ListParams {
+        limit: q.limit,
+        starting_after: q.starting_after,
+    }
+    .page()
+    .unwrap_or_else(|es| {
+        errors.extend(es);
+        PageRequest {
+            limit: 20,
+            starting_after: None,
+        }
+    });
+    errors.finish().map_err(ReadError::Invalid)?;
+    let now = ctx.clock.now();
+    Ok(ctx
+        .store
+        .list_checkouts(org, &filter, page, now)
+        .await
+        .context("listing checkout sessions")?)
+}
+
+fn filter(
+    errors: &mut Errors,
+    status: &Option<String>,
+    kind: &Option<String>,
+    customer: &Option<String>,
+) -> CheckoutFilter {
+    let mut filter = CheckoutFilter::default();
+    if let Some(s) = status.as_deref() {
+        filter.status = CheckoutStatus::parse(s);
+        if filter.status.is_none() {
+            errors.add(
+                "checkout_status",
+                "must be open, contract_created, cancelled or expired",
+            );
+        }
+    }
+    if let Some(t) = kind.as_deref() {
+        filter.checkout_type = CheckoutType::parse(t);
+        if filter.checkout_type.is_none() {
+            errors.add(
+                "checkout_type",
+                "must be new_subscription, plan_change or quantity_update",
+            );
+        }
+    }
+    if let Some(c) = customer.as_deref() {
+        filter.customer_id = Uuid::parse_str(c).ok();
+        if filter.customer_id.is_none() {
+            errors.add("customer_id", "must be an id (UUID)");
+        }
+    }
+    filter
+}
