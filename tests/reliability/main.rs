@@ -4,6 +4,7 @@
 mod concurrency;
 #[path = "../common/database.rs"]
 mod database;
+mod entity_outage;
 mod faults;
 mod hostile;
 mod support;

@@ -1,0 +1,290 @@
+//! A database failure while the seller entity is read is `503` (retry later), never a `422`
+//! "no such business entity" (issue 13). The real store is wrapped so that, on demand, only
+//! the entity reads fail as an unreachable database does; everything else is the real thing.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use hosted_checkout::domain::catalog::{
+    BusinessEntity, Contract, Customer, Organisation, Plan, Product,
+};
+use hosted_checkout::domain::checkout::Checkout;
+use hosted_checkout::services::clock::SystemClock;
+use hosted_checkout::services::organisations::create_organisation;
+use hosted_checkout::startup::Application;
+use hosted_checkout::storage::*;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::support::{catalog, client, fresh_database, settings};
+
+/// The real store, except that entity reads fail as "database unavailable" while `down`.
+struct EntitiesDown {
+    inner: DynStorage,
+    down: Arc<AtomicBool>,
+}
+
+impl EntitiesDown {
+    fn check(&self) -> StorageResult<()> {
+        if self.down.load(Ordering::SeqCst) {
+            Err(StorageError::Unavailable(sqlx::Error::PoolTimedOut))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[async_trait]
+impl EntityStore for EntitiesDown {
+    async fn insert_entity(&self, e: &BusinessEntity) -> StorageResult<()> {
+        self.inner.insert_entity(e).await
+    }
+    async fn get_entity(&self, org: Uuid, id: Uuid) -> StorageResult<Option<BusinessEntity>> {
+        self.check()?;
+        self.inner.get_entity(org, id).await
+    }
+    async fn default_entity(&self, org: Uuid) -> StorageResult<Option<BusinessEntity>> {
+        self.check()?;
+        self.inner.default_entity(org).await
+    }
+    async fn list_entities(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<BusinessEntity>> {
+        self.inner.list_entities(org, page).await
+    }
+}
+
+#[async_trait]
+impl OrganisationStore for EntitiesDown {
+    async fn create_organisation(
+        &self,
+        org: &Organisation,
+        entity: &BusinessEntity,
+        key_hash: &str,
+        key_prefix: &str,
+    ) -> StorageResult<()> {
+        let inner = &self.inner;
+        inner
+            .create_organisation(org, entity, key_hash, key_prefix)
+            .await
+    }
+    async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>> {
+        self.inner.organisation_for_key(key_hash).await
+    }
+    async fn count_organisations(&self) -> StorageResult<i64> {
+        self.inner.count_organisations().await
+    }
+    async fn ping(&self) -> StorageResult<()> {
+        self.inner.ping().await
+    }
+}
+
+#[async_trait]
+impl CustomerStore for EntitiesDown {
+    async fn insert_customer(&self, c: &Customer) -> StorageResult<()> {
+        self.inner.insert_customer(c).await
+    }
+    async fn get_customer(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Customer>> {
+        self.inner.get_customer(org, id).await
+    }
+    async fn list_customers(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<Customer>> {
+        self.inner.list_customers(org, page).await
+    }
+}
+
+#[async_trait]
+impl ProductStore for EntitiesDown {
+    async fn insert_product(&self, p: &Product) -> StorageResult<()> {
+        self.inner.insert_product(p).await
+    }
+    async fn get_product(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Product>> {
+        self.inner.get_product(org, id).await
+    }
+    async fn get_products(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Product>> {
+        self.inner.get_products(org, ids).await
+    }
+    async fn list_products(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Product>> {
+        self.inner.list_products(org, page).await
+    }
+}
+
+#[async_trait]
+impl PlanStore for EntitiesDown {
+    async fn insert_plan(&self, p: &Plan) -> StorageResult<()> {
+        self.inner.insert_plan(p).await
+    }
+    async fn get_plan(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Plan>> {
+        self.inner.get_plan(org, id).await
+    }
+    async fn get_plans(&self, org: Uuid, ids: &[Uuid]) -> StorageResult<Vec<Plan>> {
+        self.inner.get_plans(org, ids).await
+    }
+    async fn list_plans(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Plan>> {
+        self.inner.list_plans(org, page).await
+    }
+    async fn archive_plan(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        at: DateTime<Utc>,
+    ) -> StorageResult<Option<Plan>> {
+        self.inner.archive_plan(org, id, at).await
+    }
+}
+
+#[async_trait]
+impl ContractStore for EntitiesDown {
+    async fn insert_contract(&self, c: &Contract) -> StorageResult<()> {
+        self.inner.insert_contract(c).await
+    }
+    async fn get_contract(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Contract>> {
+        self.inner.get_contract(org, id).await
+    }
+    async fn list_contracts(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<Contract>> {
+        self.inner.list_contracts(org, page).await
+    }
+}
+
+#[async_trait]
+impl CheckoutStore for EntitiesDown {
+    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
+        self.inner.insert_checkout(c).await
+    }
+    async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {
+        self.inner.get_checkout(org, id).await
+    }
+    async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>> {
+        self.inner.get_checkout_by_id(id).await
+    }
+    async fn get_checkout_with_terms(
+        &self,
+        org: Option<Uuid>,
+        id: Uuid,
+    ) -> StorageResult<Option<(Checkout, Terms)>> {
+        self.inner.get_checkout_with_terms(org, id).await
+    }
+    async fn get_terms(
+        &self,
+        org: Uuid,
+        ids: TermsRef,
+    ) -> StorageResult<(Option<Customer>, Terms)> {
+        self.inner.get_terms(org, ids).await
+    }
+    async fn list_checkouts(
+        &self,
+        org: Uuid,
+        filter: &CheckoutFilter,
+        page: PageRequest,
+        now: DateTime<Utc>,
+    ) -> StorageResult<PageOf<Checkout>> {
+        self.inner.list_checkouts(org, filter, page, now).await
+    }
+    async fn update_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        update: &CheckoutUpdate,
+        now: DateTime<Utc>,
+    ) -> StorageResult<bool> {
+        self.inner.update_checkout(org, id, update, now).await
+    }
+    async fn confirm_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        write: &ConfirmWrite,
+        now: DateTime<Utc>,
+    ) -> StorageResult<ConfirmOutcome> {
+        self.inner.confirm_checkout(org, id, write, now).await
+    }
+    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {
+        self.inner.expire_due(now, limit).await
+    }
+}
+
+#[async_trait]
+impl IdempotencyStore for EntitiesDown {
+    async fn begin_idempotent(
+        &self,
+        org: Uuid,
+        key: &str,
+        request_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StorageResult<IdempotencyBegin> {
+        self.inner
+            .begin_idempotent(org, key, request_hash, now)
+            .await
+    }
+    async fn complete_idempotent(
+        &self,
+        org: Uuid,
+        key: &str,
+        status: u16,
+        body: &str,
+    ) -> StorageResult<()> {
+        self.inner.complete_idempotent(org, key, status, body).await
+    }
+    async fn abandon_idempotent(&self, org: Uuid, key: &str) -> StorageResult<()> {
+        self.inner.abandon_idempotent(org, key).await
+    }
+    async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64> {
+        self.inner.purge_idempotency_keys(before).await
+    }
+}
+
+impl Storage for EntitiesDown {
+    fn backend(&self) -> &'static str {
+        self.inner.backend()
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_database_while_reading_the_seller_is_503_not_422() {
+    let (url, _tmp) = fresh_database().await;
+    let inner = connect(&url, &PoolSettings::default())
+        .await
+        .expect("store");
+    let down = Arc::new(AtomicBool::new(false));
+    let store = Arc::new(EntitiesDown {
+        inner,
+        down: down.clone(),
+    });
+    let app = Application::build_with(settings(&url), store, Arc::new(SystemClock))
+        .await
+        .expect("app");
+    let (port, ctx) = (app.port(), app.context());
+    tokio::spawn(app.run_until_stopped());
+    let org = create_organisation(&ctx, "Entities").await.expect("org");
+    let (base, c) = (format!("http://127.0.0.1:{port}"), client());
+    let (plan, customer) = catalog(&c, &base, &org.api_key).await;
+    let create = || {
+        c.post(format!("{base}/checkouts"))
+            .header("x-api-key", &org.api_key)
+            .json(&json!({"plan_id": plan, "customer_id": customer}))
+            .send()
+    };
+
+    down.store(true, Ordering::SeqCst);
+    let resp = create().await.expect("request");
+    assert_eq!(resp.status(), 503);
+    assert_eq!(resp.headers()["retry-after"], "2");
+    let body: serde_json::Value = resp.json().await.expect("problem");
+    assert_eq!(body["status"], 503);
+    assert!(body.get("errors").is_none(), "{body}");
+
+    // The same request succeeds once the database answers again.
+    down.store(false, Ordering::SeqCst);
+    assert_eq!(create().await.expect("request").status(), 201);
+}
