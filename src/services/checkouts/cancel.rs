@@ -2,7 +2,6 @@
 //! background sweep that marks sessions past their expiry.
 
 use anyhow::Context as _;
-use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::errors::CloseError;
@@ -69,10 +68,6 @@ pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, CloseErr
         .await
         .context("expiring the session")?;
     let fresh = reread(ctx, &c).await?;
-    expired_at(fresh, now)
-}
-
-fn expired_at(fresh: Checkout, now: DateTime<Utc>) -> Result<Checkout, CloseError> {
     match fresh.status_at(now) {
         CheckoutStatus::Expired => Ok(fresh),
         status => Err(not_open(status, "expired")),

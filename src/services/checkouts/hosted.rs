@@ -260,7 +260,8 @@ pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<Next
     let lines = choice_lines(&h, plan_id, existing)?;
     let overrides = chosen_overrides(&lines, &choice, plan_id, existing)?;
     let changes = CheckoutChanges {
-        plan_id: plan_id.filter(|_| c.checkout_type != CheckoutType::QuantityUpdate),
+        // None for a quantity update, which keeps the contract's plan.
+        plan_id,
         product_overrides: Some(overrides),
         ..CheckoutChanges::default()
     };
