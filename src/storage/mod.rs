@@ -1,10 +1,32 @@
 //! Persistence. One trait per aggregate; [`sqlite::SqliteStore`] and [`postgres::PgStore`]
-//! implement all of them from the same SQL (see `sql.rs`). No SQL or pool type leaves this module.
+//! implement all of them from the same SQL. No SQL or pool type leaves this module.
+//!
+//! # How the two backends share the code
+//!
+//! Both stores are one generic type, [`queries::SqlStore<D>`](queries::SqlStore), over sqlx's
+//! database type (`sqlx::Sqlite`, `sqlx::Postgres`); its trait implementations are written
+//! once, in `queries/` (one module per aggregate), and run the same SQL text on both (`$N`
+//! placeholders, `ON CONFLICT`, row values).
+//!
+//! Generic sqlx code normally repeats a list of higher-ranked bounds (`for<'q> Uuid:
+//! Encode<'q, D>`, `for<'c> &'c mut D::Connection: Executor<'c>`, ...) on every impl block,
+//! because Rust does not carry a trait's `where` clauses to its users. It does carry
+//! supertraits, so the bounds live in the supertraits of our own trait [`queries::Db`], each
+//! list written once: `BindsAll` (every type the queries bind), `ReadsAll` on its row type
+//! (every type the decoders read) and `Executes`; blanket impls satisfy them. Code that runs
+//! queries says only `D: Db`. `Db`'s own items are what really differs between the backends,
+//! each with its reason: how a write transaction starts, the write lock SQLite needs in the
+//! process, where the two hot reads run (SQLite: on the calling thread with rusqlite;
+//! PostgreSQL: on reader connections) and each backend's machinery for those
+//! (`Db::Machinery`: [`sqlite::SqliteMachinery`], [`postgres::PgMachinery`]).
+//!
+//! Rows are decoded by column name (`rows`); the same decoders read sqlx's rows and rusqlite's.
+//! New sessions are written by group commit (`batch_insert`).
 
-#[macro_use]
-mod sql;
-mod inline;
+mod batch_insert;
 pub mod postgres;
+mod queries;
+mod rows;
 pub mod sqlite;
 
 use std::sync::Arc;
@@ -304,29 +326,6 @@ pub trait IdempotencyStore {
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64>;
 }
 
-/// The hot one-row reads a backend can answer on the calling thread, without a hand-off to
-/// another thread or a network round trip (SQLite: [`inline`]). `None` means "not here": the
-/// caller reads through the pool as usual. PostgreSQL has none.
-pub(crate) trait InlineReads {
-    /// [`CheckoutStore::get_checkout_with_terms`].
-    fn checkout_with_terms_inline(
-        &self,
-        _org: Option<Uuid>,
-        _id: Uuid,
-    ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
-        None
-    }
-
-    /// [`CheckoutStore::get_terms`].
-    fn terms_inline(
-        &self,
-        _org: Uuid,
-        _ids: TermsRef,
-    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
-        None
-    }
-}
-
 /// Everything the services need.
 pub trait Storage:
     OrganisationStore
@@ -369,107 +368,6 @@ pub async fn connect(url: &str, pool: &PoolSettings) -> anyhow::Result<DynStorag
         Backend::Sqlite => Arc::new(sqlite::SqliteStore::connect(url, pool).await?),
         Backend::Postgres => Arc::new(postgres::PgStore::connect(url, pool).await?),
     })
-}
-
-/// SQLite's one writer at a time inside this process. Letting go of it also tells the WAL
-/// checkpointer (`sqlite.rs`, [`WriteLock::written`]) that there is something to copy.
-#[derive(Default)]
-pub(crate) struct WriteLock {
-    lock: tokio::sync::Mutex<()>,
-    written: tokio::sync::Notify,
-}
-
-impl WriteLock {
-    pub(crate) async fn lock(&self) -> WriteGuard<'_> {
-        WriteGuard {
-            _guard: self.lock.lock().await,
-            written: &self.written,
-        }
-    }
-
-    /// Returns once a write has ended since the last call (at once if one has meanwhile).
-    pub(crate) async fn written(&self) {
-        self.written.notified().await;
-    }
-}
-
-/// Held for the length of a write; see [`WriteLock`].
-pub(crate) struct WriteGuard<'a> {
-    _guard: tokio::sync::MutexGuard<'a, ()>,
-    written: &'a tokio::sync::Notify,
-}
-
-impl Drop for WriteGuard<'_> {
-    fn drop(&mut self) {
-        // Stores a permit if the checkpointer is busy: it runs again when it is done.
-        self.written.notify_one();
-    }
-}
-
-/// PostgreSQL connections for the hot one-row reads (a session with its terms; `read_row` in
-/// `sql.rs`), in deadpool's pool beside sqlx's. sqlx pings every connection it takes back,
-/// one more round trip to the server per query; these go back as they are, since a single
-/// autocommit `SELECT` leaves nothing to clean up.
-/// One idle for more than [`IDLE_PING_AFTER`] is pinged before reuse (a restarted PostgreSQL
-/// leaves dead connections behind), and one whose query fails for want of the database is
-/// dropped and the read retried once on sqlx's pool.
-pub(crate) struct Readers<O>(O);
-
-/// PostgreSQL connections (readers and sqlx's pool) idle longer than this are pinged before
-/// they are handed out again: under load none is, so the check costs nothing then.
-pub(crate) const IDLE_PING_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Pings `conn` if it sat idle for longer than [`IDLE_PING_AFTER`] (a restarted server leaves
-/// dead connections behind); an error means it is dead.
-pub(crate) async fn ping_if_idle<C: sqlx::Connection>(
-    conn: &mut C,
-    idle_for: std::time::Duration,
-) -> Result<(), sqlx::Error> {
-    if idle_for > IDLE_PING_AFTER {
-        conn.ping().await?;
-    }
-    Ok(())
-}
-
-/// Reader connections per process: enough for one core's worth of requests
-/// (`benches/load.sh`).
-pub(crate) const READERS: usize = 4;
-
-pub(crate) type ReaderPool<O> = deadpool::managed::Pool<Readers<O>>;
-
-impl<O> deadpool::managed::Manager for Readers<O>
-where
-    O: sqlx::ConnectOptions + Send + Sync,
-    O::Connection: Send + Sized,
-{
-    type Type = O::Connection;
-    type Error = sqlx::Error;
-
-    async fn create(&self) -> Result<O::Connection, sqlx::Error> {
-        self.0.connect().await
-    }
-
-    async fn recycle(
-        &self,
-        conn: &mut O::Connection,
-        metrics: &deadpool::managed::Metrics,
-    ) -> deadpool::managed::RecycleResult<sqlx::Error> {
-        Ok(ping_if_idle(conn, metrics.last_used()).await?)
-    }
-}
-
-pub(crate) fn reader_pool<O>(options: O, settings: &PoolSettings) -> anyhow::Result<ReaderPool<O>>
-where
-    O: sqlx::ConnectOptions + Send + Sync,
-    O::Connection: Send + Sized,
-{
-    Ok(deadpool::managed::Pool::builder(Readers(options))
-        .max_size(READERS)
-        .wait_timeout(Some(settings.acquire_timeout))
-        .create_timeout(Some(settings.acquire_timeout))
-        .recycle_timeout(Some(settings.acquire_timeout))
-        .runtime(deadpool::Runtime::Tokio1)
-        .build()?)
 }
 
 #[derive(Debug, Clone)]

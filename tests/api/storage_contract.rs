@@ -45,7 +45,7 @@ async fn fixture() -> Fixture {
 }
 
 /// The fixture on a store whose reads all go through sqlx's pool: what SQLite's inline reads
-/// (`storage::inline`) fall back to. PostgreSQL has no inline reads: the same store as
+/// (`storage::sqlite::inline_reads`) fall back to. PostgreSQL has no inline reads: the same store as
 /// [`fixture`].
 async fn fixture_without_inline_reads() -> Fixture {
     let (url, tmp) = fresh_database().await;

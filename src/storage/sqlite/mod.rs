@@ -1,46 +1,38 @@
 //! SQLite: WAL, foreign keys on, a busy timeout, write transactions with `BEGIN IMMEDIATE`.
 //!
-//! Checkpoints run in the background ([`spawn_checkpointer`]), soon after each write, not in
-//! the commit that happens to cross SQLite's threshold: a checkpoint copies the WAL into the
-//! database file and syncs it, and the request that paid for it, with every write queued
-//! behind it, waited tens of milliseconds (docs/performance.md).
-//!
-//! A checkpoint that runs beside the writers never catches up with them, so on its own it
-//! never lets SQLite start the WAL over: under a steady write load with readers always present
-//! the WAL grew to the safety-net threshold (87 MB), from where commits checkpointed it
-//! themselves again. So once the WAL is [`RESTART_FRAMES`] long the checkpointer finishes the
-//! job with the writers held off: it takes this process's write lock, copies the few frames
-//! written meanwhile and waits for readers to leave the WAL (`RESTART`), and the next write
-//! starts the WAL from the beginning.
+//! Beside the shared queries (`storage::queries`) this backend keeps, for the performance
+//! budgets (`docs/performance.md`, `docs/decisions.md`): one writer at a time in the process
+//! ([`write_lock`]), WAL checkpoints in the background ([`checkpointer`]), the two hot reads on
+//! the calling thread ([`inline_reads`]) and a small page cache per pooled connection
+//! ([`POOL_CACHE_KIB`]).
 
+mod checkpointer;
+pub(crate) mod inline_reads;
+mod write_lock;
+
+use std::future::Future;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use sqlx::Sqlite;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteQueryResult,
+    SqliteSynchronous,
 };
-use sqlx::{ConnectOptions as _, Connection as _, SqlitePool};
 use tokio::sync::oneshot;
+use uuid::Uuid;
 
-use super::inline::InlineReader;
-use super::{PoolSettings, ReaderPool, WriteLock};
+pub use checkpointer::{
+    AUTOCHECKPOINT_PAGES, CHECKPOINT_GAP, CHECKPOINT_IDLE, Checkpoint, RESTART_FRAMES,
+};
+use checkpointer::{Mode, RESTART_WAIT, checkpoint, spawn_checkpointer};
+use inline_reads::InlineReader;
+use write_lock::{WriteGuard, WriteLock};
 
-/// The checkpointer runs after writes, at most once per this interval: small checkpoints,
-/// each a short file sync (schedules compared in docs/performance.md).
-pub const CHECKPOINT_GAP: Duration = Duration::from_millis(5);
-/// With no write it notices (a write by another process), it still runs this often.
-pub const CHECKPOINT_IDLE: Duration = Duration::from_secs(1);
-/// A WAL this many frames long (about 16 MB) is checkpointed to its end and started over, with
-/// this process's writers held off for the copy of the last frames and two file syncs.
-pub const RESTART_FRAMES: i64 = 4_000;
-/// How long the restart waits for readers still using the WAL before it gives up until the
-/// next round (readers here take microseconds).
-const RESTART_WAIT: Duration = Duration::from_millis(100);
-/// The safety net: a commit that finds the WAL this many pages long still checkpoints itself
-/// (SQLite's default is 1,000). Reached only if the background checkpointer falls behind or
-/// cannot run.
-pub const AUTOCHECKPOINT_PAGES: u32 = 20_000;
+use super::queries::{Db, SqlStore};
+use super::{Customer, PoolSettings, StorageResult, Terms, TermsRef};
+use crate::domain::checkout::Checkout;
 
 /// Page cache of each pooled connection, in KiB (SQLite's default is 2,000). In WAL mode a
 /// connection drops its whole cache when another one has written since its last transaction,
@@ -48,33 +40,54 @@ pub const AUTOCHECKPOINT_PAGES: u32 = 20_000;
 /// full default caches were 20 MB of the server's peak RSS (docs/performance.md).
 pub const POOL_CACHE_KIB: u32 = 512;
 
-pub struct SqliteStore {
-    pool: SqlitePool,
+/// The store on SQLite.
+pub type SqliteStore = SqlStore<Sqlite>;
+
+/// What SQLite keeps beside its pool.
+pub struct SqliteMachinery {
     /// Serialises this process's write transactions (SQLite has one writer at a time); the
     /// checkpointer takes it to start the WAL over.
-    writes: Option<Arc<WriteLock>>,
-    /// New sessions waiting for the next group commit.
-    inserts: InsertQueue,
-    /// Always `None`: the hot reads run on the calling thread instead (`inline`), the others
-    /// on the pool.
-    readers: Option<ReaderPool<SqliteConnectOptions>>,
-    /// The hot reads, on the calling thread (`super::inline`); `None` for an in-memory
-    /// database.
+    writes: Arc<WriteLock>,
+    /// The hot reads, on the calling thread; `None` for an in-memory database (or
+    /// [`SqliteStore::without_inline_reads`]), whose reads all go through the pool.
     inline: Option<InlineReader>,
     /// Dropping the store stops its checkpointer.
-    _checkpointer: Option<oneshot::Sender<()>>,
+    _checkpointer: oneshot::Sender<()>,
 }
 
-/// What one `PRAGMA wal_checkpoint` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Checkpoint {
-    /// Frames in the WAL.
-    pub wal_frames: i64,
-    /// Frames now copied into the database file (all of them unless a reader still needs some).
-    pub checkpointed: i64,
+impl Db for Sqlite {
+    const BACKEND: &'static str = "sqlite";
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+
+    type Machinery = SqliteMachinery;
+    type Writing<'a> = WriteGuard<'a>;
+
+    fn writing(machinery: &SqliteMachinery) -> impl Future<Output = WriteGuard<'_>> + Send {
+        machinery.writes.lock()
+    }
+
+    fn rows_affected(result: &SqliteQueryResult) -> u64 {
+        result.rows_affected()
+    }
+
+    fn checkout_with_terms_here(
+        machinery: &SqliteMachinery,
+        org: Option<Uuid>,
+        id: Uuid,
+    ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
+        machinery.inline.as_ref()?.checkout_with_terms(org, id)
+    }
+
+    fn terms_here(
+        machinery: &SqliteMachinery,
+        org: Uuid,
+        ids: TermsRef,
+    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
+        machinery.inline.as_ref()?.terms(org, ids)
+    }
 }
 
-impl SqliteStore {
+impl SqlStore<Sqlite> {
     pub async fn connect(url: &str, settings: &PoolSettings) -> anyhow::Result<Self> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
@@ -99,20 +112,18 @@ impl SqliteStore {
             options.clone().busy_timeout(RESTART_WAIT),
             Arc::clone(&writes),
         );
-        Ok(Self {
-            pool,
-            writes: Some(writes),
-            inserts: InsertQueue::default(),
-            readers: None,
+        let machinery = SqliteMachinery {
+            writes,
             inline: InlineReader::new(options.get_filename().to_owned()),
-            _checkpointer: Some(checkpointer),
-        })
+            _checkpointer: checkpointer,
+        };
+        Ok(SqlStore::new(pool, machinery))
     }
 
     /// This store with every read going through sqlx's pool, as when an inline read cannot
-    /// run (`super::inline`): for tests of that path.
+    /// run (`inline_reads`): for tests of that path.
     pub fn without_inline_reads(mut self) -> Self {
-        self.inline = None;
+        self.machinery.inline = None;
         self
     }
 
@@ -121,103 +132,6 @@ impl SqliteStore {
     pub async fn checkpoint(&self) -> Result<Checkpoint, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         checkpoint(&mut conn, Mode::Passive).await
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Mode {
-    /// Copy what no reader still needs; never wait.
-    Passive,
-    /// Copy everything, then wait (busy timeout) until no reader uses the WAL, so the next
-    /// writer starts it over. Run with this process's writers held off.
-    Restart,
-}
-
-async fn checkpoint(conn: &mut SqliteConnection, mode: Mode) -> Result<Checkpoint, sqlx::Error> {
-    let sql = match mode {
-        Mode::Passive => "PRAGMA wal_checkpoint(PASSIVE)",
-        Mode::Restart => "PRAGMA wal_checkpoint(RESTART)",
-    };
-    let (_busy, wal_frames, checkpointed): (i64, i64, i64) =
-        sqlx::query_as(sql).fetch_one(conn).await?;
-    Ok(Checkpoint {
-        wal_frames,
-        checkpointed,
-    })
-}
-
-/// Runs a passive checkpoint after writes (told by [`WriteLock::written`], at most once per
-/// [`CHECKPOINT_GAP`]) and at least once per [`CHECKPOINT_IDLE`], on a connection of its own,
-/// until the returned sender is dropped. Passive: it copies only frames no reader still needs
-/// and never takes the write lock, so requests wait neither for it nor for its file sync.
-/// When the WAL is [`RESTART_FRAMES`] long it restarts it, holding `writes` (module docs).
-fn spawn_checkpointer(
-    options: SqliteConnectOptions,
-    writes: Arc<WriteLock>,
-) -> oneshot::Sender<()> {
-    let (stop, mut stopped) = oneshot::channel::<()>();
-    tokio::spawn(async move {
-        let mut conn: Option<SqliteConnection> = None;
-        loop {
-            tokio::select! {
-                _ = &mut stopped => break,
-                _ = writes.written() => {}
-                _ = tokio::time::sleep(CHECKPOINT_IDLE) => {}
-            }
-            if conn.is_none() {
-                match options.connect().await {
-                    Ok(c) => conn = Some(c),
-                    Err(e) => tracing::warn!(error = %e, "checkpointer cannot connect"),
-                }
-            }
-            if let Some(c) = conn.as_mut() {
-                let mut done = checkpoint(c, Mode::Passive).await;
-                if let Ok(cp) = done
-                    && cp.wal_frames >= RESTART_FRAMES
-                {
-                    // Releasing the lock wakes this loop again: a harmless extra round.
-                    let _writers_held_off = writes.lock().await;
-                    done = checkpoint(c, Mode::Restart).await;
-                }
-                match done {
-                    Ok(cp) if cp.wal_frames > 0 => tracing::trace!(?cp, "checkpoint"),
-                    Ok(_) => {}
-                    Err(e) => {
-                        // A fresh connection next time; commits checkpoint themselves meanwhile.
-                        tracing::warn!(error = %e, "background checkpoint failed");
-                        conn = None;
-                    }
-                }
-            }
-            tokio::select! {
-                _ = &mut stopped => break,
-                _ = tokio::time::sleep(CHECKPOINT_GAP) => {}
-            }
-        }
-        if let Some(c) = conn {
-            let _ = c.close().await;
-        }
-    });
-    stop
-}
-
-impl_sql_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE", "sqlite");
-
-impl super::InlineReads for SqliteStore {
-    fn checkout_with_terms_inline(
-        &self,
-        org: Option<Uuid>,
-        id: Uuid,
-    ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
-        self.inline.as_ref()?.checkout_with_terms(org, id)
-    }
-
-    fn terms_inline(
-        &self,
-        org: Uuid,
-        ids: TermsRef,
-    ) -> Option<StorageResult<(Option<Customer>, Terms)>> {
-        self.inline.as_ref()?.terms(org, ids)
     }
 }
 
@@ -238,8 +152,8 @@ mod tests {
     async fn a_database_file_has_its_hot_reads_inline() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (store, _) = store(&dir).await;
-        assert!(store.inline.is_some());
-        assert!(store.without_inline_reads().inline.is_none());
+        assert!(store.machinery.inline.is_some());
+        assert!(store.without_inline_reads().machinery.inline.is_none());
     }
 
     /// What SQLite plans for `sql` (one line per step of `EXPLAIN QUERY PLAN`).
@@ -260,7 +174,7 @@ mod tests {
     async fn the_expiry_sweep_looks_up_only_due_sessions() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (store, _) = store(&dir).await;
-        let steps = plan(&store, super::super::sql::EXPIRE_DUE).await;
+        let steps = plan(&store, crate::storage::queries::checkouts::EXPIRE_DUE).await;
         assert!(
             steps.iter().all(|s| !s.starts_with("SCAN")),
             "a step scans: {steps:?}"
@@ -300,7 +214,7 @@ mod tests {
             .collect();
         // About 60 MB of frames, through the store's write lock as the product writes.
         for _ in 0..3_500 {
-            let _w = store.writes.as_ref().expect("lock").lock().await;
+            let _w = store.machinery.writes.lock().await;
             sqlx::query("INSERT INTO t VALUES (zeroblob(16000))")
                 .execute(&store.pool)
                 .await

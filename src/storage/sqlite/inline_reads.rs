@@ -24,13 +24,15 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, ErrorCode, OpenFlags, RowIndex};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use uuid::Uuid;
 
-use super::sql::{CHECKOUT_WITH_TERMS, TERMS, terms_found};
-use super::{StorageError, StorageResult, Terms, TermsRef};
 use crate::domain::catalog::Customer;
 use crate::domain::checkout::Checkout;
+use crate::storage::queries::checkouts::{CHECKOUT_WITH_TERMS, TERMS, terms_found};
+use crate::storage::rows::checkouts::{CheckoutWithTermsColumns, CustomerTermsColumns};
+use crate::storage::rows::{ReadRow, Reads, ReadsAll, Resolved};
+use crate::storage::{StorageError, StorageResult, Terms, TermsRef};
 
 /// Idle connections kept for reuse; one is in use per thread reading at that moment.
 const MAX_IDLE: usize = 8;
@@ -39,6 +41,11 @@ const MAX_IDLE: usize = 8;
 pub(crate) struct InlineReader {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    /// Where the hot reads' columns are, found by name on their first row: rusqlite's
+    /// lookup by name compares every column name (case-insensitively) until it matches, too
+    /// slow to do for each of 63 columns on every read.
+    checkout_with_terms: Resolved<CheckoutWithTermsColumns>,
+    terms: Resolved<CustomerTermsColumns>,
 }
 
 /// Why an inline read did not answer.
@@ -74,6 +81,8 @@ impl InlineReader {
         path.is_file().then(|| Self {
             path,
             idle: Mutex::new(Vec::new()),
+            checkout_with_terms: Resolved::default(),
+            terms: Resolved::default(),
         })
     }
 
@@ -94,7 +103,7 @@ impl InlineReader {
         &self,
         sql: &str,
         params: &[(&str, &dyn rusqlite::ToSql)],
-        decode: impl FnOnce(&rusqlite::Row<'_>) -> StorageResult<T>,
+        decode: impl FnOnce(&InlineRow<'_, '_>) -> StorageResult<T>,
     ) -> Option<StorageResult<Option<T>>> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
@@ -111,7 +120,7 @@ impl InlineReader {
             let mut stmt = conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params)?;
             match rows.next()? {
-                Some(row) => Ok(Some(decode(row)?)),
+                Some(row) => Ok(Some(decode(&InlineRow(row))?)),
                 None => Ok(None),
             }
         })();
@@ -141,7 +150,7 @@ impl InlineReader {
                 "$1": id.as_bytes().as_slice(),
                 "$2": org.as_ref().map(|o| o.as_bytes().as_slice()),
             },
-            checkout_with_terms_at,
+            |r| self.checkout_with_terms.decode(r),
         )
     }
 
@@ -158,27 +167,31 @@ impl InlineReader {
                 "$3": ids.plan_id.as_ref().map(|i| i.as_bytes().as_slice()),
                 "$4": ids.contract_id.as_ref().map(|i| i.as_bytes().as_slice()),
             },
-            terms_at,
+            |r| self.terms.decode(r),
         )?;
         Some(found.and_then(terms_found))
     }
 }
 
-type DbRow<'stmt> = rusqlite::Row<'stmt>;
+/// A rusqlite row as the decoders read it (`storage::rows`), decoding what sqlx wrote
+/// exactly as sqlx reads it back: UUIDs as 16-byte blobs, dates as `YYYY-MM-DD`, timestamps as
+/// RFC 3339 text, booleans as integers. A value of another type is a corrupt row, as it is for
+/// sqlx.
+pub(crate) struct InlineRow<'a, 'stmt>(&'a rusqlite::Row<'stmt>);
 
-row_decoders!(super::TryGet);
-
-/// `try_get(index)` on rusqlite's rows, decoding what sqlx wrote exactly as sqlx reads it back:
-/// UUIDs as 16-byte blobs, dates as `YYYY-MM-DD`, timestamps as RFC 3339 text, booleans as
-/// integers. A value of another type is a corrupt row, as it is for sqlx.
-trait TryGet {
-    fn try_get<'r, T: FromColumn<'r>, I: RowIndex>(&'r self, index: I) -> StorageResult<T>;
+impl ReadRow for InlineRow<'_, '_> {
+    /// Compares every column name until one matches: fine once per result, not per read
+    /// (see [`InlineReader`]).
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.0.as_ref().column_index(name).ok()
+    }
 }
 
-impl TryGet for rusqlite::Row<'_> {
-    fn try_get<'r, T: FromColumn<'r>, I: RowIndex>(&'r self, index: I) -> StorageResult<T> {
+impl<'r, T: FromColumn<'r>> Reads<'r, T> for InlineRow<'_, '_> {
+    fn get(&'r self, at: usize) -> StorageResult<T> {
         let value = self
-            .get_ref(index)
+            .0
+            .get_ref(at)
             .map_err(|e| StorageError::Other(anyhow::Error::new(e)))?;
         T::from_column(value).ok_or_else(|| {
             StorageError::Corrupt(format!(
@@ -190,8 +203,10 @@ impl TryGet for rusqlite::Row<'_> {
     }
 }
 
+impl ReadsAll for InlineRow<'_, '_> {}
+
 /// A Rust value from one column's value; `None` when the value has another type.
-trait FromColumn<'r>: Sized {
+pub(crate) trait FromColumn<'r>: Sized {
     fn from_column(value: ValueRef<'r>) -> Option<Self>;
 }
 
@@ -260,6 +275,7 @@ impl FromColumn<'_> for DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::rows::Find;
 
     /// A WAL database with one table `t (x TEXT)` holding `'a'`.
     fn database(dir: &tempfile::TempDir) -> PathBuf {
@@ -273,7 +289,7 @@ mod tests {
     }
 
     fn read_x(reader: &InlineReader) -> Option<StorageResult<Option<String>>> {
-        reader.one_row("SELECT x FROM t", &[], |row| row.try_get(0))
+        reader.one_row("SELECT x FROM t", &[], |row| row.get(0))
     }
 
     #[test]
@@ -334,7 +350,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let reader = InlineReader::new(database(&dir)).expect("reader");
         let read = reader.one_row("SELECT x FROM missing", &[], |row| {
-            row.try_get::<String, _>(0)
+            Reads::<String>::get(row, 0)
         });
         assert!(read.is_none(), "{read:?}");
         assert_eq!(
@@ -349,12 +365,28 @@ mod tests {
         let reader = InlineReader::new(database(&dir)).expect("reader");
         let read = reader
             .one_row("SELECT 1", &[], |row| {
-                row.try_get::<&str, _>(0).map(str::to_owned)
+                Reads::<&str>::get(row, 0).map(str::to_owned)
             })
             .expect("inline");
         assert!(matches!(read, Err(StorageError::Corrupt(_))), "{read:?}");
         let read = reader
-            .one_row("SELECT x FROM t", &[], |row| row.try_get::<Uuid, _>(0))
+            .one_row("SELECT x FROM t", &[], |row| Reads::<Uuid>::get(row, 0))
+            .expect("inline");
+        assert!(matches!(read, Err(StorageError::Corrupt(_))), "{read:?}");
+    }
+
+    #[test]
+    fn columns_are_found_by_name_wherever_they_stand() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let reader = InlineReader::new(database(&dir)).expect("reader");
+        let read = reader
+            .one_row("SELECT 'b' AS b, 7 AS p_a", &[], |row| {
+                Reads::<i64>::get(row, Find::new(row).prefixed("p_").at("a")?)
+            })
+            .expect("inline");
+        assert_eq!(read.expect("read"), Some(7));
+        let read = reader
+            .one_row("SELECT 1 AS a", &[], |row| Find::new(row).at("b"))
             .expect("inline");
         assert!(matches!(read, Err(StorageError::Corrupt(_))), "{read:?}");
     }
@@ -377,11 +409,11 @@ mod tests {
                 },
                 |row| {
                     Ok((
-                        row.try_get::<Uuid, _>(0)?,
-                        row.try_get::<NaiveDate, _>(1)?,
-                        row.try_get::<DateTime<Utc>, _>(2)?,
-                        row.try_get::<bool, _>(3)?,
-                        row.try_get::<Option<NaiveDate>, _>(4)?,
+                        Reads::<Uuid>::get(row, 0)?,
+                        Reads::<NaiveDate>::get(row, 1)?,
+                        Reads::<DateTime<Utc>>::get(row, 2)?,
+                        Reads::<bool>::get(row, 3)?,
+                        Reads::<Option<NaiveDate>>::get(row, 4)?,
                     ))
                 },
             )

@@ -1,0 +1,334 @@
+//! Checkout sessions: the two hot reads, the purpose-specific updates, confirm and expiry.
+//! New sessions are written by group commit (`storage::batch_insert`).
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::catalog::insert_customer_in;
+use super::contracts::{AMEND_CONTRACT, insert_contract_in, insert_version_in};
+use super::{Arg as _, Db, PushArg as _, SqlStore, execute_on, page_of};
+use crate::domain::catalog::{ContractVersion, Customer};
+use crate::domain::checkout::{Checkout, CheckoutStatus};
+use crate::storage::rows::checkouts::CheckoutColumns;
+use crate::storage::rows::to_json;
+use crate::storage::{
+    CheckoutFilter, CheckoutStore, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, PageOf,
+    PageRequest, StorageError, StorageResult, Terms, TermsRef,
+};
+
+/// A session with the rows its estimate depends on, each within the session's organisation:
+/// its plan (`p_…`), contract (`k_…`) and the contract's plan (`kp_…`) (`$1` session id, `$2`
+/// organisation or NULL). Decoded by `rows::checkouts::CheckoutWithTermsColumns`.
+pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
+    "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, ",
+    "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
+    " FROM checkouts c",
+    " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
+    " LEFT JOIN contracts k ON k.organisation_id = c.organisation_id AND k.id = c.contract_id",
+    " LEFT JOIN plans kp ON kp.organisation_id = c.organisation_id AND kp.id = k.plan_id",
+    " WHERE c.id = $1 AND ($2 IS NULL OR c.organisation_id = $2)"
+);
+
+/// An organisation's customer `$2` (unprefixed), plan `$3`, contract `$4` and the contract's
+/// plan (prefixed as in [`CHECKOUT_WITH_TERMS`]; `$1` organisation), in one row even when
+/// nothing matches (the one-row `x`). Decoded by `rows::checkouts::CustomerTermsColumns`.
+pub(crate) const TERMS: &str = concat!(
+    "SELECT cu.id, cu.organisation_id, cu.business_entity_id, cu.customer_name, cu.email, cu.phone_number, cu.external_id, cu.company_name, cu.tax_id, cu.address, cu.created_at, ",
+    "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
+    " FROM (SELECT 1 AS one) x",
+    " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
+    " LEFT JOIN plans p ON p.organisation_id = $1 AND p.id = $3",
+    " LEFT JOIN contracts k ON k.organisation_id = $1 AND k.id = $4",
+    " LEFT JOIN plans kp ON kp.organisation_id = $1 AND kp.id = k.plan_id"
+);
+
+/// What `TERMS` returned: always one row (its one-row `x`), so none is a corrupt answer.
+pub(crate) fn terms_found<T>(row: Option<T>) -> StorageResult<T> {
+    row.ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))
+}
+
+/// Marks up to `$2` open sessions past their expiry (`$1`, now) as expired. The outer
+/// conditions repeat the inner ones so that both halves find the due sessions in the partial
+/// index `checkouts_open_expiry`: with only `id IN (...)` and the status outside, SQLite
+/// scanned every open session (1.2 s with a million, holding the write lock).
+pub(crate) const EXPIRE_DUE: &str = "UPDATE checkouts SET checkout_status = 'expired', updated_at = $1 WHERE checkout_status = 'open' AND expires_at <= $1 AND id IN (SELECT id FROM checkouts WHERE checkout_status = 'open' AND expires_at <= $1 LIMIT $2)";
+
+/// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
+/// values follows per session (`storage::batch_insert`).
+pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at) ";
+pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1";
+
+const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at FROM checkouts WHERE organisation_id = $1 AND id = $2";
+const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at FROM checkouts WHERE id = $1";
+/// The organisation follows, then the list's filters (completed at run time).
+const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at FROM checkouts WHERE organisation_id = ";
+
+const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
+const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
+const CANCEL: &str = "UPDATE checkouts SET checkout_status = 'cancelled', cancel_reason = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
+const EXPIRE: &str = "UPDATE checkouts SET checkout_status = 'expired', expires_at = CASE WHEN expires_at < $1 THEN expires_at ELSE $1 END, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open'";
+/// Confirm's claim of a new subscription: claim and link the new contract in one statement.
+const CLAIM_FOR_CONTRACT: &str = "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1, contract_id = $2, customer_id = COALESCE(customer_id, $3) WHERE organisation_id = $4 AND id = $5 AND checkout_status = 'open' AND expires_at > $1";
+/// Confirm's claim of an amendment (the session already names its contract).
+const CLAIM: &str = "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1";
+
+impl<D: Db> SqlStore<D> {
+    /// Confirm's writes, inside `tx`; the outcome says whether to commit.
+    async fn confirm_in(
+        tx: &mut D::Connection,
+        org: Uuid,
+        id: Uuid,
+        write: &ConfirmWrite,
+        now: DateTime<Utc>,
+    ) -> StorageResult<ConfirmOutcome> {
+        match write {
+            ConfirmWrite::NewContract { customer, contract } => {
+                // Contract first (the session row points at it), then claim and link in one
+                // statement.
+                if let Some(c) = customer {
+                    insert_customer_in::<D>(tx, c).await?;
+                }
+                insert_contract_in::<D>(tx, contract).await?;
+                let q = sqlx::query(CLAIM_FOR_CONTRACT)
+                    .arg(now)
+                    .arg(contract.id)
+                    .arg(contract.customer_id)
+                    .arg(org)
+                    .arg(id);
+                Ok(if execute_on::<D>(tx, q).await? == 1 {
+                    ConfirmOutcome::Confirmed {
+                        contract_id: contract.id,
+                    }
+                } else {
+                    ConfirmOutcome::NotOpen
+                })
+            }
+            ConfirmWrite::Amend {
+                contract_id,
+                expected_version,
+                plan_id,
+                effective_date,
+                billing_anchor_date,
+                items,
+                change_summary,
+            } => {
+                // Claim first, so that a second confirm of this same session reports "not
+                // open" rather than "contract changed".
+                let q = sqlx::query(CLAIM).arg(now).arg(org).arg(id);
+                if execute_on::<D>(tx, q).await? != 1 {
+                    return Ok(ConfirmOutcome::NotOpen);
+                }
+                let items_json = to_json(items)?;
+                let q = sqlx::query(AMEND_CONTRACT)
+                    .arg(*plan_id)
+                    .arg(items_json.as_str())
+                    .arg(*billing_anchor_date)
+                    .arg(now)
+                    .arg(org)
+                    .arg(*contract_id)
+                    .arg(*expected_version);
+                if execute_on::<D>(tx, q).await? != 1 {
+                    return Ok(ConfirmOutcome::ContractChanged);
+                }
+                let v = ContractVersion {
+                    version: expected_version + 1,
+                    effective_date: *effective_date,
+                    plan_id: *plan_id,
+                    billing_anchor_date: *billing_anchor_date,
+                    items: items.clone(),
+                    change_summary: change_summary.clone(),
+                    checkout_id: Some(id),
+                    created_at: now,
+                };
+                insert_version_in::<D>(tx, org, *contract_id, &v).await?;
+                Ok(ConfirmOutcome::Confirmed {
+                    contract_id: *contract_id,
+                })
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl<D: Db> CheckoutStore for SqlStore<D> {
+    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
+        self.insert_checkout_batched(c).await
+    }
+
+    async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {
+        let q = sqlx::query(CHECKOUT).arg(org).arg(id);
+        self.fetch_decoded::<CheckoutColumns>(q).await
+    }
+
+    async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>> {
+        let q = sqlx::query(CHECKOUT_BY_ID).arg(id);
+        self.fetch_decoded::<CheckoutColumns>(q).await
+    }
+
+    async fn get_checkout_with_terms(
+        &self,
+        org: Option<Uuid>,
+        id: Uuid,
+    ) -> StorageResult<Option<(Checkout, Terms)>> {
+        if let Some(read) = D::checkout_with_terms_here(&self.machinery, org, id) {
+            return read;
+        }
+        let query = || sqlx::query(CHECKOUT_WITH_TERMS).arg(id).arg(org);
+        let row = D::read_row(&self.pool, &self.machinery, query).await?;
+        row.as_ref()
+            .map(|r| self.hot.checkout_with_terms.decode(r))
+            .transpose()
+    }
+
+    async fn get_terms(
+        &self,
+        org: Uuid,
+        ids: TermsRef,
+    ) -> StorageResult<(Option<Customer>, Terms)> {
+        if ids.customer_id.is_none() && ids.plan_id.is_none() && ids.contract_id.is_none() {
+            return Ok((None, Terms::default()));
+        }
+        if let Some(read) = D::terms_here(&self.machinery, org, ids) {
+            return read;
+        }
+        let query = || {
+            sqlx::query(TERMS)
+                .arg(org)
+                .arg(ids.customer_id)
+                .arg(ids.plan_id)
+                .arg(ids.contract_id)
+        };
+        let row = D::read_row(&self.pool, &self.machinery, query).await?;
+        self.hot.terms.decode(&terms_found(row)?)
+    }
+
+    async fn list_checkouts(
+        &self,
+        org: Uuid,
+        filter: &CheckoutFilter,
+        page: PageRequest,
+        now: DateTime<Utc>,
+    ) -> StorageResult<PageOf<Checkout>> {
+        let mut qb = QueryBuilder::<D>::new(CHECKOUTS);
+        qb.push_arg(org);
+        match filter.status {
+            None => {}
+            Some(CheckoutStatus::Open) => {
+                qb.push(" AND checkout_status = 'open' AND expires_at > ")
+                    .push_arg(now);
+            }
+            Some(CheckoutStatus::Expired) => {
+                qb.push(" AND (checkout_status = 'expired' OR (checkout_status = 'open' AND expires_at <= ")
+                    .push_arg(now)
+                    .push("))");
+            }
+            Some(s) => {
+                qb.push(" AND checkout_status = ").push_arg(s.as_str());
+            }
+        }
+        if let Some(c) = filter.customer_id {
+            qb.push(" AND customer_id = ").push_arg(c);
+        }
+        if let Some(t) = filter.checkout_type {
+            qb.push(" AND checkout_type = ").push_arg(t.as_str());
+        }
+        if let Some(after) = page.starting_after {
+            qb.push(
+                " AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ",
+            )
+            .push_arg(after)
+            .push(" AND c.organisation_id = ")
+            .push_arg(org)
+            .push(")");
+        }
+        qb.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+            .push_arg(i64::from(page.limit) + 1);
+        let rows = self.fetch_all(qb.build()).await?;
+        page_of::<CheckoutColumns, D>(&rows, page)
+    }
+
+    async fn update_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        update: &CheckoutUpdate,
+        now: DateTime<Utc>,
+    ) -> StorageResult<bool> {
+        let _writing = self.writing().await;
+        let changed = match update {
+            CheckoutUpdate::Edited(e) => {
+                let overrides = to_json(&e.product_overrides)?;
+                let customer_data = to_json(&e.customer_data)?;
+                let metadata = to_json(&e.metadata)?;
+                let quote = to_json(&e.quote)?;
+                let q = sqlx::query(EDIT)
+                    .arg(e.plan_id)
+                    .arg(overrides.as_str())
+                    .arg(customer_data.as_str())
+                    .arg(e.success_url.as_ref().map(|u| u.as_str()))
+                    .arg(e.cancel_url.as_ref().map(|u| u.as_str()))
+                    .arg(e.expires_at)
+                    .arg(metadata.as_str())
+                    .arg(quote.as_str())
+                    .arg(now)
+                    .arg(org)
+                    .arg(id);
+                self.execute(q).await?
+            }
+            CheckoutUpdate::Requoted { quote } => {
+                let quote = to_json(quote)?;
+                let q = sqlx::query(REQUOTE)
+                    .arg(quote.as_str())
+                    .arg(now)
+                    .arg(org)
+                    .arg(id);
+                self.execute(q).await?
+            }
+            CheckoutUpdate::Cancelled { reason } => {
+                let q = sqlx::query(CANCEL)
+                    .arg(reason.as_deref())
+                    .arg(now)
+                    .arg(org)
+                    .arg(id);
+                self.execute(q).await?
+            }
+            CheckoutUpdate::Expired => {
+                let q = sqlx::query(EXPIRE).arg(now).arg(org).arg(id);
+                self.execute(q).await?
+            }
+        };
+        Ok(changed == 1)
+    }
+
+    async fn confirm_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        write: &ConfirmWrite,
+        now: DateTime<Utc>,
+    ) -> StorageResult<ConfirmOutcome> {
+        let _writing = self.writing().await;
+        let mut tx = self.begin_write().await?;
+        // The claim: only an open, unexpired session moves to `contract_created`. A concurrent
+        // confirm blocks on this row (PostgreSQL) or on the write lock (SQLite), then finds it
+        // no longer open and rolls back everything it wrote.
+        let outcome = Self::confirm_in(&mut tx, org, id, write, now).await?;
+        match outcome {
+            ConfirmOutcome::Confirmed { .. } => tx.commit().await?,
+            _ => tx.rollback().await?,
+        }
+        Ok(outcome)
+    }
+
+    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {
+        let _writing = self.writing().await;
+        self.execute(sqlx::query(EXPIRE_DUE).arg(now).arg(limit))
+            .await
+    }
+}
