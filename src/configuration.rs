@@ -59,6 +59,22 @@ pub struct Settings {
     pub expiry_sweep_seconds: u64,
     /// How long a client may take to send its request head before it is answered 408.
     pub client_timeout_ms: u64,
+    /// A session's lifetime when its creator gives no `expires_at` (`CHECKOUT_TTL`).
+    pub checkout_ttl: std::time::Duration,
+}
+
+/// The default [`Settings::checkout_ttl`]: 24 hours.
+pub const DEFAULT_CHECKOUT_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// The longest a session may live (SPEC §5: `expires_at` at most 30 days ahead).
+pub const MAX_CHECKOUT_TTL: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// `CHECKOUT_TTL`: a duration such as `24h`, `90m`, `7d` or `1h 30m` (humantime), or plain seconds.
+pub fn parse_ttl(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    if let Ok(secs) = s.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(secs));
+    }
+    humantime::parse_duration(s).map_err(|e| format!("not a duration ({e}); try 24h or 3600"))
 }
 
 impl Settings {
@@ -76,6 +92,7 @@ impl Settings {
             db_acquire_timeout_ms: 3000,
             expiry_sweep_seconds: 60,
             client_timeout_ms: 10_000,
+            checkout_ttl: DEFAULT_CHECKOUT_TTL,
         }
     }
 
@@ -98,6 +115,9 @@ impl Settings {
         if !matches!(url.scheme(), "http" | "https") {
             bail!("PUBLIC_URL must be http or https");
         }
+        if self.checkout_ttl.is_zero() || self.checkout_ttl > MAX_CHECKOUT_TTL {
+            bail!("CHECKOUT_TTL must be more than 0 and at most 30 days");
+        }
         if self.is_production() {
             if self.session_secret.expose() == DEVELOPMENT_SESSION_SECRET {
                 bail!("production mode refuses the development SESSION_SECRET: set your own");
@@ -117,6 +137,22 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checkout_ttl_reads_durations_and_stays_within_30_days() {
+        assert_eq!(parse_ttl("24h"), Ok(DEFAULT_CHECKOUT_TTL));
+        assert_eq!(parse_ttl("90m"), Ok(std::time::Duration::from_secs(5400)));
+        assert_eq!(parse_ttl("3600"), Ok(std::time::Duration::from_secs(3600)));
+        assert!(parse_ttl("soon").is_err());
+        let mut s = Settings::development();
+        assert!(s.validate().is_ok());
+        s.checkout_ttl = MAX_CHECKOUT_TTL;
+        assert!(s.validate().is_ok());
+        s.checkout_ttl = MAX_CHECKOUT_TTL + std::time::Duration::from_secs(1);
+        assert!(s.validate().is_err());
+        s.checkout_ttl = std::time::Duration::ZERO;
+        assert!(s.validate().is_err());
+    }
 
     #[test]
     fn debug_redacts_secrets() {

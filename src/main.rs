@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use hosted_checkout::configuration::{
-    DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings,
+    DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings, parse_ttl,
 };
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::{Ctx, demo, organisations};
@@ -78,6 +78,9 @@ struct ServeArgs {
     /// Seconds between expiry sweeps (0 disables)
     #[arg(long, env = "EXPIRY_SWEEP_SECONDS", default_value_t = 60)]
     expiry_sweep_seconds: u64,
+    /// Lifetime of a session created without expires_at (e.g. 24h, 90m, 7d; at most 30 days)
+    #[arg(long, env = "CHECKOUT_TTL", default_value = "24h", value_parser = parse_ttl)]
+    checkout_ttl: std::time::Duration,
 }
 
 #[derive(Subcommand)]
@@ -106,6 +109,7 @@ fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
     s.db_max_connections = serve.db_max_connections;
     s.db_acquire_timeout_ms = serve.db_acquire_timeout_ms;
     s.expiry_sweep_seconds = serve.expiry_sweep_seconds;
+    s.checkout_ttl = serve.checkout_ttl;
     s
 }
 

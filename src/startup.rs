@@ -20,7 +20,7 @@ use actix_web::{App, HttpServer, web};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::configuration::Settings;
-use crate::routes::{api, health, hosted};
+use crate::routes::{api, get_or_head, health, hosted};
 use crate::services::clock::{Clock, SystemClock};
 use crate::services::{Ctx, checkouts, idempotency};
 use crate::storage::{self, DynStorage, PoolSettings};
@@ -61,7 +61,7 @@ impl Application {
         if let Some(base) = public_url.strip_suffix(":0") {
             public_url = format!("{base}:{port}");
         }
-        let ctx = Ctx::new(store, clock, &public_url);
+        let ctx = Ctx::new(store, clock, &public_url).with_checkout_ttl(settings.checkout_ttl);
         let server = run(listener, ctx.clone(), &settings)?;
         if settings.expiry_sweep_seconds > 0 {
             spawn_sweeper(
@@ -238,7 +238,11 @@ async fn request_id_header(
 fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSessionStore>) {
     cfg.service(health::healthz)
         .service(health::readyz)
-        .service(web::resource("/static/app.css").route(web::get().to(hosted::stylesheet)))
+        .service(web::resource("/static/app.css").route(get_or_head().to(hosted::stylesheet)))
+        .service(
+            web::resource(["/favicon.ico", "/favicon.svg"])
+                .route(get_or_head().to(hosted::favicon)),
+        )
         .service(
             web::scope("/checkout")
                 .wrap(session)

@@ -1,15 +1,15 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, route, web};
 
 use crate::services::Ctx;
 
 /// The process is up.
-#[get("/healthz")]
+#[route("/healthz", method = "GET", method = "HEAD")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
 }
 
 /// The database answers; else `503` with `Retry-After`.
-#[get("/readyz")]
+#[route("/readyz", method = "GET", method = "HEAD")]
 pub async fn readyz(ctx: web::Data<Ctx>) -> HttpResponse {
     match ctx.store.ping().await {
         Ok(()) => HttpResponse::Ok()

@@ -1,3 +1,13 @@
+//! The HTTP edge: the JSON API, the hosted pages, health checks.
+
 pub mod api;
 pub mod health;
 pub mod hosted;
+
+use actix_web::{Route, guard, web};
+
+/// A route for `GET` and `HEAD`: link checkers and chat previews probe with `HEAD`, which must
+/// answer like `GET` (actix-web sends the head of the response without its body).
+pub fn get_or_head() -> Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}

@@ -16,7 +16,8 @@ use std::sync::Arc;
 use crate::domain::validation::FieldError;
 use crate::storage::{DynStorage, PageRequest};
 
-/// What every use case may touch: the store, the clock and the public base URL.
+/// What every use case may touch: the store, the clock, the public base URL and the settings
+/// use cases read.
 #[derive(Clone)]
 pub struct Ctx {
     pub store: DynStorage,
@@ -26,6 +27,8 @@ pub struct Ctx {
     pub keys: Arc<auth::KeyCache>,
     /// Write-once catalog objects (see [`cache`]).
     pub catalog: Arc<cache::CatalogCache>,
+    /// A new session's lifetime when no `expires_at` is given (`CHECKOUT_TTL`).
+    pub checkout_ttl: chrono::Duration,
 }
 
 impl Ctx {
@@ -36,7 +39,16 @@ impl Ctx {
             public_url: Arc::from(public_url),
             keys: Arc::default(),
             catalog: Arc::default(),
+            checkout_ttl: chrono::Duration::hours(checkouts::DEFAULT_TTL_HOURS),
         }
+    }
+
+    /// With `CHECKOUT_TTL` (validated by the settings: more than 0, at most 30 days).
+    pub fn with_checkout_ttl(mut self, ttl: std::time::Duration) -> Self {
+        if let Ok(ttl) = chrono::Duration::from_std(ttl) {
+            self.checkout_ttl = ttl;
+        }
+        self
     }
 }
 

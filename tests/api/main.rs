@@ -8,4 +8,5 @@ mod health;
 mod helpers;
 mod hosted;
 mod openapi;
+mod operations;
 mod storage_contract;

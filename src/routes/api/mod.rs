@@ -9,48 +9,52 @@ pub mod openapi;
 
 use actix_web::web;
 
+use super::get_or_head;
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/openapi.json").route(web::get().to(openapi::openapi_json)))
+    cfg.service(web::resource("/openapi.json").route(get_or_head().to(openapi::openapi_json)))
         .service(
             web::resource("/business_entities")
                 .route(web::post().to(catalog::create_entity))
-                .route(web::get().to(catalog::list_entities)),
+                .route(get_or_head().to(catalog::list_entities)),
         )
-        .service(web::resource("/business_entities/{id}").route(web::get().to(catalog::get_entity)))
+        .service(
+            web::resource("/business_entities/{id}").route(get_or_head().to(catalog::get_entity)),
+        )
         .service(
             web::resource("/customers")
                 .route(web::post().to(catalog::create_customer))
-                .route(web::get().to(catalog::list_customers)),
+                .route(get_or_head().to(catalog::list_customers)),
         )
-        .service(web::resource("/customers/{id}").route(web::get().to(catalog::get_customer)))
+        .service(web::resource("/customers/{id}").route(get_or_head().to(catalog::get_customer)))
         .service(
             web::resource("/products")
                 .route(web::post().to(catalog::create_product))
-                .route(web::get().to(catalog::list_products)),
+                .route(get_or_head().to(catalog::list_products)),
         )
-        .service(web::resource("/products/{id}").route(web::get().to(catalog::get_product)))
+        .service(web::resource("/products/{id}").route(get_or_head().to(catalog::get_product)))
         .service(
             web::resource("/plans")
                 .route(web::post().to(catalog::create_plan))
-                .route(web::get().to(catalog::list_plans)),
+                .route(get_or_head().to(catalog::list_plans)),
         )
-        .service(web::resource("/plans/{id}").route(web::get().to(catalog::get_plan)))
+        .service(web::resource("/plans/{id}").route(get_or_head().to(catalog::get_plan)))
         .service(web::resource("/plans/{id}/archive").route(web::post().to(catalog::archive_plan)))
         .service(
             web::resource("/contracts")
                 .route(web::post().to(catalog::import_contract))
-                .route(web::get().to(catalog::list_contracts)),
+                .route(get_or_head().to(catalog::list_contracts)),
         )
-        .service(web::resource("/contracts/{id}").route(web::get().to(catalog::get_contract)))
+        .service(web::resource("/contracts/{id}").route(get_or_head().to(catalog::get_contract)))
         .service(web::resource("/checkouts/preview").route(web::post().to(checkouts::preview)))
         .service(
             web::resource("/checkouts")
                 .route(web::post().to(checkouts::create))
-                .route(web::get().to(checkouts::list)),
+                .route(get_or_head().to(checkouts::list)),
         )
         .service(
             web::resource("/checkouts/{id}")
-                .route(web::get().to(checkouts::get))
+                .route(get_or_head().to(checkouts::get))
                 .route(web::patch().to(checkouts::patch)),
         )
         .service(web::resource("/checkouts/{id}/confirm").route(web::post().to(checkouts::confirm)))

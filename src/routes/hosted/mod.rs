@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use self::csrf::{CheckedPost, csrf_token};
 use self::page::{PageError, PageRes, PageResult, nonce, parse_id, render, see_other};
+use super::get_or_head;
 use crate::error::AppError;
 use crate::services::Ctx;
 use crate::services::checkouts::hosted::{self, Shown};
@@ -33,18 +34,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .add((header::CACHE_CONTROL, "no-store"))
                     .add((header::REFERRER_POLICY, "same-origin"))
                     .add((header::X_FRAME_OPTIONS, "DENY"))
+                    // A checkout must never be indexed (pages also say so in a meta tag).
+                    .add(("X-Robots-Tag", "noindex, nofollow"))
                     // Responses without a page (redirects) get the strict policy too; pages
                     // set their own with the style nonce, which this does not overwrite.
                     .add((header::CONTENT_SECURITY_POLICY, csp(""))),
             )
-            .route("", web::get().to(entry))
+            .route("", get_or_head().to(entry))
             .route("/plan", web::post().to(post_plan))
-            .route("/details", web::get().to(details))
+            .route("/details", get_or_head().to(details))
             .route("/details", web::post().to(post_details))
-            .route("/review", web::get().to(review))
+            .route("/review", get_or_head().to(review))
             .route("/confirm", web::post().to(post_confirm))
             .route("/cancel", web::post().to(post_cancel))
-            .route("/status", web::get().to(status)),
+            .route("/status", get_or_head().to(status)),
     );
 }
 
@@ -201,6 +204,15 @@ pub async fn stylesheet() -> impl Responder {
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(include_str!("../../../static/app.css"))
+}
+
+/// The icon (`/favicon.svg`, linked from every page, and `/favicon.ico`, which browsers and
+/// crawlers ask for unprompted): an SVG either way.
+pub async fn favicon() -> impl Responder {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(include_str!("../../../static/favicon.svg"))
 }
 
 /// Anything unrouted: problem+json for API clients, a page for browsers.

@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 
 use anyhow::Context as _;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::DEFAULT_TTL_HOURS;
 use super::errors::CreateError;
 use super::fields::{check_expiry, check_metadata, check_plan_options, customer_data, parse_url};
 use super::pricing::{Draft, Loaded, Priced, load, price};
@@ -85,9 +84,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         guest_checkout: input.guest_checkout.unwrap_or(false),
         customer_data: v.customer_data,
         quote: v.priced.quote,
-        expires_at: input
-            .expires_at
-            .unwrap_or(now + Duration::hours(DEFAULT_TTL_HOURS)),
+        expires_at: input.expires_at.unwrap_or(now + ctx.checkout_ttl),
         success_url: v.success_url,
         cancel_url: v.cancel_url,
         product_overrides: v.draft.overrides,

@@ -29,6 +29,7 @@ use super::Ctx;
 use crate::domain::checkout::Checkout;
 use crate::storage::Terms;
 
+/// A session's lifetime without `expires_at`, unless `CHECKOUT_TTL` says otherwise.
 pub const DEFAULT_TTL_HOURS: i64 = 24;
 pub const MAX_TTL_DAYS: i64 = 30;
 pub const MAX_METADATA_KEYS: usize = 50;
