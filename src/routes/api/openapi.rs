@@ -4,6 +4,7 @@
 
 use actix_web::HttpResponse;
 use serde::Serialize;
+use serde_json::Value;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -83,116 +84,221 @@ pub struct ApiDoc;
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
-        .body(ApiDoc::openapi().to_json().unwrap_or_default())
+        .body(document())
+}
+
+/// The OpenAPI 3.1 document, built once: utoipa's output with what a standard validator and
+/// client generators need (a `description` on every response) and money described as exact.
+pub fn document() -> &'static str {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        describe_responses(&mut doc);
+        exact_money(&mut doc);
+        doc.to_string()
+    })
+}
+
+/// Every response object must have a `description` (OpenAPI 3.1, §4.8.17); these say what
+/// each status means in this API.
+fn describe_responses(doc: &mut Value) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for operation in paths.values_mut().filter_map(Value::as_object_mut) {
+        for op in operation.values_mut() {
+            let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            for (status, response) in responses.iter_mut() {
+                if let Some(r) = response.as_object_mut()
+                    && !r.contains_key("description")
+                {
+                    r.insert("description".into(), Value::from(status_meaning(status)));
+                }
+            }
+        }
+    }
+}
+
+fn status_meaning(status: &str) -> &'static str {
+    match status {
+        "200" => "OK",
+        "201" => "Created",
+        "400" => "Malformed JSON (problem+json)",
+        "401" => "Missing or invalid API key (problem+json)",
+        "404" => "No such object in this organisation (problem+json)",
+        "409" => {
+            "State conflict, a changed estimate (with `estimates`), or an idempotency key reused with another body (problem+json)"
+        }
+        "413" => "Body over 64 KiB (problem+json)",
+        "422" => {
+            "Validation failed: `errors` names every offending field by its JSON path (problem+json)"
+        }
+        "503" => "The database is briefly unavailable; retry after `Retry-After` (problem+json)",
+        _ => "See the problem document",
+    }
+}
+
+const MONEY_NOTE: &str = "Exact decimal in major currency units (e.g. 29.99). Responses carry exact JSON numbers; requests accept a number or a decimal string. Parse into a decimal type, never a binary float.";
+
+/// Money is `rust_decimal` (utoipa's `decimal_float`: `number`/`double`), which a generated
+/// client would read as a float. Say `format: decimal`, with the note, so it can keep it exact.
+fn exact_money(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            let number = match o.get("type") {
+                Some(Value::String(t)) => t == "number",
+                // `["number", "null"]`: an optional amount.
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "number"),
+                _ => false,
+            };
+            if number && o.get("format").and_then(Value::as_str) == Some("double") {
+                o.insert("format".into(), Value::from("decimal"));
+                let note = match o.get("description").and_then(Value::as_str) {
+                    Some(d) => format!("{d} {MONEY_NOTE}"),
+                    None => MONEY_NOTE.to_owned(),
+                };
+                o.insert("description".into(), Value::from(note));
+            }
+            o.values_mut().for_each(exact_money);
+        }
+        Value::Array(a) => a.iter_mut().for_each(exact_money),
+        _ => {}
+    }
 }
 
 // One declaration per operation. Shared responses: 401 (no/wrong key), 404, 409, 413, 422.
 
+/// Create a business entity (a seller)
 #[utoipa::path(post, path = "/business_entities", tag = "catalog", request_body = NewEntity,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same key and body")),
     responses((status = 201, body = BusinessEntity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_entity() {}
 
+/// List business entities, newest first
 #[utoipa::path(get, path = "/business_entities", tag = "catalog",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<BusinessEntity>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_entities() {}
 
+/// Get a business entity
 #[utoipa::path(get, path = "/business_entities/{id}", tag = "catalog", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = BusinessEntity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_entity() {}
 
+/// Create a customer
 #[utoipa::path(post, path = "/customers", tag = "catalog", request_body = NewCustomer,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Customer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_customer() {}
 
+/// List customers, newest first
 #[utoipa::path(get, path = "/customers", tag = "catalog",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<Customer>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_customers() {}
 
+/// Get a customer
 #[utoipa::path(get, path = "/customers/{id}", tag = "catalog", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = Customer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_customer() {}
 
+/// Create a product
 #[utoipa::path(post, path = "/products", tag = "catalog", request_body = NewProduct,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Product), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_product() {}
 
+/// List products, newest first
 #[utoipa::path(get, path = "/products", tag = "catalog",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<Product>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_products() {}
 
+/// Get a product
 #[utoipa::path(get, path = "/products/{id}", tag = "catalog", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = Product), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_product() {}
 
+/// Create a plan
 #[utoipa::path(post, path = "/plans", tag = "catalog", request_body = NewPlan,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_plan() {}
 
+/// List plans, newest first
 #[utoipa::path(get, path = "/plans", tag = "catalog",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<Plan>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_plans() {}
 
+/// Get a plan
 #[utoipa::path(get, path = "/plans/{id}", tag = "catalog", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_plan() {}
 
+/// Archive a plan (it can no longer be bought)
 #[utoipa::path(post, path = "/plans/{id}/archive", tag = "catalog", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn archive_plan() {}
 
+/// Import an existing contract without a checkout
 #[utoipa::path(post, path = "/contracts", tag = "contracts", request_body = ImportContract,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Contract), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn import_contract() {}
 
+/// List contracts, newest first
 #[utoipa::path(get, path = "/contracts", tag = "contracts",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<Contract>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_contracts() {}
 
+/// Get a contract with its versions
 #[utoipa::path(get, path = "/contracts/{id}", tag = "contracts", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = Contract), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_contract() {}
 
+/// Create a checkout session
 #[utoipa::path(post, path = "/checkouts", tag = "checkouts", request_body = CreateCheckout,
     params(("Idempotency-Key" = Option<String>, Header, description = "Same key and body: the first response; same key, other body: 409")),
     responses((status = 201, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn create_checkout() {}
 
+/// Preview the estimates of a checkout session without creating it
 #[utoipa::path(post, path = "/checkouts/preview", tag = "checkouts", request_body = CreateCheckout,
     responses((status = 200, body = PreviewView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn preview_checkout() {}
 
+/// List checkout sessions, newest first, with filters
 #[utoipa::path(get, path = "/checkouts", tag = "checkouts",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query),
         ("checkout_status" = Option<CheckoutStatus>, Query), ("customer_id" = Option<uuid::Uuid>, Query), ("checkout_type" = Option<CheckoutType>, Query)),
     responses((status = 200, body = ListResponse<CheckoutView>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_checkouts() {}
 
+/// Get a checkout session
 #[utoipa::path(get, path = "/checkouts/{id}", tag = "checkouts", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_checkout() {}
 
+/// Change an open checkout session (estimates are recomputed)
 #[utoipa::path(patch, path = "/checkouts/{id}", tag = "checkouts", params(("id" = uuid::Uuid, Path)), request_body = PatchCheckout,
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn patch_checkout() {}
 
+/// Confirm a checkout session: create or amend the contract
 #[utoipa::path(post, path = "/checkouts/{id}/confirm", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn confirm_checkout() {}
 
+/// Cancel an open checkout session
 #[utoipa::path(post, path = "/checkouts/{id}/cancel", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)), request_body(content = Option<CancelCheckout>),
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub fn cancel_checkout() {}
 
+/// Expire an open checkout session now
 #[utoipa::path(post, path = "/checkouts/{id}/expire", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn expire_checkout() {}
