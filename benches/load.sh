@@ -158,7 +158,9 @@ field() { # json key -> first string value of "key"
 KEY=$(field "$ORG_JSON" api_key)
 [ -n "$KEY" ] || die "org create printed no api_key: $ORG_JSON"
 
-RUST_LOG=warn NO_DEMO=1 "${PIN_SERVER[@]}" "$PRODUCT_BIN" --database-url "$PRODUCT_URL" \
+# One API key drives every scenario at thousands of requests per second: the per-key rate
+# limit (API_RATE_LIMIT, default 100/s) is off here; it is tested in tests/api/operations.rs.
+RUST_LOG=warn NO_DEMO=1 API_RATE_LIMIT=0 "${PIN_SERVER[@]}" "$PRODUCT_BIN" --database-url "$PRODUCT_URL" \
     serve --no-demo --bind "127.0.0.1:$PRODUCT_PORT" >"$OUT/product.log" 2>&1 &
 PRODUCT_PID=$!
 PIDS+=("$PRODUCT_PID")

@@ -61,6 +61,13 @@ pub struct Settings {
     pub client_timeout_ms: u64,
     /// A session's lifetime when its creator gives no `expires_at` (`CHECKOUT_TTL`).
     pub checkout_ttl: std::time::Duration,
+    /// Where `/metrics` listens (`METRICS_BIND`); `None`: no metrics listener.
+    pub metrics_bind: Option<String>,
+    /// API requests per second per API key, per process (`API_RATE_LIMIT`; 0: off).
+    pub api_rate_limit: u32,
+    /// Hosted form POSTs per minute per checkout session, per process
+    /// (`HOSTED_POST_RATE_LIMIT`; 0: off).
+    pub hosted_post_rate_limit: u32,
 }
 
 /// The default [`Settings::checkout_ttl`]: 24 hours.
@@ -93,6 +100,9 @@ impl Settings {
             expiry_sweep_seconds: 60,
             client_timeout_ms: 10_000,
             checkout_ttl: DEFAULT_CHECKOUT_TTL,
+            metrics_bind: None,
+            api_rate_limit: 100,
+            hosted_post_rate_limit: 60,
         }
     }
 

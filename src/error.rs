@@ -33,6 +33,9 @@ pub enum AppError {
     },
     #[error("request body too large")]
     PayloadTooLarge,
+    /// Over a rate limit (`routes::limits`); retry after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("service temporarily unavailable")]
@@ -61,6 +64,7 @@ impl AppError {
             AppError::NotFound(_) => "Not found",
             AppError::Conflict { .. } => "Conflict",
             AppError::PayloadTooLarge => "Payload too large",
+            AppError::TooManyRequests { .. } => "Too many requests",
             AppError::Validation(_) => "Validation failed",
             AppError::Unavailable(_) => "Service unavailable",
             AppError::Unexpected(_) => "Internal server error",
@@ -75,6 +79,7 @@ impl AppError {
             AppError::NotFound(_) => "not-found",
             AppError::Conflict { .. } => "conflict",
             AppError::PayloadTooLarge => "payload-too-large",
+            AppError::TooManyRequests { .. } => "rate-limited",
             AppError::Validation(_) => "validation-error",
             AppError::Unavailable(_) => "unavailable",
             AppError::Unexpected(_) => "internal",
@@ -89,6 +94,9 @@ impl AppError {
             AppError::NotFound(what) => format!("No such {what}."),
             AppError::Conflict { detail, .. } => detail.clone(),
             AppError::PayloadTooLarge => "The request body is larger than 64 KiB.".to_owned(),
+            AppError::TooManyRequests { retry_after } => {
+                format!("Too many requests; retry after {retry_after} seconds.")
+            }
             AppError::Validation(errors) => {
                 let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
                 format!("Invalid fields: {}.", fields.join(", "))
@@ -118,6 +126,15 @@ impl AppError {
             AppError::Unavailable(e)
         } else {
             AppError::Unexpected(e)
+        }
+    }
+
+    /// The `Retry-After` seconds of a response that asks to come back later.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::Unavailable(_) => Some(2),
+            AppError::TooManyRequests { retry_after } => Some(*retry_after),
+            _ => None,
         }
     }
 
@@ -246,6 +263,7 @@ impl ResponseError for AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -280,8 +298,8 @@ impl ResponseError for AppError {
         }
         let mut resp = HttpResponse::build(status);
         resp.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
-        if matches!(self, AppError::Unavailable(_)) {
-            resp.insert_header((header::RETRY_AFTER, HeaderValue::from_static("2")));
+        if let Some(seconds) = self.retry_after() {
+            resp.insert_header((header::RETRY_AFTER, seconds));
         }
         if matches!(self, AppError::Unauthorized) {
             resp.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("ApiKey")));

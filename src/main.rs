@@ -81,6 +81,15 @@ struct ServeArgs {
     /// Lifetime of a session created without expires_at (e.g. 24h, 90m, 7d; at most 30 days)
     #[arg(long, env = "CHECKOUT_TTL", default_value = "24h", value_parser = parse_ttl)]
     checkout_ttl: std::time::Duration,
+    /// ADDR:PORT for Prometheus metrics at /metrics (off unless given)
+    #[arg(long, env = "METRICS_BIND")]
+    metrics_bind: Option<String>,
+    /// API requests per second per API key, per process (0 turns the limit off)
+    #[arg(long, env = "API_RATE_LIMIT", default_value_t = 100)]
+    api_rate_limit: u32,
+    /// Hosted form POSTs per minute per checkout session, per process (0 turns it off)
+    #[arg(long, env = "HOSTED_POST_RATE_LIMIT", default_value_t = 60)]
+    hosted_post_rate_limit: u32,
 }
 
 #[derive(Subcommand)]
@@ -110,6 +119,9 @@ fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
     s.db_acquire_timeout_ms = serve.db_acquire_timeout_ms;
     s.expiry_sweep_seconds = serve.expiry_sweep_seconds;
     s.checkout_ttl = serve.checkout_ttl;
+    s.metrics_bind = serve.metrics_bind.clone();
+    s.api_rate_limit = serve.api_rate_limit;
+    s.hosted_post_rate_limit = serve.hosted_post_rate_limit;
     s
 }
 

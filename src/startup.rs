@@ -5,6 +5,8 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context as _;
+
 use actix_session::SessionMiddleware;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
@@ -14,12 +16,14 @@ use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{Condition, DefaultHeaders};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpServer, web};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::configuration::Settings;
+use crate::routes;
+use crate::routes::limits::Limits;
 use crate::routes::{api, get_or_head, health, hosted};
 use crate::services::clock::{Clock, SystemClock};
 use crate::services::{Ctx, checkouts, idempotency};
@@ -27,6 +31,8 @@ use crate::storage::{self, DynStorage, PoolSettings};
 
 pub struct Application {
     port: u16,
+    /// Where `/metrics` answers, when `metrics_bind` is set and could be bound.
+    metrics_port: Option<u16>,
     server: Server,
     ctx: Ctx,
 }
@@ -62,18 +68,31 @@ impl Application {
             public_url = format!("{base}:{port}");
         }
         let ctx = Ctx::new(store, clock, &public_url).with_checkout_ttl(settings.checkout_ttl);
-        let server = run(listener, ctx.clone(), &settings)?;
+        let metrics_port = settings
+            .metrics_bind
+            .as_deref()
+            .and_then(|bind| start_metrics(bind, &ctx));
+        let server = run(listener, ctx.clone(), &settings, metrics_port.is_some())?;
         if settings.expiry_sweep_seconds > 0 {
             spawn_sweeper(
                 ctx.clone(),
                 Duration::from_secs(settings.expiry_sweep_seconds),
             );
         }
-        Ok(Self { port, server, ctx })
+        Ok(Self {
+            port,
+            metrics_port,
+            server,
+            ctx,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
     }
 
     pub fn context(&self) -> Ctx {
@@ -115,7 +134,13 @@ impl Application {
                     .await;
                     match built {
                         Ok(app) => {
-                            let _ = tx.send(Ok((app.port, app.server.handle(), app.ctx.clone())));
+                            let started = (
+                                app.port,
+                                app.metrics_port,
+                                app.server.handle(),
+                                app.ctx.clone(),
+                            );
+                            let _ = tx.send(Ok(started));
                             if let Err(e) = app.run_until_stopped().await {
                                 tracing::error!(error = %e, "server stopped with an error");
                             }
@@ -126,11 +151,12 @@ impl Application {
                     }
                 });
             })?;
-        let (port, handle, ctx) = rx
+        let (port, metrics_port, handle, ctx) = rx
             .recv()
             .map_err(|_| anyhow::anyhow!("the server thread ended early"))??;
         Ok(Detached {
             port,
+            metrics_port,
             ctx,
             handle,
             thread: Some(thread),
@@ -141,6 +167,7 @@ impl Application {
 /// A running server on its own thread; stops when dropped.
 pub struct Detached {
     pub port: u16,
+    pub metrics_port: Option<u16>,
     pub ctx: Ctx,
     handle: actix_web::dev::ServerHandle,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -176,6 +203,19 @@ fn spawn_sweeper(ctx: Ctx, every: Duration) {
     });
 }
 
+/// Rate-limit state of keys that went quiet is dropped every minute, so its memory follows
+/// the active keys, not every key ever seen.
+fn spawn_limit_housekeeping(limits: Arc<Limits>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            limits.forget_idle();
+        }
+    });
+}
+
 fn session_key(settings: &Settings) -> Key {
     // `validate` guarantees at least 64 bytes; derive a full-length key from any length.
     use sha2::{Digest, Sha512};
@@ -183,8 +223,33 @@ fn session_key(settings: &Settings) -> Key {
     Key::from(&digest[..])
 }
 
-fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<Server> {
+/// Binds and serves `/metrics`; on any failure the service runs on without metrics.
+fn start_metrics(bind: &str, ctx: &Ctx) -> Option<u16> {
+    let started = (|| {
+        let handle = routes::metrics::recorder().context("no metrics recorder")?;
+        let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
+        let port = listener.local_addr()?.port();
+        routes::metrics::serve(listener, handle, ctx.clone())?;
+        anyhow::Ok(port)
+    })();
+    match started {
+        Ok(port) => Some(port),
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics listener not started; serving without it");
+            None
+        }
+    }
+}
+
+fn run(
+    listener: TcpListener,
+    ctx: Ctx,
+    settings: &Settings,
+    metrics: bool,
+) -> anyhow::Result<Server> {
     let key = session_key(settings);
+    let limits = web::Data::new(Limits::new(settings));
+    spawn_limit_housekeeping(limits.clone().into_inner());
     let secure = settings.secure_cookies();
     let client_timeout = Duration::from_millis(settings.client_timeout_ms);
     let data = web::Data::new(ctx);
@@ -203,8 +268,10 @@ fn run(listener: TcpListener, ctx: Ctx, settings: &Settings) -> anyhow::Result<S
         App::new()
             .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
             .wrap(from_fn(request_id_header))
+            .wrap(Condition::new(metrics, from_fn(routes::metrics::record)))
             .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
             .app_data(data.clone())
+            .app_data(limits.clone())
             .app_data(
                 web::PathConfig::default()
                     .error_handler(|_, _| crate::error::AppError::NotFound("object").into()),

@@ -3,6 +3,8 @@
 pub mod api;
 pub mod health;
 pub mod hosted;
+pub mod limits;
+pub mod metrics;
 
 use actix_web::{Route, guard, web};
 

@@ -340,6 +340,15 @@ pub trait Storage:
     + Sync
 {
     fn backend(&self) -> &'static str;
+    /// The connection pool now (metrics).
+    fn pool_stats(&self) -> PoolStats;
+}
+
+/// How many pooled connections are in use and how many idle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolStats {
+    pub in_use: u32,
+    pub idle: u32,
 }
 
 pub type DynStorage = Arc<dyn Storage>;

@@ -16,6 +16,8 @@ use uuid::Uuid;
 
 pub struct TestApp {
     pub address: String,
+    /// Where `/metrics` answers, when the test asked for it.
+    pub metrics_port: Option<u16>,
     pub client: reqwest::Client,
     pub api_key: String,
     pub org_id: Uuid,
@@ -36,6 +38,9 @@ pub fn test_settings(database_url: &str) -> Settings {
     s.demo = false;
     s.expiry_sweep_seconds = 0;
     s.db_max_connections = 5;
+    // Rate limits are tested on their own (operations.rs); elsewhere tests send bursts.
+    s.api_rate_limit = 0;
+    s.hosted_post_rate_limit = 0;
     s
 }
 
@@ -62,6 +67,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("client");
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
+        metrics_port: server.metrics_port,
         client,
         api_key: org.api_key,
         org_id: org.organisation_id,

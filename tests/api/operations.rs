@@ -91,3 +91,164 @@ async fn checkout_ttl_sets_the_default_expiry() {
         .expect("ts");
     assert_eq!(got, wanted);
 }
+
+#[tokio::test]
+async fn a_burst_over_the_api_key_limit_is_429_and_other_keys_go_on() {
+    let app = spawn_app_with(|s| s.api_rate_limit = 2).await;
+    let list = |key: String| {
+        let req = app
+            .client
+            .get(app.url("/checkouts"))
+            .header("x-api-key", key);
+        async move { req.send().await.expect("list") }
+    };
+    // A fresh bucket lets the burst through, then refills at 2 per second.
+    let mut statuses = Vec::new();
+    let mut limited = None;
+    for _ in 0..10 {
+        let r = list(app.api_key.clone()).await;
+        statuses.push(r.status().as_u16());
+        if r.status() == StatusCode::TOO_MANY_REQUESTS && limited.is_none() {
+            limited = Some(r);
+        }
+    }
+    assert_eq!(&statuses[..2], &[200, 200], "{statuses:?}");
+    let r = limited.unwrap_or_else(|| panic!("no 429 in {statuses:?}"));
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("secs");
+    assert!((1..=1).contains(&wait), "Retry-After {wait}");
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    let problem: serde_json::Value = r.json().await.expect("problem");
+    assert_eq!(problem["status"], 429);
+    assert_eq!(
+        problem["type"],
+        "https://hosted-checkout.dev/problems/rate-limited"
+    );
+    // Another organisation's key has a bucket of its own; the service goes on.
+    let other = hosted_checkout::services::organisations::create_organisation(&app.ctx, "Other")
+        .await
+        .expect("org");
+    assert_eq!(list(other.api_key).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .expect("health")
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn too_many_hosted_posts_on_one_session_is_a_429_page() {
+    let app = spawn_app_with(|s| s.hosted_post_rate_limit = 2).await;
+    let (page, _) = session_url(&app).await;
+    let html = app.client.get(app.url(&page)).send().await.expect("page");
+    let html = html.text().await.expect("html");
+    let marker = "name=\"csrf_token\" value=\"";
+    let at = html.find(marker).expect("csrf field") + marker.len();
+    let token = html[at..].split('"').next().expect("token").to_owned();
+    let post = || {
+        app.client
+            .post(app.url(&format!("{page}/plan")))
+            .form(&[("csrf_token", token.as_str())])
+            .send()
+    };
+    for _ in 0..2 {
+        assert_eq!(post().await.expect("post").status(), StatusCode::SEE_OTHER);
+    }
+    let r = post().await.expect("post");
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("secs");
+    assert!((1..=30).contains(&wait), "Retry-After {wait}");
+    let body = r.text().await.expect("page");
+    assert!(body.contains("Too many attempts"), "{body}");
+    // The page itself still opens.
+    assert_eq!(
+        app.client
+            .get(app.url(&page))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        200
+    );
+}
+
+/// The value of the first sample of `series` (a full `name{labels}` prefix) in a scrape.
+fn sample(scrape: &str, series: &str) -> f64 {
+    scrape
+        .lines()
+        .find(|l| l.starts_with(series))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_template_and_sessions_by_outcome() {
+    let app = spawn_app_with(|s| s.metrics_bind = Some("127.0.0.1:0".into())).await;
+    let port = app.metrics_port.expect("metrics listener");
+    let scrape = || async {
+        let r = reqwest::get(format!("http://127.0.0.1:{port}/metrics"))
+            .await
+            .expect("scrape");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/plain")
+        );
+        r.text().await.expect("text")
+    };
+    let created = r#"checkout_sessions_total{outcome="created"}"#;
+    let completed = r#"checkout_sessions_total{outcome="completed"}"#;
+    let before = scrape().await;
+    let (page, api) = session_url(&app).await;
+    app.client.get(app.url(&page)).send().await.expect("page");
+    let confirm = format!("{api}/confirm");
+    assert_eq!(
+        app.post(&confirm, &json!({})).await.status(),
+        StatusCode::OK
+    );
+    let after = scrape().await;
+    // Other tests in this process may count too: at least ours moved.
+    assert!(
+        sample(&after, created) >= sample(&before, created) + 1.0,
+        "{after}"
+    );
+    assert!(sample(&after, completed) >= sample(&before, completed) + 1.0);
+    let route = r#"http_requests_total{route="/checkout/{id}",method="GET",status="200"}"#;
+    assert!(sample(&after, route) >= 1.0, "{after}");
+    assert!(
+        after.contains("http_request_duration_seconds_bucket{route=\"/checkouts/{id}/confirm\"")
+    );
+    assert!(after.contains(r#"db_pool_connections{state="idle"}"#));
+    // Route templates only: no session id is ever a label.
+    let id = api.trim_start_matches("/checkouts/");
+    assert!(!after.contains(id), "an id leaked into a label");
+}
+
+#[tokio::test]
+async fn a_metrics_address_that_cannot_be_bound_does_not_stop_the_service() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let app = spawn_app_with(|s| s.metrics_bind = Some(addr)).await;
+    assert_eq!(app.metrics_port, None);
+    let r = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("health");
+    assert_eq!(r.status(), StatusCode::OK);
+}

@@ -248,6 +248,9 @@ impl Storage for EntitiesDown {
     fn backend(&self) -> &'static str {
         self.inner.backend()
     }
+    fn pool_stats(&self) -> PoolStats {
+        self.inner.pool_stats()
+    }
 }
 
 #[tokio::test]

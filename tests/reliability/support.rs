@@ -29,6 +29,7 @@ pub fn settings(database_url: &str) -> Settings {
     s.public_url = "http://127.0.0.1:0".into();
     s.demo = false;
     s.expiry_sweep_seconds = 0;
+    s.api_rate_limit = 0;
     s
 }
 
@@ -162,6 +163,8 @@ pub fn start_server(
         &format!("127.0.0.1:{port}"),
     ])
     .env_remove("DATABASE_URL")
+    // The races and crash tests send bursts far over the default per-key limit.
+    .env("API_RATE_LIMIT", "0")
     .stdout(Stdio::null())
     .stderr(log);
     for (k, v) in extra_env {

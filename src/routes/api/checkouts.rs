@@ -67,9 +67,11 @@ pub async fn confirm(
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
         let now = ctx.clock.now();
-        let confirmed = checkouts::confirm(&ctx, Some(caller.org), id).await?;
-        let c = confirmed.checkout().clone();
-        stored(StatusCode::OK, &CheckoutView::new(c, &ctx.public_url, now))
+        let c = checkouts::confirm(&ctx, Some(caller.org), id).await?;
+        stored(
+            StatusCode::OK,
+            &CheckoutView::new(c.into_checkout(), &ctx.public_url, now),
+        )
     })
     .await
 }

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use crate::error::{AppError, PROBLEM_JSON};
+use crate::routes::limits::Limits;
 use crate::services::idempotency::{self, Begun, StoredResponse};
 use crate::services::{Ctx, auth};
 
@@ -44,12 +45,13 @@ impl FromRequest for Caller {
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned)
             };
-            let org = auth::authenticate(
-                &ctx,
-                header("x-api-key").as_deref(),
-                header("organisation").as_deref(),
-            )
-            .await?;
+            let key = header("x-api-key");
+            let org =
+                auth::authenticate(&ctx, key.as_deref(), header("organisation").as_deref()).await?;
+            // Counted per key once it is known to be one (an unknown key is 401 already).
+            if let (Some(limits), Some(key)) = (req.app_data::<web::Data<Limits>>(), &key) {
+                limits.api(&auth::hash_api_key(key))?;
+            }
             Ok(Caller { org })
         })
     }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::forms::CSRF_FIELD;
 use super::page::{PageError, PageResult, parse_id};
 use crate::error::AppError;
+use crate::routes::limits::Limits;
 
 const CSRF_KEY: &str = "csrf";
 
@@ -80,8 +81,11 @@ impl FromRequest for CheckedPost {
             let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
                 .map_err(|_| unreadable())
                 .page(&req)?;
-            check_csrf(&session, &form).page(&req)?;
             let id = parse_id(req.match_info().get("id").unwrap_or_default()).page(&req)?;
+            if let Some(limits) = req.app_data::<web::Data<Limits>>() {
+                limits.hosted_post(id).page(&req)?;
+            }
+            check_csrf(&session, &form).page(&req)?;
             Ok(CheckedPost { id, form, session })
         })
     }

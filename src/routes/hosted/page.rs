@@ -2,7 +2,7 @@
 //! POST, and the friendly error page (with the request id) for anything that fails.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use askama::Template;
 use rand::RngCore;
@@ -43,8 +43,8 @@ impl ResponseError for PageError {
         let mut resp = HttpResponse::build(self.status_code());
         resp.insert_header((header::CACHE_CONTROL, "no-store"));
         resp.insert_header((header::CONTENT_SECURITY_POLICY, csp("")));
-        if matches!(self.error, AppError::Unavailable(_)) {
-            resp.insert_header((header::RETRY_AFTER, HeaderValue::from_static("2")));
+        if let Some(seconds) = self.error.retry_after() {
+            resp.insert_header((header::RETRY_AFTER, seconds));
         }
         match error_page(&self.error, &self.request_id).render() {
             Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),

@@ -33,7 +33,8 @@ pub async fn cancel(
         }
     }
     if !c.preview {
-        ctx.store
+        let cancelled = ctx
+            .store
             .update_checkout(
                 c.organisation_id,
                 c.id,
@@ -42,6 +43,9 @@ pub async fn cancel(
             )
             .await
             .context("cancelling the session")?;
+        if cancelled {
+            super::count("cancelled", 1);
+        }
     }
     let fresh = reread(ctx, &c).await?;
     match fresh.status_at(now) {
@@ -63,10 +67,14 @@ pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, CloseErr
             status.expire().map_err(|_| not_open(status, "expired"))?;
         }
     }
-    ctx.store
+    let expired = ctx
+        .store
         .update_checkout(org, id, &CheckoutUpdate::Expired, now)
         .await
         .context("expiring the session")?;
+    if expired && !c.preview {
+        super::count("expired", 1);
+    }
     let fresh = reread(ctx, &c).await?;
     match fresh.status_at(now) {
         CheckoutStatus::Expired => Ok(fresh),
@@ -86,8 +94,11 @@ fn not_open(status: CheckoutStatus, action: &'static str) -> CloseError {
 
 /// The background sweeper's step: marks up to 500 open sessions past their expiry.
 pub async fn sweep_expired(ctx: &Ctx) -> anyhow::Result<u64> {
-    ctx.store
+    let n = ctx
+        .store
         .expire_due(ctx.clock.now(), 500)
         .await
-        .context("expiring sessions past their expiry")
+        .context("expiring sessions past their expiry")?;
+    super::count("expired", n);
+    Ok(n)
 }

@@ -25,9 +25,10 @@ pub enum Confirmed {
 }
 
 impl Confirmed {
-    pub fn checkout(&self) -> &Checkout {
+    /// The session as it now is.
+    pub fn into_checkout(self) -> Checkout {
         match self {
-            Confirmed::Done(c) | Confirmed::Previewed(c) => c,
+            Confirmed::Done(c) | Confirmed::Previewed(c) => *c,
         }
     }
 }
@@ -100,6 +101,7 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
         .context("writing the contract")?;
     match outcome {
         ConfirmOutcome::Confirmed { contract_id } => {
+            super::count("completed", 1);
             // Exactly what the transaction wrote; no need to read it back.
             let customer_id = match &write {
                 ConfirmWrite::NewContract { contract, .. } => {

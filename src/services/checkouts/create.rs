@@ -101,6 +101,9 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         .insert_checkout(&checkout)
         .await
         .context("storing the new session")?;
+    if !checkout.preview {
+        super::count("created", 1);
+    }
     Ok(checkout)
 }
 

@@ -38,6 +38,12 @@ pub const MAX_METADATA_VALUE_LEN: usize = 500;
 pub const MAX_OVERRIDES: usize = 50;
 pub const MAX_PLAN_OPTIONS: usize = 10;
 
+/// Counts sessions by outcome (`checkout_sessions_total{outcome}` on `/metrics`): created,
+/// completed, cancelled, expired. Preview sessions are not counted.
+fn count(outcome: &'static str, n: u64) {
+    metrics::counter!("checkout_sessions_total", "outcome" => outcome).increment(n);
+}
+
 /// A session by id: within `org` for the API, by id alone for the hosted pages (`None`; the
 /// link is the capability).
 async fn find(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> anyhow::Result<Option<Checkout>> {

@@ -318,4 +318,13 @@ impl<D: Db> Storage for SqlStore<D> {
     fn backend(&self) -> &'static str {
         D::BACKEND
     }
+
+    fn pool_stats(&self) -> super::PoolStats {
+        let size = self.pool.size();
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(size);
+        super::PoolStats {
+            in_use: size.saturating_sub(idle),
+            idle,
+        }
+    }
 }

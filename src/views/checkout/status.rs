@@ -74,6 +74,10 @@ pub fn error_page(error: &AppError, request_id: &str) -> ErrorPage {
             "The checkout is briefly unavailable. Please try again in a moment.".to_owned(),
         ),
         AppError::Conflict { detail, .. } => ("This checkout cannot continue", detail.clone()),
+        AppError::TooManyRequests { .. } => (
+            "Too many attempts",
+            "Please wait a moment, then go back and try again. Nothing was charged.".to_owned(),
+        ),
         AppError::Validation(_) | AppError::BadRequest(_) => {
             ("Something is not right", error.public_detail())
         }
