@@ -110,6 +110,15 @@ fn describe_responses(doc: &mut Value) {
             let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
                 continue;
             };
+            // Any operation may be rate limited or meet a database that is briefly away.
+            for status in ["429", "503"] {
+                responses
+                    .entry(status)
+                    .or_insert_with(|| serde_json::json!({
+                        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                        "headers": {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer", "minimum": 1}}},
+                    }));
+            }
             for (status, response) in responses.iter_mut() {
                 if let Some(r) = response.as_object_mut()
                     && !r.contains_key("description")
@@ -132,6 +141,7 @@ fn status_meaning(status: &str) -> &'static str {
             "State conflict, a changed estimate (with `estimates`), or an idempotency key reused with another body (problem+json)"
         }
         "413" => "Body over 64 KiB (problem+json)",
+        "429" => "Over the rate limit of this API key; retry after `Retry-After` (problem+json)",
         "422" => {
             "Validation failed: `errors` names every offending field by its JSON path (problem+json)"
         }
