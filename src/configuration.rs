@@ -71,9 +71,11 @@ pub struct Settings {
 }
 
 /// The default [`Settings::checkout_ttl`]: 24 hours.
-pub const DEFAULT_CHECKOUT_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+pub const DEFAULT_CHECKOUT_TTL: std::time::Duration =
+    std::time::Duration::from_secs(crate::services::checkouts::DEFAULT_TTL_HOURS as u64 * 3600);
 /// The longest a session may live (SPEC §5: `expires_at` at most 30 days ahead).
-pub const MAX_CHECKOUT_TTL: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+pub const MAX_CHECKOUT_TTL: std::time::Duration =
+    std::time::Duration::from_secs(crate::services::checkouts::MAX_TTL_DAYS as u64 * 24 * 3600);
 
 /// `CHECKOUT_TTL`: a duration such as `24h`, `90m`, `7d` or `1h 30m` (humantime), or plain seconds.
 pub fn parse_ttl(s: &str) -> Result<std::time::Duration, String> {

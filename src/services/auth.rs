@@ -45,6 +45,16 @@ pub async fn authenticate(
     api_key: Option<&str>,
     organisation: Option<&str>,
 ) -> Result<Uuid, AuthError> {
+    Ok(authenticate_key(ctx, api_key, organisation).await?.0)
+}
+
+/// [`authenticate`], also answering the key's hash (what rate limits count by), so that a
+/// request hashes its key once.
+pub async fn authenticate_key(
+    ctx: &Ctx,
+    api_key: Option<&str>,
+    organisation: Option<&str>,
+) -> Result<(Uuid, String), AuthError> {
     let key = api_key
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or(AuthError::Unauthorized)?;
@@ -58,7 +68,7 @@ pub async fn authenticate(
                 .await
                 .context("looking up the API key")?
                 .ok_or(AuthError::Unauthorized)?;
-            ctx.keys.put(hash, org);
+            ctx.keys.put(hash.clone(), org);
             org
         }
     };
@@ -68,7 +78,7 @@ pub async fn authenticate(
             _ => return Err(AuthError::Unauthorized),
         }
     }
-    Ok(org)
+    Ok((org, hash))
 }
 
 /// Remembers which organisation a key hash belongs to, for a minute. Keys are never changed

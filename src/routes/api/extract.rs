@@ -46,11 +46,12 @@ impl FromRequest for Caller {
                     .map(str::to_owned)
             };
             let key = header("x-api-key");
-            let org =
-                auth::authenticate(&ctx, key.as_deref(), header("organisation").as_deref()).await?;
+            let claimed = header("organisation");
+            let (org, key_hash) =
+                auth::authenticate_key(&ctx, key.as_deref(), claimed.as_deref()).await?;
             // Counted per key once it is known to be one (an unknown key is 401 already).
-            if let (Some(limits), Some(key)) = (req.app_data::<web::Data<Limits>>(), &key) {
-                limits.api(&auth::hash_api_key(key))?;
+            if let Some(limits) = req.app_data::<web::Data<Limits>>() {
+                limits.api(&key_hash)?;
             }
             Ok(Caller { org })
         })

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use anyhow::Context as _;
 use uuid::Uuid;
 
 use super::edit::{CheckoutChanges, apply};
@@ -123,7 +124,7 @@ pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, ReadError> {
 async fn seller_only(ctx: &Ctx, c: &Checkout) -> Result<Loaded, ReadError> {
     let entity = cache::entity(ctx, c.organisation_id, c.business_entity_id)
         .await
-        .map_err(|e| anyhow::Error::new(e).context("reading the seller entity"))?
+        .context("reading the seller entity")?
         .ok_or(ReadError::NotFound)?;
     Ok(Loaded {
         plan: None,
@@ -154,14 +155,19 @@ async fn plan_choices(
         .chain(c.plan_options.iter().copied())
         .collect();
     ids.dedup();
-    let read = |e| anyhow::Error::new(e).context("reading the plans offered");
-    let mut plans = ctx.store.get_plans(org, &ids).await.map_err(read)?;
+    let mut plans = ctx
+        .store
+        .get_plans(org, &ids)
+        .await
+        .context("reading the plans offered")?;
     plans.retain(|p| p.status == PlanStatus::Active || Some(p.id) == c.plan_id);
     plans.sort_by_key(|p| ids.iter().position(|i| *i == p.id));
     let mut pids: Vec<Uuid> = plans.iter().flat_map(|p| p.product_ids()).collect();
     pids.sort_unstable();
     pids.dedup();
-    let products = cache::products(ctx, org, &pids).await.map_err(read)?;
+    let products = cache::products(ctx, org, &pids)
+        .await
+        .context("reading the products of the plans offered")?;
     Ok((plans, products))
 }
 
