@@ -68,6 +68,16 @@ pub struct Settings {
     /// Hosted form POSTs per minute per checkout session, per process
     /// (`HOSTED_POST_RATE_LIMIT`; 0: off).
     pub hosted_post_rate_limit: u32,
+    /// Run the webhook delivery worker in this process (`WEBHOOK_WORKER=off`: not).
+    pub webhook_worker: bool,
+    /// Seconds between the attempts of a delivery after the first (`WEBHOOK_RETRY_SCHEDULE`).
+    pub webhook_retry_schedule: Vec<u64>,
+    /// An attempt without an answer in this long fails (`WEBHOOK_TIMEOUT`, default 15 s).
+    pub webhook_timeout: std::time::Duration,
+    /// How long a worker holds a claimed delivery (`WEBHOOK_LEASE`, default 60 s).
+    pub webhook_lease: std::time::Duration,
+    /// Addresses deliveries may reach although they are not public (`WEBHOOK_ALLOWED_CIDRS`).
+    pub webhook_allowed_cidrs: Vec<ipnet::IpNet>,
 }
 
 /// The default [`Settings::checkout_ttl`]: 24 hours.
@@ -105,6 +115,11 @@ impl Settings {
             metrics_bind: None,
             api_rate_limit: 100,
             hosted_post_rate_limit: 60,
+            webhook_worker: true,
+            webhook_retry_schedule: crate::services::webhooks::worker::DEFAULT_SCHEDULE.to_vec(),
+            webhook_timeout: std::time::Duration::from_secs(15),
+            webhook_lease: std::time::Duration::from_secs(60),
+            webhook_allowed_cidrs: Vec::new(),
         }
     }
 
@@ -130,6 +145,12 @@ impl Settings {
         if self.checkout_ttl.is_zero() || self.checkout_ttl > MAX_CHECKOUT_TTL {
             bail!("CHECKOUT_TTL must be more than 0 and at most 30 days");
         }
+        if self.webhook_timeout.is_zero() || self.webhook_lease <= self.webhook_timeout {
+            bail!("WEBHOOK_LEASE must be longer than WEBHOOK_TIMEOUT, which must be more than 0");
+        }
+        if self.webhook_lease > std::time::Duration::from_secs(60) {
+            bail!("WEBHOOK_LEASE must be at most 60 seconds");
+        }
         if self.is_production() {
             if self.session_secret.expose() == DEVELOPMENT_SESSION_SECRET {
                 bail!("production mode refuses the development SESSION_SECRET: set your own");
@@ -139,6 +160,24 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// What the delivery worker runs with.
+    pub fn webhook_worker_settings(&self) -> crate::services::webhooks::worker::WorkerSettings {
+        crate::services::webhooks::worker::WorkerSettings {
+            schedule: self.webhook_retry_schedule.clone(),
+            timeout: self.webhook_timeout,
+            lease: self.webhook_lease,
+            ..Default::default()
+        }
+    }
+
+    /// The SSRF guard for this environment.
+    pub fn webhook_policy(&self) -> crate::services::webhooks::ssrf::AddressPolicy {
+        crate::services::webhooks::ssrf::AddressPolicy {
+            production: self.is_production(),
+            allowed: self.webhook_allowed_cidrs.clone(),
+        }
     }
 
     pub fn public_url_trimmed(&self) -> &str {

@@ -10,6 +10,8 @@ use crate::domain::checkout::CheckoutStatus;
 use crate::domain::validation::FieldError;
 use crate::services::auth::AuthError;
 use crate::services::catalog::CatalogError;
+use crate::services::events::EventError;
+use crate::services::webhooks::WebhookError;
 use crate::services::checkouts::{CloseError, ConfirmError, CreateError, EditError, ReadError};
 use crate::services::contracts::ContractError;
 use crate::services::idempotency::IdempotencyError;
@@ -207,6 +209,29 @@ impl From<CloseError> for AppError {
             CloseError::NotFound => AppError::NotFound("checkout"),
             CloseError::NotOpen { status, action } => AppError::not_open(status, action),
             CloseError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<WebhookError> for AppError {
+    fn from(e: WebhookError) -> Self {
+        match e {
+            WebhookError::NotFound => AppError::NotFound("webhook endpoint"),
+            WebhookError::Invalid(errors) => AppError::Validation(errors),
+            WebhookError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<EventError> for AppError {
+    fn from(e: EventError) -> Self {
+        match e {
+            EventError::NotFound(what) => AppError::NotFound(what),
+            EventError::Invalid(errors) => AppError::Validation(errors),
+            EventError::EndpointDisabled => AppError::conflict(
+                "The webhook endpoint is disabled: enable it (PATCH status) before resending.",
+            ),
+            EventError::Unexpected(e) => AppError::unexpected(e),
         }
     }
 }

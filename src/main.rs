@@ -5,6 +5,9 @@ use hosted_checkout::configuration::{
     DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings, parse_ttl,
 };
 use hosted_checkout::services::clock::SystemClock;
+use hosted_checkout::routes::api::webhooks::ApiObjects;
+use hosted_checkout::services::webhooks::ssrf::AddressPolicy;
+use hosted_checkout::services::webhooks::worker::WorkerSettings;
 use hosted_checkout::services::{Ctx, demo, organisations};
 use hosted_checkout::startup::Application;
 use hosted_checkout::{storage, telemetry};
@@ -90,11 +93,48 @@ struct ServeArgs {
     /// Hosted form POSTs per minute per checkout session, per process (0 turns it off)
     #[arg(long, env = "HOSTED_POST_RATE_LIMIT", default_value_t = 60)]
     hosted_post_rate_limit: u32,
+    /// on or off: run the webhook delivery worker in this process
+    #[arg(long, env = "WEBHOOK_WORKER", default_value = "on", value_parser = on_off)]
+    webhook_worker: bool,
+    /// Seconds between a delivery's attempts after the first (default 5,300,1800,7200,18000,36000,36000)
+    #[arg(long, env = "WEBHOOK_RETRY_SCHEDULE", value_parser = parse_schedule)]
+    webhook_retry_schedule: Option<Schedule>,
+    /// An attempt with no answer in this long fails (e.g. 15s)
+    #[arg(long, env = "WEBHOOK_TIMEOUT", default_value = "15s", value_parser = parse_ttl)]
+    webhook_timeout: std::time::Duration,
+    /// How long a worker holds a claimed delivery before another process may retry it (at most 60s)
+    #[arg(long, env = "WEBHOOK_LEASE", default_value = "60s", value_parser = parse_ttl)]
+    webhook_lease: std::time::Duration,
+    /// Comma-separated CIDR ranges webhooks may reach although they are not public
+    #[arg(long, env = "WEBHOOK_ALLOWED_CIDRS", default_value = "", value_parser = parse_cidrs)]
+    webhook_allowed_cidrs: Cidrs,
+}
+
+/// A value clap keeps whole (a `Vec` would be read as repeated flags).
+#[derive(Clone)]
+struct Schedule(Vec<u64>);
+#[derive(Clone)]
+struct Cidrs(Vec<ipnet::IpNet>);
+
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "1" | "yes" => Ok(true),
+        "off" | "false" | "0" | "no" => Ok(false),
+        _ => Err("must be on or off".into()),
+    }
+}
+
+fn parse_schedule(s: &str) -> Result<Schedule, String> {
+    WorkerSettings::parse_schedule(s).map(Schedule)
+}
+
+fn parse_cidrs(s: &str) -> Result<Cidrs, String> {
+    AddressPolicy::parse_cidrs(s).map(Cidrs)
 }
 
 #[derive(Subcommand)]
 enum OrgCommand {
-    /// Create an organisation; prints {"organisation_id","api_key","business_entity_id"}
+    /// Create an organisation; prints {"organisation_id","api_key","business_entity_id","redirect_secret"}
     Create {
         #[arg(long)]
         name: String,
@@ -122,6 +162,13 @@ fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
     s.metrics_bind = serve.metrics_bind.clone();
     s.api_rate_limit = serve.api_rate_limit;
     s.hosted_post_rate_limit = serve.hosted_post_rate_limit;
+    s.webhook_worker = serve.webhook_worker;
+    if let Some(Schedule(schedule)) = &serve.webhook_retry_schedule {
+        s.webhook_retry_schedule = schedule.clone();
+    }
+    s.webhook_timeout = serve.webhook_timeout;
+    s.webhook_lease = serve.webhook_lease;
+    s.webhook_allowed_cidrs = serve.webhook_allowed_cidrs.0.clone();
     s
 }
 
@@ -147,7 +194,10 @@ async fn main() -> anyhow::Result<()> {
         }) => {
             let store =
                 storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
-            let ctx = Ctx::new(store, Arc::new(SystemClock), "");
+            let objects = Arc::new(ApiObjects {
+                public_url: String::new(),
+            });
+            let ctx = Ctx::new(store, Arc::new(SystemClock), "", objects);
             let created = organisations::create_organisation(&ctx, name).await?;
             println!("{}", serde_json::to_string(&created)?);
             Ok(())

@@ -26,7 +26,7 @@ use crate::routes;
 use crate::routes::limits::Limits;
 use crate::routes::{api, get_or_head, health, hosted};
 use crate::services::clock::{Clock, SystemClock};
-use crate::services::{Ctx, checkouts, idempotency};
+use crate::services::{Ctx, checkouts, events, idempotency, webhooks};
 use crate::storage::{self, DynStorage, PoolSettings};
 
 pub struct Application {
@@ -67,12 +67,20 @@ impl Application {
         if let Some(base) = public_url.strip_suffix(":0") {
             public_url = format!("{base}:{port}");
         }
-        let ctx = Ctx::new(store, clock, &public_url).with_checkout_ttl(settings.checkout_ttl);
+        let objects = Arc::new(api::webhooks::ApiObjects {
+            public_url: public_url.clone(),
+        });
+        let ctx = Ctx::new(store, clock, &public_url, objects)
+            .with_checkout_ttl(settings.checkout_ttl)
+            .with_webhook_policy(settings.webhook_policy());
         let metrics_port = settings
             .metrics_bind
             .as_deref()
             .and_then(|bind| start_metrics(bind, &ctx));
         let server = run(listener, ctx.clone(), &settings, metrics_port.is_some())?;
+        if settings.webhook_worker {
+            webhooks::worker::spawn(ctx.clone(), settings.webhook_worker_settings())?;
+        }
         if settings.expiry_sweep_seconds > 0 {
             spawn_sweeper(
                 ctx.clone(),
@@ -198,6 +206,11 @@ fn spawn_sweeper(ctx: Ctx, every: Duration) {
             }
             if let Err(e) = idempotency::purge_old(&ctx).await {
                 tracing::warn!(error = %e, "idempotency purge failed");
+            }
+            match events::purge(&ctx).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(purged = n, "purged events past their retention"),
+                Err(e) => tracing::warn!(error = %e, "event purge failed"),
             }
         }
     });

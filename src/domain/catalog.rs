@@ -16,6 +16,8 @@ use super::terms::{ItemTerms, PlanTerms};
 pub struct Organisation {
     pub id: Uuid,
     pub name: String,
+    /// Signs the parameters appended to confirm and cancel redirects (SPEC §9).
+    pub redirect_secret: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -315,7 +317,7 @@ pub struct Contract {
     pub items: Vec<ContractItem>,
     pub versions: Vec<ContractVersion>,
     pub checkout_id: Option<Uuid>,
-    #[serde(skip)]
+    /// Grows by one with every amendment: a receiver of events keeps the highest it saw.
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

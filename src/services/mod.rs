@@ -8,8 +8,10 @@ pub mod checkouts;
 pub mod clock;
 pub mod contracts;
 pub mod demo;
+pub mod events;
 pub mod idempotency;
 pub mod organisations;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -29,10 +31,21 @@ pub struct Ctx {
     pub catalog: Arc<cache::CatalogCache>,
     /// A new session's lifetime when no `expires_at` is given (`CHECKOUT_TTL`).
     pub checkout_ttl: chrono::Duration,
+    /// Objects as the API shows them, for events.
+    pub objects: Arc<dyn events::Objects>,
+    /// Wakes this process's delivery worker.
+    pub outbox: Arc<events::Outbox>,
+    /// Which endpoint URLs and addresses webhooks may reach.
+    pub webhook_policy: Arc<webhooks::ssrf::AddressPolicy>,
 }
 
 impl Ctx {
-    pub fn new(store: DynStorage, clock: Arc<dyn clock::Clock>, public_url: &str) -> Self {
+    pub fn new(
+        store: DynStorage,
+        clock: Arc<dyn clock::Clock>,
+        public_url: &str,
+        objects: Arc<dyn events::Objects>,
+    ) -> Self {
         Self {
             store,
             clock,
@@ -40,7 +53,16 @@ impl Ctx {
             keys: Arc::default(),
             catalog: Arc::default(),
             checkout_ttl: chrono::Duration::hours(checkouts::DEFAULT_TTL_HOURS),
+            objects,
+            outbox: Arc::default(),
+            webhook_policy: Arc::default(),
         }
+    }
+
+    /// With the SSRF guard the settings ask for (the default is production's).
+    pub fn with_webhook_policy(mut self, policy: webhooks::ssrf::AddressPolicy) -> Self {
+        self.webhook_policy = Arc::new(policy);
+        self
     }
 
     /// With `CHECKOUT_TTL` (validated by the settings: more than 0, at most 30 days).

@@ -40,6 +40,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
+use crate::domain::events::{Attempt, Delivery, Event, WebhookEndpoint};
 use crate::domain::redirect_url::RedirectUrl;
 
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +107,8 @@ pub trait OrganisationStore {
         key_prefix: &str,
     ) -> StorageResult<()>;
     async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>>;
+    async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>>;
+    async fn set_redirect_secret(&self, id: Uuid, secret: &str) -> StorageResult<bool>;
     async fn count_organisations(&self) -> StorageResult<i64>;
     async fn ping(&self) -> StorageResult<()>;
 }
@@ -207,14 +210,36 @@ pub struct TermsRef {
 #[derive(Debug, Clone)]
 pub enum CheckoutUpdate {
     Edited(Box<CheckoutEdit>),
-    /// Confirm found a different estimate: store it for the customer to review.
-    Requoted {
-        quote: Box<Quote>,
-    },
-    Cancelled {
-        reason: Option<String>,
-    },
+    Requoted { quote: Box<Quote> },
+}
+
+/// How an open session closes without a contract.
+#[derive(Debug, Clone)]
+pub enum Close {
+    /// Only an open, unexpired session is cancelled.
+    Cancelled { reason: Option<String> },
+    /// An open session (past its expiry or not) expires now.
     Expired,
+}
+
+/// A change as its transaction leaves the rows, for [`Announce`].
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    Confirmed {
+        checkout: &'a Checkout,
+        contract: &'a Contract,
+        /// A new contract (else an amendment of an existing one).
+        created: bool,
+    },
+    Cancelled(&'a Checkout),
+    Expired(&'a Checkout),
+}
+
+/// What a change reports (SPEC §8's outbox): the use case says which events a change makes
+/// and what they carry; the store inserts them, with their deliveries, in the change's own
+/// transaction, so that a change that commits always has its events and one rolled back never.
+pub trait Announce: Send + Sync {
+    fn events(&self, change: Change<'_>) -> StorageResult<Vec<Event>>;
 }
 
 /// Everything confirm writes, in one transaction.
@@ -281,17 +306,129 @@ pub trait CheckoutStore {
         update: &CheckoutUpdate,
         now: DateTime<Utc>,
     ) -> StorageResult<bool>;
+    /// Cancels or expires the session and writes what `announce` makes of it, in one
+    /// transaction; false (and nothing written) when the session was not open.
+    async fn close_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        close: &Close,
+        now: DateTime<Utc>,
+        announce: &dyn Announce,
+    ) -> StorageResult<bool>;
     /// Atomically: claim the open session, write the contract (or version), set
-    /// `contract_created`, `completed_at`, `contract_id`.
+    /// `contract_created`, `completed_at`, `contract_id`, and the events `announce` makes.
     async fn confirm_checkout(
         &self,
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
         now: DateTime<Utc>,
+        announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome>;
-    /// Marks every open session past its expiry as expired; returns how many.
-    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64>;
+    /// Expires up to `limit` open sessions past their expiry, each with its events, in one
+    /// transaction; returns how many.
+    async fn expire_due(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+        announce: &dyn Announce,
+    ) -> StorageResult<u64>;
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub event_type: Option<crate::domain::events::EventType>,
+    pub object_id: Option<Uuid>,
+}
+
+#[async_trait]
+pub trait EventStore {
+    async fn list_events(
+        &self,
+        org: Uuid,
+        filter: &EventFilter,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<Event>>;
+    /// The event with its deliveries (oldest first) and their attempts.
+    async fn get_event(&self, org: Uuid, id: Uuid)
+    -> StorageResult<Option<(Event, Vec<Delivery>)>>;
+    /// New deliveries of the event, due at `now`: to `endpoint` if given, else to every
+    /// enabled endpoint whose `enabled_events` match it. How many were created.
+    async fn resend_event(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        endpoint: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> StorageResult<u64>;
+    /// Deletes events created before `before`, with their deliveries and attempts.
+    async fn purge_events(&self, before: DateTime<Utc>) -> StorageResult<u64>;
+}
+
+/// A delivery a worker holds the lease of, with what it sends.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub delivery_id: Uuid,
+    pub attempt_count: i64,
+    pub event_id: Uuid,
+    pub payload: String,
+    pub endpoint: WebhookEndpoint,
+}
+
+/// What became of one attempt, recorded under the worker's lease.
+#[derive(Debug, Clone)]
+pub struct AttemptResult {
+    /// The lease the attempt was made under.
+    pub lease: Uuid,
+    pub delivery_id: Uuid,
+    pub endpoint_id: Uuid,
+    pub attempt: Attempt,
+    pub outcome: AttemptOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttemptOutcome {
+    Succeeded,
+    /// Failed; the next attempt is at `attempt.next_attempt_at`.
+    Retry,
+    /// Failed with no attempt left.
+    Failed,
+    /// `410 Gone`: the delivery fails and the endpoint is disabled with `reason`.
+    Gone { reason: String },
+}
+
+#[async_trait]
+pub trait WebhookStore {
+    async fn insert_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<()>;
+    async fn get_endpoint(&self, org: Uuid, id: Uuid) -> StorageResult<Option<WebhookEndpoint>>;
+    async fn list_endpoints(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<WebhookEndpoint>>;
+    /// Writes every changeable field of `e` (url, description, events, status, secrets).
+    async fn update_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<bool>;
+    async fn delete_endpoint(&self, org: Uuid, id: Uuid) -> StorageResult<bool>;
+    /// Leases up to `limit` due deliveries of enabled endpoints as `lease` until
+    /// `lease_until`: no other worker claims them before the lease ends.
+    async fn claim_deliveries(
+        &self,
+        lease: Uuid,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> StorageResult<Vec<Claimed>>;
+    /// Records attempts, in one transaction; one whose lease was lost (expired and claimed
+    /// again) is dropped. An endpoint failing since before `disable_before` is disabled with
+    /// `disable_reason`.
+    async fn record_attempts(
+        &self,
+        results: &[AttemptResult],
+        now: DateTime<Utc>,
+        disable_before: DateTime<Utc>,
+        disable_reason: &str,
+    ) -> StorageResult<()>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,6 +473,8 @@ pub trait Storage:
     + ContractStore
     + CheckoutStore
     + IdempotencyStore
+    + EventStore
+    + WebhookStore
     + Send
     + Sync
 {

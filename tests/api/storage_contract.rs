@@ -14,7 +14,8 @@ use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
 use hosted_checkout::storage::{
-    self, CheckoutFilter, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, DynStorage,
+    self, Announce, Change, CheckoutFilter, Close, ConfirmOutcome, ConfirmWrite,
+    DynStorage, EventFilter, StorageResult,
     IdempotencyBegin, PageRequest, PoolSettings, TermsRef,
 };
 use rust_decimal::Decimal;
@@ -22,6 +23,47 @@ use sqlx::{Connection, Row};
 use uuid::Uuid;
 
 use crate::helpers::fresh_database;
+use hosted_checkout::domain::events::{Event, EventType};
+
+/// One event per change, named for it, with the changed session's id as its object: what the
+/// store must write in the change's own transaction.
+struct Recorder;
+
+impl Announce for Recorder {
+    fn events(&self, change: Change<'_>) -> StorageResult<Vec<Event>> {
+        let (t, c) = match change {
+            Change::Confirmed { checkout, .. } => (EventType::CheckoutCompleted, checkout),
+            Change::Cancelled(c) => (EventType::CheckoutCancelled, c),
+            Change::Expired(c) => (EventType::CheckoutExpired, c),
+        };
+        Ok(vec![
+            Event::new(c.organisation_id, t, c.id, "{}", c.updated_at).unwrap(),
+        ])
+    }
+}
+
+/// The types of the organisation's events about `object`, oldest first.
+async fn events_of(f: &Fixture, object: Uuid) -> Vec<EventType> {
+    let filter = EventFilter {
+        object_id: Some(object),
+        ..Default::default()
+    };
+    let page = PageRequest {
+        limit: 100,
+        starting_after: None,
+    };
+    let mut types: Vec<EventType> = f
+        .store
+        .list_events(f.org, &filter, page)
+        .await
+        .unwrap()
+        .data
+        .into_iter()
+        .map(|e| e.event_type)
+        .collect();
+    types.reverse();
+    types
+}
 
 struct Fixture {
     store: DynStorage,
@@ -69,6 +111,7 @@ async fn fixture_on(store: DynStorage, tmp: Option<tempfile::TempDir>) -> Fixtur
     let org = Organisation {
         id: Uuid::new_v4(),
         name: "Org".into(),
+        redirect_secret: "rsec_test".into(),
         created_at: now,
     };
     let entity = BusinessEntity {
@@ -441,7 +484,7 @@ async fn confirm_writes_contract_and_status_once() {
     let now = Utc::now();
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, c.id, &write, now)
+            .confirm_checkout(f.org, c.id, &write, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::Confirmed { contract_id: k.id }
@@ -453,11 +496,13 @@ async fn confirm_writes_contract_and_status_once() {
     };
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, c.id, &other, now)
+            .confirm_checkout(f.org, c.id, &other, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::NotOpen
     );
+    // The event committed with the claim; the refused second confirm wrote none.
+    assert_eq!(events_of(&f, c.id).await, [EventType::CheckoutCompleted]);
     let got = f.store.get_checkout(f.org, c.id).await.unwrap().unwrap();
     assert_eq!(got.status, CheckoutStatus::ContractCreated);
     assert_eq!(got.contract_id, Some(k.id));
@@ -499,7 +544,7 @@ async fn amend_requires_the_expected_contract_version() {
     let now = Utc::now();
     assert!(matches!(
         f.store
-            .confirm_checkout(f.org, a.id, &amend(1), now)
+            .confirm_checkout(f.org, a.id, &amend(1), now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::Confirmed { .. }
@@ -507,11 +552,14 @@ async fn amend_requires_the_expected_contract_version() {
     // b was priced against version 1 too: refused, and b stays open (rolled back).
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, b.id, &amend(1), now)
+            .confirm_checkout(f.org, b.id, &amend(1), now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::ContractChanged
     );
+    // Rolled back with the claim: a's event only.
+    assert_eq!(events_of(&f, a.id).await, [EventType::CheckoutCompleted]);
+    assert!(events_of(&f, b.id).await.is_empty());
     assert_eq!(
         f.store
             .get_checkout(f.org, b.id)
@@ -538,10 +586,10 @@ async fn expired_sessions_cannot_change_and_are_swept() {
     f.store.insert_checkout(&live).await.unwrap();
     f.store.insert_checkout(&dead).await.unwrap();
     let later = Utc::now() + Duration::minutes(1);
-    let cancel = CheckoutUpdate::Cancelled { reason: None };
+    let cancel = Close::Cancelled { reason: None };
     assert!(
         !f.store
-            .update_checkout(f.org, dead.id, &cancel, later)
+            .close_checkout(f.org, dead.id, &cancel, later, &Recorder)
             .await
             .unwrap()
     );
@@ -585,12 +633,14 @@ async fn expired_sessions_cannot_change_and_are_swept() {
         open.data.iter().map(|c| c.id).collect::<Vec<_>>(),
         [live.id]
     );
-    assert_eq!(f.store.expire_due(later, 100).await.unwrap(), 1);
+    assert_eq!(f.store.expire_due(later, 100, &Recorder).await.unwrap(), 1);
     assert_eq!(
-        f.store.expire_due(later, 100).await.unwrap(),
+        f.store.expire_due(later, 100, &Recorder).await.unwrap(),
         0,
         "idempotent"
     );
+    assert_eq!(events_of(&f, dead.id).await, [EventType::CheckoutExpired]);
+    assert!(events_of(&f, live.id).await.is_empty());
     assert_eq!(
         f.store
             .get_checkout(f.org, dead.id)
@@ -655,6 +705,7 @@ async fn idempotency_keys_start_replay_and_mismatch() {
     let org = Organisation {
         id: other_org,
         name: "Other".into(),
+        redirect_secret: "rsec_other".into(),
         created_at: now.trunc_subsecs(6),
     };
     let mut e = f.store.default_entity(f.org).await.unwrap().unwrap();

@@ -11,6 +11,7 @@ use hosted_checkout::domain::catalog::{
     BusinessEntity, Contract, Customer, Organisation, Plan, Product,
 };
 use hosted_checkout::domain::checkout::Checkout;
+use hosted_checkout::domain::events::{Delivery, Event, WebhookEndpoint};
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::organisations::create_organisation;
 use hosted_checkout::startup::Application;
@@ -74,6 +75,12 @@ impl OrganisationStore for EntitiesDown {
     }
     async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>> {
         self.inner.organisation_for_key(key_hash).await
+    }
+    async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>> {
+        self.inner.get_organisation(id).await
+    }
+    async fn set_redirect_secret(&self, id: Uuid, secret: &str) -> StorageResult<bool> {
+        self.inner.set_redirect_secret(id, secret).await
     }
     async fn count_organisations(&self) -> StorageResult<i64> {
         self.inner.count_organisations().await
@@ -200,17 +207,113 @@ impl CheckoutStore for EntitiesDown {
     ) -> StorageResult<bool> {
         self.inner.update_checkout(org, id, update, now).await
     }
+    async fn close_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        close: &Close,
+        now: DateTime<Utc>,
+        announce: &dyn Announce,
+    ) -> StorageResult<bool> {
+        self.inner
+            .close_checkout(org, id, close, now, announce)
+            .await
+    }
     async fn confirm_checkout(
         &self,
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
         now: DateTime<Utc>,
+        announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
-        self.inner.confirm_checkout(org, id, write, now).await
+        self.inner
+            .confirm_checkout(org, id, write, now, announce)
+            .await
     }
-    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {
-        self.inner.expire_due(now, limit).await
+    async fn expire_due(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+        announce: &dyn Announce,
+    ) -> StorageResult<u64> {
+        self.inner.expire_due(now, limit, announce).await
+    }
+}
+
+#[async_trait]
+impl EventStore for EntitiesDown {
+    async fn list_events(
+        &self,
+        org: Uuid,
+        filter: &EventFilter,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<Event>> {
+        self.inner.list_events(org, filter, page).await
+    }
+    async fn get_event(
+        &self,
+        org: Uuid,
+        id: Uuid,
+    ) -> StorageResult<Option<(Event, Vec<Delivery>)>> {
+        self.inner.get_event(org, id).await
+    }
+    async fn resend_event(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        endpoint: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> StorageResult<u64> {
+        self.inner.resend_event(org, id, endpoint, now).await
+    }
+    async fn purge_events(&self, before: DateTime<Utc>) -> StorageResult<u64> {
+        self.inner.purge_events(before).await
+    }
+}
+
+#[async_trait]
+impl WebhookStore for EntitiesDown {
+    async fn insert_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<()> {
+        self.inner.insert_endpoint(e).await
+    }
+    async fn get_endpoint(&self, org: Uuid, id: Uuid) -> StorageResult<Option<WebhookEndpoint>> {
+        self.inner.get_endpoint(org, id).await
+    }
+    async fn list_endpoints(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<WebhookEndpoint>> {
+        self.inner.list_endpoints(org, page).await
+    }
+    async fn update_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<bool> {
+        self.inner.update_endpoint(e).await
+    }
+    async fn delete_endpoint(&self, org: Uuid, id: Uuid) -> StorageResult<bool> {
+        self.inner.delete_endpoint(org, id).await
+    }
+    async fn claim_deliveries(
+        &self,
+        lease: Uuid,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> StorageResult<Vec<Claimed>> {
+        self.inner
+            .claim_deliveries(lease, now, lease_until, limit)
+            .await
+    }
+    async fn record_attempts(
+        &self,
+        results: &[AttemptResult],
+        now: DateTime<Utc>,
+        disable_before: DateTime<Utc>,
+        disable_reason: &str,
+    ) -> StorageResult<()> {
+        self.inner
+            .record_attempts(results, now, disable_before, disable_reason)
+            .await
     }
 }
 

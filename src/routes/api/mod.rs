@@ -6,6 +6,7 @@ pub mod checkouts;
 pub mod dto;
 pub mod extract;
 pub mod openapi;
+pub mod webhooks;
 
 use actix_web::web;
 
@@ -59,5 +60,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/checkouts/{id}/confirm").route(web::post().to(checkouts::confirm)))
         .service(web::resource("/checkouts/{id}/cancel").route(web::post().to(checkouts::cancel)))
-        .service(web::resource("/checkouts/{id}/expire").route(web::post().to(checkouts::expire)));
+        .service(web::resource("/checkouts/{id}/expire").route(web::post().to(checkouts::expire)))
+        .service(
+            web::resource("/webhook_endpoints")
+                .route(web::post().to(webhooks::create_endpoint))
+                .route(get_or_head().to(webhooks::list_endpoints)),
+        )
+        .service(
+            web::resource("/webhook_endpoints/{id}")
+                .route(get_or_head().to(webhooks::get_endpoint))
+                .route(web::patch().to(webhooks::patch_endpoint))
+                .route(web::delete().to(webhooks::delete_endpoint)),
+        )
+        .service(
+            web::resource("/webhook_endpoints/{id}/rotate_secret")
+                .route(web::post().to(webhooks::rotate_secret)),
+        )
+        .service(web::resource("/events").route(get_or_head().to(webhooks::list_events)))
+        .service(web::resource("/events/{id}").route(get_or_head().to(webhooks::get_event)))
+        .service(
+            web::resource("/events/{id}/resend").route(web::post().to(webhooks::resend_event)),
+        )
+        .service(
+            web::resource("/organisation").route(get_or_head().to(webhooks::get_organisation)),
+        )
+        .service(
+            web::resource("/organisation/rotate_redirect_secret")
+                .route(web::post().to(webhooks::rotate_redirect_secret)),
+        );
 }

@@ -9,6 +9,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::catalog_dto::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
+use super::webhooks::{
+    CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
+};
 use super::dto::{
     CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
     PreviewView,
@@ -19,6 +22,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::checkout::{ChangeSummary, CheckoutStatus, CheckoutType};
 use crate::domain::customer::{Address, CustomerData};
+use crate::domain::events::{Attempt, Delivery, DeliveryStatus, EndpointStatus, EventType};
 use crate::domain::invoice::{Estimates, Invoice, LineItem, LineKind};
 use crate::domain::overrides::{ItemOverride, ProrationBehavior};
 use crate::domain::period::BillingPeriod;
@@ -64,6 +68,9 @@ impl Modify for ApiKeyAuth {
         import_contract, list_contracts, get_contract,
         create_checkout, preview_checkout, list_checkouts, get_checkout, patch_checkout,
         confirm_checkout, cancel_checkout, expire_checkout,
+        create_webhook_endpoint, list_webhook_endpoints, get_webhook_endpoint,
+        patch_webhook_endpoint, delete_webhook_endpoint, rotate_webhook_secret,
+        list_events, get_event, resend_event, get_organisation, rotate_redirect_secret,
     ),
     components(schemas(
         Problem, FieldError, BusinessEntity, Customer, Product, Plan, PlanItem, PlanStatus,
@@ -72,11 +79,15 @@ impl Modify for ApiKeyAuth {
         LineKind, ProrationBehavior, ItemOverride, ChangeSummary, CheckoutStatus, CheckoutType,
         CheckoutView, PreviewView, CreateCheckout, PatchCheckout, CancelCheckout, ImportContract,
         NewEntity, NewCustomer, NewProduct, NewPlan, NewPlanItem,
+        CreateEndpoint, PatchEndpoint, EndpointView, EndpointStatus, ResendEvent, EventView,
+        EventType, Delivery, DeliveryStatus, Attempt, OrganisationView,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),
         (name = "contracts", description = "Contracts and their versions"),
         (name = "checkouts", description = "Checkout sessions"),
+        (name = "webhooks", description = "Webhook endpoints and events (signed, retried, re-sendable)"),
+        (name = "organisation", description = "The caller's organisation and its redirect secret"),
     )
 )]
 pub struct ApiDoc;
@@ -312,3 +323,62 @@ pub fn cancel_checkout() {}
 #[utoipa::path(post, path = "/checkouts/{id}/expire", tag = "checkouts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = CheckoutView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn expire_checkout() {}
+
+/// Create a webhook endpoint (the answer is the only time its secret is shown, besides rotation)
+#[utoipa::path(post, path = "/webhook_endpoints", tag = "webhooks", request_body = CreateEndpoint,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = EndpointView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn create_webhook_endpoint() {}
+
+/// List webhook endpoints, newest first
+#[utoipa::path(get, path = "/webhook_endpoints", tag = "webhooks",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<EndpointView>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_webhook_endpoints() {}
+
+/// Get a webhook endpoint
+#[utoipa::path(get, path = "/webhook_endpoints/{id}", tag = "webhooks", params(("id" = uuid::Uuid, Path)),
+    responses((status = 200, body = EndpointView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn get_webhook_endpoint() {}
+
+/// Change a webhook endpoint: url, enabled_events, description, status
+#[utoipa::path(patch, path = "/webhook_endpoints/{id}", tag = "webhooks", params(("id" = uuid::Uuid, Path)), request_body = PatchEndpoint,
+    responses((status = 200, body = EndpointView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn patch_webhook_endpoint() {}
+
+/// Delete a webhook endpoint and its pending deliveries
+#[utoipa::path(delete, path = "/webhook_endpoints/{id}", tag = "webhooks", params(("id" = uuid::Uuid, Path)),
+    responses((status = 204, description = "Deleted"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn delete_webhook_endpoint() {}
+
+/// Rotate a webhook endpoint's secret; for 24 h deliveries carry a signature with the old one too
+#[utoipa::path(post, path = "/webhook_endpoints/{id}/rotate_secret", tag = "webhooks", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = EndpointView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn rotate_webhook_secret() {}
+
+/// List events, newest first (kept 30 days)
+#[utoipa::path(get, path = "/events", tag = "webhooks",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query),
+        ("type" = Option<EventType>, Query), ("object_id" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<EventView>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_events() {}
+
+/// Get an event with its deliveries and their attempts
+#[utoipa::path(get, path = "/events/{id}", tag = "webhooks", params(("id" = uuid::Uuid, Path)),
+    responses((status = 200, body = EventView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn get_event() {}
+
+/// Send an event again now, to one endpoint or to every enabled endpoint it goes to
+#[utoipa::path(post, path = "/events/{id}/resend", tag = "webhooks", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)), request_body(content = Option<ResendEvent>),
+    responses((status = 200, body = EventView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn resend_event() {}
+
+/// The caller's organisation, with its redirect secret
+#[utoipa::path(get, path = "/organisation", tag = "organisation",
+    responses((status = 200, body = OrganisationView), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub fn get_organisation() {}
+
+/// Replace the organisation's redirect secret
+#[utoipa::path(post, path = "/organisation/rotate_redirect_secret", tag = "organisation", params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = OrganisationView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn rotate_redirect_secret() {}

@@ -8,7 +8,7 @@ use super::errors::CloseError;
 use super::find;
 use crate::domain::checkout::{Checkout, CheckoutStatus};
 use crate::services::Ctx;
-use crate::storage::CheckoutUpdate;
+use crate::storage::Close;
 
 /// At most this many characters of a cancellation reason are kept.
 const MAX_REASON: usize = 500;
@@ -35,16 +35,18 @@ pub async fn cancel(
     if !c.preview {
         let cancelled = ctx
             .store
-            .update_checkout(
+            .close_checkout(
                 c.organisation_id,
                 c.id,
-                &CheckoutUpdate::Cancelled { reason },
+                &Close::Cancelled { reason },
                 now,
+                &ctx.announcer(),
             )
             .await
             .context("cancelling the session")?;
         if cancelled {
             super::count("cancelled", 1);
+            ctx.outbox.wake();
         }
     }
     let fresh = reread(ctx, &c).await?;
@@ -69,11 +71,12 @@ pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, CloseErr
     }
     let expired = ctx
         .store
-        .update_checkout(org, id, &CheckoutUpdate::Expired, now)
+        .close_checkout(org, id, &Close::Expired, now, &ctx.announcer())
         .await
         .context("expiring the session")?;
     if expired && !c.preview {
         super::count("expired", 1);
+        ctx.outbox.wake();
     }
     let fresh = reread(ctx, &c).await?;
     match fresh.status_at(now) {
@@ -96,9 +99,12 @@ fn not_open(status: CheckoutStatus, action: &'static str) -> CloseError {
 pub async fn sweep_expired(ctx: &Ctx) -> anyhow::Result<u64> {
     let n = ctx
         .store
-        .expire_due(ctx.clock.now(), 500)
+        .expire_due(ctx.clock.now(), 500, &ctx.announcer())
         .await
         .context("expiring sessions past their expiry")?;
     super::count("expired", n);
+    if n > 0 {
+        ctx.outbox.wake();
+    }
     Ok(n)
 }

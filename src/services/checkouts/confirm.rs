@@ -96,12 +96,13 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
     let write = confirm_write(&c, &loaded, &priced, now)?;
     let outcome = ctx
         .store
-        .confirm_checkout(org, id, &write, now)
+        .confirm_checkout(org, id, &write, now, &ctx.announcer())
         .await
         .context("writing the contract")?;
     match outcome {
         ConfirmOutcome::Confirmed { contract_id } => {
             super::count("completed", 1);
+            ctx.outbox.wake();
             // Exactly what the transaction wrote; no need to read it back.
             let customer_id = match &write {
                 ConfirmWrite::NewContract { contract, .. } => {

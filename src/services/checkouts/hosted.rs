@@ -17,6 +17,7 @@ use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
 use crate::domain::terms::ItemTerms;
 use crate::domain::validation::FieldError;
+use crate::services::organisations::signed_redirect;
 use crate::services::{Ctx, Errors, cache};
 
 /// Everything a hosted page shows about a session.
@@ -406,7 +407,9 @@ fn edited(
 /// The review's confirm button. Confirming twice leads both to the same place.
 pub async fn confirm_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, ConfirmError> {
     match confirm::confirm(ctx, None, id).await {
-        Ok(confirm::Confirmed::Done(c)) => Ok(merchant(c.success_url.as_ref(), id)),
+        Ok(confirm::Confirmed::Done(c)) => merchant(ctx, &c, c.success_url.as_ref())
+            .await
+            .map_err(ConfirmError::Unexpected),
         Ok(confirm::Confirmed::Previewed(_)) => Ok(NextStep::PreviewDone),
         Err(ConfirmError::EstimateChanged { .. }) => Ok(NextStep::ReviewChanged),
         Err(ConfirmError::Invalid(_)) => Ok(NextStep::Details),
@@ -419,12 +422,36 @@ pub async fn confirm_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, ConfirmErro
 pub async fn cancel_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, CloseError> {
     let reason = Some("cancelled by the customer".to_owned());
     match cancel::cancel(ctx, None, id, reason).await {
-        Ok(c) => Ok(merchant(c.cancel_url.as_ref(), id)),
+        Ok(c) => merchant(ctx, &c, c.cancel_url.as_ref())
+            .await
+            .map_err(CloseError::Unexpected),
         Err(CloseError::NotOpen { .. }) => Ok(NextStep::Status),
         Err(e) => Err(e),
     }
 }
 
-fn merchant(url: Option<&crate::domain::redirect_url::RedirectUrl>, id: Uuid) -> NextStep {
-    url.map_or(NextStep::Status, |u| NextStep::Merchant(u.for_checkout(id)))
+/// Back to the merchant's URL, if the session has one, signed (SPEC §9) with the session's
+/// status now; else our status page.
+async fn merchant(
+    ctx: &Ctx,
+    c: &Checkout,
+    url: Option<&crate::domain::redirect_url::RedirectUrl>,
+) -> anyhow::Result<NextStep> {
+    let Some(url) = url else {
+        return Ok(NextStep::Status);
+    };
+    let org = ctx
+        .store
+        .get_organisation(c.organisation_id)
+        .await
+        .context("reading the redirect secret")?
+        .context("the session's organisation is gone")?;
+    let now = ctx.clock.now();
+    Ok(NextStep::Merchant(signed_redirect(
+        &url.for_checkout(c.id),
+        c.id,
+        c.status_at(now).as_str(),
+        now.timestamp(),
+        &org.redirect_secret,
+    )))
 }

@@ -27,6 +27,8 @@ pub struct PgMachinery {
 impl Db for Postgres {
     const BACKEND: &'static str = "postgres";
     const BEGIN_WRITE: &'static str = "BEGIN";
+    const CLAIM_LOCK: &'static str = " FOR UPDATE OF d SKIP LOCKED";
+    const NEW_ID: &'static str = "gen_random_uuid()";
 
     type Machinery = PgMachinery;
     /// PostgreSQL takes row locks itself: no process-level write lock.

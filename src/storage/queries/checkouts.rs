@@ -7,15 +7,16 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::catalog::insert_customer_in;
-use super::contracts::{AMEND_CONTRACT, insert_contract_in, insert_version_in};
+use super::contracts::{AMEND_CONTRACT, contract_in, insert_contract_in, insert_version_in};
+use super::events::insert_events_in;
 use super::{Arg as _, Db, PushArg as _, SqlStore, execute_on, page_of};
 use crate::domain::catalog::{ContractVersion, Customer};
 use crate::domain::checkout::{Checkout, CheckoutStatus};
 use crate::storage::rows::checkouts::CheckoutColumns;
 use crate::storage::rows::to_json;
 use crate::storage::{
-    CheckoutFilter, CheckoutStore, CheckoutUpdate, ConfirmOutcome, ConfirmWrite, PageOf,
-    PageRequest, StorageError, StorageResult, Terms, TermsRef,
+    Announce, Change, CheckoutFilter, CheckoutStore, CheckoutUpdate, Close, ConfirmOutcome,
+    ConfirmWrite, PageOf, PageRequest, StorageError, StorageResult, Terms, TermsRef,
 };
 
 /// A session with the rows its estimate depends on, each within the session's organisation:
@@ -53,11 +54,21 @@ pub(crate) fn terms_found<T>(row: Option<T>) -> StorageResult<T> {
     row.ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))
 }
 
+/// What the writes that close a session answer: the row as they leave it, for its events.
+macro_rules! returning_checkout {
+    () => {
+        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at"
+    };
+}
+
 /// Marks up to `$2` open sessions past their expiry (`$1`, now) as expired. The outer
 /// conditions repeat the inner ones so that both halves find the due sessions in the partial
 /// index `checkouts_open_expiry`: with only `id IN (...)` and the status outside, SQLite
 /// scanned every open session (1.2 s with a million, holding the write lock).
-pub(crate) const EXPIRE_DUE: &str = "UPDATE checkouts SET checkout_status = 'expired', updated_at = $1 WHERE checkout_status = 'open' AND expires_at <= $1 AND id IN (SELECT id FROM checkouts WHERE checkout_status = 'open' AND expires_at <= $1 LIMIT $2)";
+pub(crate) const EXPIRE_DUE: &str = concat!(
+    "UPDATE checkouts SET checkout_status = 'expired', updated_at = $1 WHERE checkout_status = 'open' AND expires_at <= $1 AND id IN (SELECT id FROM checkouts WHERE checkout_status = 'open' AND expires_at <= $1 LIMIT $2)",
+    returning_checkout!()
+);
 
 /// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
 /// values follows per session (`storage::batch_insert`).
@@ -71,21 +82,36 @@ const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_t
 
 const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
 const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
-const CANCEL: &str = "UPDATE checkouts SET checkout_status = 'cancelled', cancel_reason = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
-const EXPIRE: &str = "UPDATE checkouts SET checkout_status = 'expired', expires_at = CASE WHEN expires_at < $1 THEN expires_at ELSE $1 END, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open'";
+
+const CANCEL: &str = concat!(
+    "UPDATE checkouts SET checkout_status = 'cancelled', cancel_reason = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2",
+    returning_checkout!()
+);
+const EXPIRE: &str = concat!(
+    "UPDATE checkouts SET checkout_status = 'expired', expires_at = CASE WHEN expires_at < $1 THEN expires_at ELSE $1 END, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open'",
+    returning_checkout!()
+);
 /// Confirm's claim of a new subscription: claim and link the new contract in one statement.
-const CLAIM_FOR_CONTRACT: &str = "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1, contract_id = $2, customer_id = COALESCE(customer_id, $3) WHERE organisation_id = $4 AND id = $5 AND checkout_status = 'open' AND expires_at > $1";
+const CLAIM_FOR_CONTRACT: &str = concat!(
+    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1, contract_id = $2, customer_id = COALESCE(customer_id, $3) WHERE organisation_id = $4 AND id = $5 AND checkout_status = 'open' AND expires_at > $1",
+    returning_checkout!()
+);
 /// Confirm's claim of an amendment (the session already names its contract).
-const CLAIM: &str = "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1";
+const CLAIM: &str = concat!(
+    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1",
+    returning_checkout!()
+);
 
 impl<D: Db> SqlStore<D> {
-    /// Confirm's writes, inside `tx`; the outcome says whether to commit.
+    /// Confirm's writes, inside `tx`, with their events; the outcome says whether to commit.
     async fn confirm_in(
+        &self,
         tx: &mut D::Connection,
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
         now: DateTime<Utc>,
+        announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
         match write {
             ConfirmWrite::NewContract { customer, contract } => {
@@ -101,12 +127,17 @@ impl<D: Db> SqlStore<D> {
                     .arg(contract.customer_id)
                     .arg(org)
                     .arg(id);
-                Ok(if execute_on::<D>(tx, q).await? == 1 {
-                    ConfirmOutcome::Confirmed {
-                        contract_id: contract.id,
-                    }
-                } else {
-                    ConfirmOutcome::NotOpen
+                let Some(checkout) = self.returned(tx, q).await? else {
+                    return Ok(ConfirmOutcome::NotOpen);
+                };
+                let events = announce.events(Change::Confirmed {
+                    checkout: &checkout,
+                    contract,
+                    created: true,
+                })?;
+                insert_events_in::<D>(tx, &events).await?;
+                Ok(ConfirmOutcome::Confirmed {
+                    contract_id: contract.id,
                 })
             }
             ConfirmWrite::Amend {
@@ -121,9 +152,9 @@ impl<D: Db> SqlStore<D> {
                 // Claim first, so that a second confirm of this same session reports "not
                 // open" rather than "contract changed".
                 let q = sqlx::query(CLAIM).arg(now).arg(org).arg(id);
-                if execute_on::<D>(tx, q).await? != 1 {
+                let Some(checkout) = self.returned(tx, q).await? else {
                     return Ok(ConfirmOutcome::NotOpen);
-                }
+                };
                 let items_json = to_json(items)?;
                 let q = sqlx::query(AMEND_CONTRACT)
                     .arg(*plan_id)
@@ -147,11 +178,32 @@ impl<D: Db> SqlStore<D> {
                     created_at: now,
                 };
                 insert_version_in::<D>(tx, org, *contract_id, &v).await?;
+                let contract = contract_in::<D>(tx, org, *contract_id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt("the amended contract is gone".into()))?;
+                let events = announce.events(Change::Confirmed {
+                    checkout: &checkout,
+                    contract: &contract,
+                    created: false,
+                })?;
+                insert_events_in::<D>(tx, &events).await?;
                 Ok(ConfirmOutcome::Confirmed {
                     contract_id: *contract_id,
                 })
             }
         }
+    }
+
+    /// The session row a `… RETURNING` write left, if it changed one.
+    async fn returned(
+        &self,
+        tx: &mut D::Connection,
+        q: super::Query<'_, D>,
+    ) -> StorageResult<Option<Checkout>> {
+        let row = q.fetch_optional(D::on(tx)).await?;
+        row.as_ref()
+            .map(|r| self.hot.returned_checkout.decode(r))
+            .transpose()
     }
 }
 
@@ -290,20 +342,39 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
                     .arg(id);
                 self.execute(q).await?
             }
-            CheckoutUpdate::Cancelled { reason } => {
-                let q = sqlx::query(CANCEL)
-                    .arg(reason.as_deref())
-                    .arg(now)
-                    .arg(org)
-                    .arg(id);
-                self.execute(q).await?
-            }
-            CheckoutUpdate::Expired => {
-                let q = sqlx::query(EXPIRE).arg(now).arg(org).arg(id);
-                self.execute(q).await?
-            }
         };
         Ok(changed == 1)
+    }
+
+    async fn close_checkout(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        close: &Close,
+        now: DateTime<Utc>,
+        announce: &dyn Announce,
+    ) -> StorageResult<bool> {
+        let _writing = self.writing().await;
+        let mut tx = self.begin_write().await?;
+        let q = match close {
+            Close::Cancelled { reason } => sqlx::query(CANCEL)
+                .arg(reason.as_deref())
+                .arg(now)
+                .arg(org)
+                .arg(id),
+            Close::Expired => sqlx::query(EXPIRE).arg(now).arg(org).arg(id),
+        };
+        let Some(checkout) = self.returned(&mut tx, q).await? else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        let events = announce.events(match close {
+            Close::Cancelled { .. } => Change::Cancelled(&checkout),
+            Close::Expired => Change::Expired(&checkout),
+        })?;
+        insert_events_in::<D>(&mut tx, &events).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn confirm_checkout(
@@ -312,13 +383,16 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         id: Uuid,
         write: &ConfirmWrite,
         now: DateTime<Utc>,
+        announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
         let _writing = self.writing().await;
         let mut tx = self.begin_write().await?;
         // The claim: only an open, unexpired session moves to `contract_created`. A concurrent
         // confirm blocks on this row (PostgreSQL) or on the write lock (SQLite), then finds it
         // no longer open and rolls back everything it wrote.
-        let outcome = Self::confirm_in(&mut tx, org, id, write, now).await?;
+        let outcome = self
+            .confirm_in(&mut tx, org, id, write, now, announce)
+            .await?;
         match outcome {
             ConfirmOutcome::Confirmed { .. } => tx.commit().await?,
             _ => tx.rollback().await?,
@@ -326,9 +400,23 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         Ok(outcome)
     }
 
-    async fn expire_due(&self, now: DateTime<Utc>, limit: i64) -> StorageResult<u64> {
+    async fn expire_due(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+        announce: &dyn Announce,
+    ) -> StorageResult<u64> {
         let _writing = self.writing().await;
-        self.execute(sqlx::query(EXPIRE_DUE).arg(now).arg(limit))
-            .await
+        let mut tx = self.begin_write().await?;
+        let q = sqlx::query(EXPIRE_DUE).arg(now).arg(limit);
+        let rows = q.fetch_all(D::on(&mut tx)).await?;
+        let mut events = Vec::new();
+        for r in &rows {
+            let checkout = self.hot.returned_checkout.decode(r)?;
+            events.extend(announce.events(Change::Expired(&checkout))?);
+        }
+        insert_events_in::<D>(&mut tx, &events).await?;
+        tx.commit().await?;
+        Ok(rows.len() as u64)
     }
 }

@@ -8,7 +8,7 @@ use sqlx::QueryBuilder;
 use super::{Arg as _, Db, SqlStore, execute_on, push_ids};
 use crate::domain::catalog::{Contract, ContractVersion};
 use crate::storage::rows::contracts::{ContractColumns, VersionColumns};
-use crate::storage::rows::{decode_all, to_json};
+use crate::storage::rows::{decode_all, decode_one, to_json};
 use crate::storage::{ContractStore, PageOf, PageRequest, StorageResult};
 
 const INSERT_CONTRACT: &str = "INSERT INTO contracts (id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
@@ -70,6 +70,32 @@ pub(super) async fn insert_contract_in<D: Db>(
         insert_version_in::<D>(conn, c.organisation_id, c.id, v).await?;
     }
     Ok(())
+}
+
+/// The contract with its versions, read on `conn` (inside a transaction: as it leaves it).
+pub(super) async fn contract_in<D: Db>(
+    conn: &mut D::Connection,
+    org: Uuid,
+    id: Uuid,
+) -> StorageResult<Option<Contract>> {
+    let row = sqlx::query(CONTRACT)
+        .arg(org)
+        .arg(id)
+        .fetch_optional(D::on(conn))
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut contract = decode_one::<ContractColumns, _>(&row)?;
+    let mut qb = QueryBuilder::<D>::new(VERSIONS_IN);
+    push_ids(&mut qb, [id]);
+    qb.push(" ORDER BY version");
+    let rows = qb.build().fetch_all(D::on(conn)).await?;
+    contract.versions = decode_all::<VersionColumns, _>(&rows)?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    Ok(Some(contract))
 }
 
 impl<D: Db> SqlStore<D> {

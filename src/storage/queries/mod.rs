@@ -6,8 +6,10 @@
 mod catalog;
 pub(crate) mod checkouts;
 mod contracts;
+mod events;
 mod idempotency;
 mod organisations;
+mod webhooks;
 
 use std::future::Future;
 
@@ -17,7 +19,7 @@ use sqlx::{Encode, Executor, IntoArguments, QueryBuilder, Type};
 use uuid::Uuid;
 
 use super::batch_insert::BatchInsert;
-use super::rows::checkouts::{CheckoutWithTermsColumns, CustomerTermsColumns};
+use super::rows::checkouts::{CheckoutColumns, CheckoutWithTermsColumns, CustomerTermsColumns};
 use super::rows::{Columns, ReadsAll, Resolved, decode_all};
 use super::{Customer, PageOf, PageRequest, Storage, StorageResult, Terms, TermsRef};
 use crate::domain::checkout::Checkout;
@@ -40,6 +42,11 @@ pub trait Db:
     /// How a write transaction starts: SQLite takes its write lock at once (`BEGIN
     /// IMMEDIATE`), so a transaction never fails to upgrade a read lock halfway through.
     const BEGIN_WRITE: &'static str;
+    /// Appended to the select of due deliveries a worker claims: PostgreSQL skips the rows
+    /// another process is claiming (`FOR UPDATE SKIP LOCKED`) instead of waiting for them.
+    const CLAIM_LOCK: &'static str;
+    /// An SQL expression for a new random id (deliveries made by `INSERT ... SELECT`).
+    const NEW_ID: &'static str;
 
     /// What the backend keeps in the process beside its pool, for its speed-ups.
     type Machinery: Send + Sync;
@@ -127,6 +134,7 @@ pub trait BindsAll:
     + for<'a> Binds<&'a str>
     + for<'a> Binds<Option<&'a str>>
     + Binds<i64>
+    + Binds<Option<i64>>
     + Binds<bool>
     + Binds<NaiveDate>
     + Binds<Option<NaiveDate>>
@@ -192,6 +200,8 @@ pub struct SqlStore<D: Db> {
 pub(crate) struct HotColumns {
     pub(crate) checkout_with_terms: Resolved<CheckoutWithTermsColumns>,
     pub(crate) terms: Resolved<CustomerTermsColumns>,
+    /// A session row as the writes that close it return it (`… RETURNING`).
+    pub(crate) returned_checkout: Resolved<CheckoutColumns>,
 }
 
 impl<D: Db> SqlStore<D> {

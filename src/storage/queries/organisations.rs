@@ -10,7 +10,10 @@ use crate::storage::rows::column;
 use crate::storage::{OrganisationStore, StorageResult};
 
 const INSERT_ORGANISATION: &str =
-    "INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)";
+    "INSERT INTO organisations (id, name, redirect_secret, created_at) VALUES ($1, $2, $3, $4)";
+const ORGANISATION: &str =
+    "SELECT id, name, redirect_secret, created_at FROM organisations WHERE id = $1";
+const SET_REDIRECT_SECRET: &str = "UPDATE organisations SET redirect_secret = $1 WHERE id = $2";
 const INSERT_API_KEY: &str = "INSERT INTO api_keys (id, organisation_id, key_hash, key_prefix, created_at) VALUES ($1, $2, $3, $4, $5)";
 
 #[async_trait]
@@ -27,6 +30,7 @@ impl<D: Db> OrganisationStore for SqlStore<D> {
         let q = sqlx::query(INSERT_ORGANISATION)
             .arg(org.id)
             .arg(org.name.as_str())
+            .arg(org.redirect_secret.as_str())
             .arg(org.created_at);
         execute_on::<D>(&mut tx, q).await?;
         insert_entity_in::<D>(&mut tx, entity).await?;
@@ -48,6 +52,24 @@ impl<D: Db> OrganisationStore for SqlStore<D> {
         row.as_ref()
             .map(|r| column(r, "organisation_id"))
             .transpose()
+    }
+
+    async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>> {
+        let Some(r) = self.fetch_optional(sqlx::query(ORGANISATION).arg(id)).await? else {
+            return Ok(None);
+        };
+        Ok(Some(Organisation {
+            id: column(&r, "id")?,
+            name: column(&r, "name")?,
+            redirect_secret: column(&r, "redirect_secret")?,
+            created_at: column(&r, "created_at")?,
+        }))
+    }
+
+    async fn set_redirect_secret(&self, id: Uuid, secret: &str) -> StorageResult<bool> {
+        let _writing = self.writing().await;
+        let q = sqlx::query(SET_REDIRECT_SECRET).arg(secret).arg(id);
+        Ok(self.execute(q).await? == 1)
     }
 
     async fn count_organisations(&self) -> StorageResult<i64> {

@@ -58,6 +58,10 @@ pub struct SqliteMachinery {
 impl Db for Sqlite {
     const BACKEND: &'static str = "sqlite";
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    // A claim runs under the write lock (and SQLite's own database lock across processes):
+    // no row lock to take.
+    const CLAIM_LOCK: &'static str = "";
+    const NEW_ID: &'static str = "randomblob(16)";
 
     type Machinery = SqliteMachinery;
     type Writing<'a> = WriteGuard<'a>;
