@@ -98,14 +98,42 @@ fn f(k: impl Into<String>, v: impl Into<String>) -> (String, String) {
     (k.into(), v.into())
 }
 
+/// Where a 303 leads. A redirect to the merchant carries SPEC §9's four parameters, appended
+/// last: they are checked for form here and left off, so tests compare the merchant's own URL
+/// (the signature itself is checked in `redirects_to_the_merchant_are_signed`).
 fn location(r: &Response) -> String {
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "expected 303");
-    r.headers()
+    let raw = r
+        .headers()
         .get("location")
         .expect("Location")
         .to_str()
         .unwrap()
-        .to_owned()
+        .to_owned();
+    match signed_part(&raw) {
+        Some((url, params)) => {
+            let keys: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(keys, ["checkout_id", "checkout_status", "timestamp", "signature"]);
+            url
+        }
+        None => raw,
+    }
+}
+
+/// A merchant redirect split into the merchant's URL and the appended parameters.
+fn signed_part(raw: &str) -> Option<(String, Vec<(String, String)>)> {
+    let at = raw.rfind("checkout_id=")?;
+    let sep = raw[..at].chars().last()?;
+    if sep != '?' && sep != '&' {
+        return None;
+    }
+    let url = raw[..at - 1].to_owned();
+    let params = raw[at..]
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    Some((url, params))
 }
 
 async fn page_of(r: Response) -> Page {
@@ -1128,4 +1156,62 @@ async fn the_review_names_the_sellers_tax_rate_beside_the_tax() {
     assert!(review.has("Tax (19.5%)"), "{}", review.body);
     assert!(review.has("$9.75"));
     assert!(review.has("$59.75"));
+}
+
+#[tokio::test]
+async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
+    use hosted_checkout::services::webhooks::signature::hex_hmac;
+    let app = spawn_app().await;
+    let org = app.get_ok("/organisation").await;
+    assert_eq!(org["id"], app.org_id.to_string());
+    assert_eq!(org["default_business_entity_id"], app.entity_id.to_string());
+    let secret = org["redirect_secret"].as_str().unwrap().to_owned();
+    assert!(secret.len() >= 32);
+    let c = team(&app).await;
+    let customer = app.create_customer().await;
+    let v = app
+        .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "success_url": "https://shop.example/thanks?order=7#top", "cancel_url": "https://shop.example/back"}))
+        .await;
+    let id = sid(&v);
+    let b = Browser::new(&app);
+    b.get(&format!("/checkout/{id}/review")).await;
+    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let raw = r.headers()["location"].to_str().unwrap().to_owned();
+    // After the merchant's own query, before its fragment.
+    assert!(raw.starts_with(&format!("https://shop.example/thanks?order=7&checkout_id={id}&checkout_status=contract_created&timestamp=")), "{raw}");
+    assert!(raw.ends_with("#top"), "{raw}");
+    let (_, params) = signed_part(raw.trim_end_matches("#top")).unwrap();
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).unwrap().1.clone();
+    let ts: i64 = get("timestamp").parse().unwrap();
+    assert!((chrono::Utc::now().timestamp() - ts).abs() < 60);
+    // The README's check: HMAC-SHA256 of "{checkout_id}.{checkout_status}.{timestamp}".
+    let expected = hex_hmac(&secret, &format!("{id}.contract_created.{ts}"));
+    assert_eq!(get("signature"), expected);
+    assert_eq!(get("signature").len(), 64);
+    // A changed status or an older timestamp does not verify.
+    assert_ne!(hex_hmac(&secret, &format!("{id}.cancelled.{ts}")), expected);
+    assert_ne!(hex_hmac(&secret, &format!("{id}.contract_created.{}", ts - 600)), expected);
+    // The double confirm is signed the same way.
+    let again = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    assert!(again.headers()["location"].to_str().unwrap().contains("checkout_status=contract_created"));
+
+    // Cancel: signed with the status cancelled; after rotation, with the new secret.
+    let rotated = app
+        .post_ok("/organisation/rotate_redirect_secret", &json!({}), StatusCode::OK)
+        .await;
+    let new_secret = rotated["redirect_secret"].as_str().unwrap().to_owned();
+    assert_ne!(new_secret, secret);
+    let z = sid(&app
+        .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "cancel_url": "https://shop.example/back"}))
+        .await);
+    b.get(&format!("/checkout/{z}/review")).await;
+    let r = b.post(&format!("/checkout/{z}/cancel"), &[]).await;
+    let raw = r.headers()["location"].to_str().unwrap().to_owned();
+    let (url, params) = signed_part(&raw).unwrap();
+    assert_eq!(url, "https://shop.example/back");
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).unwrap().1.clone();
+    assert_eq!(get("checkout_status"), "cancelled");
+    let ts = get("timestamp");
+    assert_eq!(get("signature"), hex_hmac(&new_secret, &format!("{z}.cancelled.{ts}")));
+    assert_ne!(get("signature"), hex_hmac(&secret, &format!("{z}.cancelled.{ts}")));
 }

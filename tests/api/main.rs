@@ -9,4 +9,7 @@ mod helpers;
 mod hosted;
 mod openapi;
 mod operations;
+#[path = "../common/receiver.rs"]
+mod receiver;
 mod storage_contract;
+mod webhooks;

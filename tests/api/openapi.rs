@@ -32,6 +32,17 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/checkouts/{id}/confirm"),
     ("post", "/checkouts/{id}/cancel"),
     ("post", "/checkouts/{id}/expire"),
+    ("post", "/webhook_endpoints"),
+    ("get", "/webhook_endpoints"),
+    ("get", "/webhook_endpoints/{id}"),
+    ("patch", "/webhook_endpoints/{id}"),
+    ("delete", "/webhook_endpoints/{id}"),
+    ("post", "/webhook_endpoints/{id}/rotate_secret"),
+    ("get", "/events"),
+    ("get", "/events/{id}"),
+    ("post", "/events/{id}/resend"),
+    ("get", "/organisation"),
+    ("post", "/organisation/rotate_redirect_secret"),
 ];
 
 fn refs(v: &Value, out: &mut BTreeSet<String>) {
@@ -82,7 +93,8 @@ async fn openapi_document_is_valid_and_complete() {
                 assert!(
                     responses.contains_key("422")
                         || path.ends_with("/expire")
-                        || path.ends_with("/archive"),
+                        || path.ends_with("/archive")
+                        || method == "delete",
                     "{method} {path} documents 422"
                 );
             }

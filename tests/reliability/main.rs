@@ -7,5 +7,8 @@ mod database;
 mod entity_outage;
 mod faults;
 mod hostile;
+#[path = "../common/receiver.rs"]
+mod receiver;
 mod support;
 mod tenancy;
+mod webhooks;

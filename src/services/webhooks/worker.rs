@@ -117,8 +117,6 @@ pub fn client(
     policy: Arc<AddressPolicy>,
     timeout: Duration,
 ) -> Result<reqwest::Client, reqwest::Error> {
-    // rustls with ring; installing it twice (a second server in one process) is harmless.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
