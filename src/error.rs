@@ -10,11 +10,11 @@ use crate::domain::checkout::CheckoutStatus;
 use crate::domain::validation::FieldError;
 use crate::services::auth::AuthError;
 use crate::services::catalog::CatalogError;
-use crate::services::events::EventError;
-use crate::services::webhooks::WebhookError;
 use crate::services::checkouts::{CloseError, ConfirmError, CreateError, EditError, ReadError};
 use crate::services::contracts::ContractError;
+use crate::services::events::EventError;
 use crate::services::idempotency::IdempotencyError;
+use crate::services::webhooks::WebhookError;
 use crate::storage::StorageError;
 
 #[derive(Debug, thiserror::Error)]

@@ -4,8 +4,8 @@ use clap::{Parser, Subcommand};
 use hosted_checkout::configuration::{
     DEFAULT_DATABASE_URL, Environment, LogFormat, Secret, Settings, parse_ttl,
 };
-use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::routes::api::webhooks::ApiObjects;
+use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::webhooks::ssrf::AddressPolicy;
 use hosted_checkout::services::webhooks::worker::WorkerSettings;
 use hosted_checkout::services::{Ctx, demo, organisations};

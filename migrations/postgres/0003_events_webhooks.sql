@@ -43,11 +43,11 @@ CREATE TABLE webhook_deliveries (
     event_id UUID NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     endpoint_id UUID NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
     status TEXT NOT NULL,
-    attempt_count INTEGER NOT NULL,
+    attempt_count BIGINT NOT NULL,
     next_attempt_at TIMESTAMPTZ,
     lease_token UUID,
     lease_expires_at TIMESTAMPTZ,
-    last_status_code INTEGER,
+    last_status_code BIGINT,
     last_error TEXT,
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
@@ -59,10 +59,10 @@ CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id);
 CREATE TABLE webhook_attempts (
     id UUID PRIMARY KEY NOT NULL,
     delivery_id UUID NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
-    attempt_number INTEGER NOT NULL,
+    attempt_number BIGINT NOT NULL,
     started_at TIMESTAMPTZ NOT NULL,
-    duration_ms INTEGER NOT NULL,
-    status_code INTEGER,
+    duration_ms BIGINT NOT NULL,
+    status_code BIGINT,
     error TEXT,
     next_attempt_at TIMESTAMPTZ
 );

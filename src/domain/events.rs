@@ -270,9 +270,8 @@ mod tests {
         let all = EnabledEvents::parse(&["*".into()]).unwrap();
         assert_eq!(all, EnabledEvents::All);
         assert_eq!(all.filter(), "*");
-        let some =
-            EnabledEvents::parse(&["checkout.completed".into(), "contract.created".into()])
-                .unwrap();
+        let some = EnabledEvents::parse(&["checkout.completed".into(), "contract.created".into()])
+            .unwrap();
         assert_eq!(some.filter(), ",checkout.completed,contract.created,");
         assert!(some.matches(EventType::ContractCreated));
         assert!(!some.matches(EventType::CheckoutExpired));

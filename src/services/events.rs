@@ -55,7 +55,8 @@ impl Announcer<'_> {
         at: DateTime<Utc>,
     ) -> Result<Event, StorageError> {
         let object = object.map_err(|e| StorageError::Other(e.into()))?;
-        Event::new(org, event_type, object_id, &object, at).map_err(|e| StorageError::Other(e.into()))
+        Event::new(org, event_type, object_id, &object, at)
+            .map_err(|e| StorageError::Other(e.into()))
     }
 
     fn checkout(&self, t: EventType, c: &Checkout) -> Result<Event, StorageError> {

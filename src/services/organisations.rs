@@ -8,8 +8,8 @@ use uuid::Uuid;
 use super::Ctx;
 use super::auth::generate_api_key;
 use super::webhooks::signature::{hex_hmac, new_redirect_secret};
-use anyhow::Context as _;
 use crate::domain::catalog::{BusinessEntity, Organisation};
+use anyhow::Context as _;
 
 #[derive(Debug, Serialize)]
 pub struct CreatedOrganisation {

@@ -395,7 +395,9 @@ pub enum AttemptOutcome {
     /// Failed with no attempt left.
     Failed,
     /// `410 Gone`: the delivery fails and the endpoint is disabled with `reason`.
-    Gone { reason: String },
+    Gone {
+        reason: String,
+    },
 }
 
 #[async_trait]

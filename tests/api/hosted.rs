@@ -113,7 +113,10 @@ fn location(r: &Response) -> String {
     match signed_part(&raw) {
         Some((url, params)) => {
             let keys: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
-            assert_eq!(keys, ["checkout_id", "checkout_status", "timestamp", "signature"]);
+            assert_eq!(
+                keys,
+                ["checkout_id", "checkout_status", "timestamp", "signature"]
+            );
             url
         }
         None => raw,
@@ -1190,14 +1193,26 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
     assert_eq!(get("signature").len(), 64);
     // A changed status or an older timestamp does not verify.
     assert_ne!(hex_hmac(&secret, &format!("{id}.cancelled.{ts}")), expected);
-    assert_ne!(hex_hmac(&secret, &format!("{id}.contract_created.{}", ts - 600)), expected);
+    assert_ne!(
+        hex_hmac(&secret, &format!("{id}.contract_created.{}", ts - 600)),
+        expected
+    );
     // The double confirm is signed the same way.
     let again = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
-    assert!(again.headers()["location"].to_str().unwrap().contains("checkout_status=contract_created"));
+    assert!(
+        again.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("checkout_status=contract_created")
+    );
 
     // Cancel: signed with the status cancelled; after rotation, with the new secret.
     let rotated = app
-        .post_ok("/organisation/rotate_redirect_secret", &json!({}), StatusCode::OK)
+        .post_ok(
+            "/organisation/rotate_redirect_secret",
+            &json!({}),
+            StatusCode::OK,
+        )
         .await;
     let new_secret = rotated["redirect_secret"].as_str().unwrap().to_owned();
     assert_ne!(new_secret, secret);
@@ -1212,6 +1227,12 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
     let get = |k: &str| params.iter().find(|(n, _)| n == k).unwrap().1.clone();
     assert_eq!(get("checkout_status"), "cancelled");
     let ts = get("timestamp");
-    assert_eq!(get("signature"), hex_hmac(&new_secret, &format!("{z}.cancelled.{ts}")));
-    assert_ne!(get("signature"), hex_hmac(&secret, &format!("{z}.cancelled.{ts}")));
+    assert_eq!(
+        get("signature"),
+        hex_hmac(&new_secret, &format!("{z}.cancelled.{ts}"))
+    );
+    assert_ne!(
+        get("signature"),
+        hex_hmac(&secret, &format!("{z}.cancelled.{ts}"))
+    );
 }

@@ -14,9 +14,8 @@ use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
 use hosted_checkout::storage::{
-    self, Announce, Change, CheckoutFilter, Close, ConfirmOutcome, ConfirmWrite,
-    DynStorage, EventFilter, StorageResult,
-    IdempotencyBegin, PageRequest, PoolSettings, TermsRef,
+    self, Announce, Change, CheckoutFilter, Close, ConfirmOutcome, ConfirmWrite, DynStorage,
+    EventFilter, IdempotencyBegin, PageRequest, PoolSettings, StorageResult, TermsRef,
 };
 use rust_decimal::Decimal;
 use sqlx::{Connection, Row};

@@ -59,7 +59,8 @@ fn headers_of(r: &crate::receiver::Request) -> HeaderMap {
 }
 
 fn verify(secret: &str, r: &crate::receiver::Request) -> bool {
-    let wh = standardwebhooks::Webhook::new(secret).expect("our secret is a Standard Webhooks secret");
+    let wh =
+        standardwebhooks::Webhook::new(secret).expect("our secret is a Standard Webhooks secret");
     wh.verify(r.body.as_bytes(), &headers_of(r)).is_ok()
 }
 
@@ -90,7 +91,10 @@ async fn endpoints_are_created_with_a_secret_shown_once_and_changed_and_deleted(
     assert_eq!(e["enabled_events"], json!(["*"]));
     let eid = id(&e);
     let got = app.get_ok(&format!("/webhook_endpoints/{eid}")).await;
-    assert!(got.get("secret").is_none(), "the secret is shown only at creation");
+    assert!(
+        got.get("secret").is_none(),
+        "the secret is shown only at creation"
+    );
     let list = app.get_ok("/webhook_endpoints").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 1);
     assert!(list["data"][0].get("secret").is_none());
@@ -106,7 +110,10 @@ async fn endpoints_are_created_with_a_secret_shown_once_and_changed_and_deleted(
     assert_eq!(v["status"], "disabled");
     assert_eq!(v["disabled_reason"], "disabled through the API");
     assert_eq!(v["description"], Value::Null);
-    assert_eq!(v["enabled_events"], json!(["checkout.completed", "contract.created"]));
+    assert_eq!(
+        v["enabled_events"],
+        json!(["checkout.completed", "contract.created"])
+    );
 
     let rotated = app
         .post_ok(
@@ -133,12 +140,30 @@ async fn endpoints_are_created_with_a_secret_shown_once_and_changed_and_deleted(
 async fn bad_endpoints_are_422_naming_the_field_and_other_organisations_see_404() {
     let app = app().await;
     for (body, field) in [
-        (json!({"url": "ftp://x.example/", "enabled_events": ["*"]}), "url"),
-        (json!({"url": "http://10.0.0.7/hook", "enabled_events": ["*"]}), "url"),
-        (json!({"url": "http://[::ffff:169.254.169.254]/", "enabled_events": ["*"]}), "url"),
-        (json!({"url": "http://127.0.0.1/", "enabled_events": []}), "enabled_events"),
-        (json!({"url": "http://127.0.0.1/", "enabled_events": ["checkout.done"]}), "enabled_events"),
-        (json!({"url": "http://127.0.0.1/", "enabled_events": ["*", "checkout.completed"]}), "enabled_events"),
+        (
+            json!({"url": "ftp://x.example/", "enabled_events": ["*"]}),
+            "url",
+        ),
+        (
+            json!({"url": "http://10.0.0.7/hook", "enabled_events": ["*"]}),
+            "url",
+        ),
+        (
+            json!({"url": "http://[::ffff:169.254.169.254]/", "enabled_events": ["*"]}),
+            "url",
+        ),
+        (
+            json!({"url": "http://127.0.0.1/", "enabled_events": []}),
+            "enabled_events",
+        ),
+        (
+            json!({"url": "http://127.0.0.1/", "enabled_events": ["checkout.done"]}),
+            "enabled_events",
+        ),
+        (
+            json!({"url": "http://127.0.0.1/", "enabled_events": ["*", "checkout.completed"]}),
+            "enabled_events",
+        ),
     ] {
         let r = app.post("/webhook_endpoints", &body).await;
         let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -194,11 +219,17 @@ async fn a_confirm_is_delivered_signed_with_standard_webhooks_headers_and_the_ob
         let ts: i64 = r.header("webhook-timestamp").parse().unwrap();
         assert!((chrono::Utc::now().timestamp() - ts).abs() < 60);
         assert!(r.header("webhook-signature").starts_with("v1,"));
-        assert!(verify(&secret, r), "the official library verifies our signature");
+        assert!(
+            verify(&secret, r),
+            "the official library verifies our signature"
+        );
         let mut tampered = r.clone();
         tampered.body = r.body.replace("contract_created", "cancelled");
         tampered.body.push(' ');
-        assert!(!verify(&secret, &tampered), "a changed body does not verify");
+        assert!(
+            !verify(&secret, &tampered),
+            "a changed body does not verify"
+        );
         assert_eq!(body["organisation_id"], app.org_id.to_string());
     }
     let completed = got
@@ -242,7 +273,10 @@ async fn a_confirm_is_delivered_signed_with_standard_webhooks_headers_and_the_ob
     assert_eq!(d["attempts"][0]["status_code"], 200);
     assert_eq!(d["next_attempt_at"], Value::Null);
     let r = app.get("/events?type=nope").await;
-    assert_eq!(error_fields(&problem(r, StatusCode::UNPROCESSABLE_ENTITY).await), ["type"]);
+    assert_eq!(
+        error_fields(&problem(r, StatusCode::UNPROCESSABLE_ENTITY).await),
+        ["type"]
+    );
 }
 
 #[tokio::test]
@@ -253,17 +287,29 @@ async fn enabled_events_choose_what_an_endpoint_receives_and_previews_emit_nothi
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     // A confirm (not subscribed to), a preview session cancelled (emits nothing), a cancel.
     let v = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/confirm", id(&v)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/confirm", id(&v)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let customer = app.create_customer().await;
     let p = app
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "preview": true}))
         .await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&p)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&p)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let x = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&x)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let got = rx.wait_for(1, WAIT).await;
     assert_eq!(got[0].json()["type"], "checkout.cancelled");
     assert_eq!(got[0].json()["data"]["object"]["id"], id(&x).to_string());
@@ -284,8 +330,12 @@ async fn a_failing_receiver_is_retried_on_schedule_with_one_event_id() {
     endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let x = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&x)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let got = rx.wait_for(3, WAIT).await;
     let ids: Vec<&str> = got.iter().map(|r| r.header("webhook-id")).collect();
     assert!(ids.iter().all(|i| *i == ids[0]), "{ids:?}");
@@ -307,8 +357,10 @@ async fn a_failing_receiver_is_retried_on_schedule_with_one_event_id() {
     assert_eq!(attempts[2]["status_code"], 200);
     // The schedule (1 s, ±10 %) between attempts.
     for a in &attempts[..2] {
-        let started = chrono::DateTime::parse_from_rfc3339(a["started_at"].as_str().unwrap()).unwrap();
-        let next = chrono::DateTime::parse_from_rfc3339(a["next_attempt_at"].as_str().unwrap()).unwrap();
+        let started =
+            chrono::DateTime::parse_from_rfc3339(a["started_at"].as_str().unwrap()).unwrap();
+        let next =
+            chrono::DateTime::parse_from_rfc3339(a["next_attempt_at"].as_str().unwrap()).unwrap();
         let ms = (next - started).num_milliseconds();
         assert!((900..=1100).contains(&ms), "{ms} ms");
     }
@@ -324,11 +376,18 @@ async fn retry_after_is_honoured_and_410_disables_until_enabled_again() {
     let eid = id(&e);
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let x = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&x)), &json!({}), StatusCode::OK)
-        .await;
-    let ep = wait_until(&app, &format!("/webhook_endpoints/{eid}"), "disabled by 410", |v| {
-        v["status"] == "disabled"
-    })
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
+    let ep = wait_until(
+        &app,
+        &format!("/webhook_endpoints/{eid}"),
+        "disabled by 410",
+        |v| v["status"] == "disabled",
+    )
     .await;
     assert_eq!(ep["disabled_reason"], "the endpoint answered 410 Gone");
     let events = app.get_ok("/events?type=checkout.cancelled").await;
@@ -339,22 +398,35 @@ async fn retry_after_is_honoured_and_410_disables_until_enabled_again() {
     .await;
     let attempts = v["deliveries"][0]["attempts"].as_array().unwrap().clone();
     assert_eq!(attempts.len(), 2);
-    let started = chrono::DateTime::parse_from_rfc3339(attempts[0]["started_at"].as_str().unwrap()).unwrap();
-    let next = chrono::DateTime::parse_from_rfc3339(attempts[0]["next_attempt_at"].as_str().unwrap()).unwrap();
+    let started =
+        chrono::DateTime::parse_from_rfc3339(attempts[0]["started_at"].as_str().unwrap()).unwrap();
+    let next =
+        chrono::DateTime::parse_from_rfc3339(attempts[0]["next_attempt_at"].as_str().unwrap())
+            .unwrap();
     assert_eq!((next - started).num_milliseconds(), 2000, "Retry-After: 2");
     assert_eq!(attempts[1]["status_code"], 410);
 
     // A resend to the disabled endpoint is refused; enabled again, it is delivered.
     let r = app
-        .post(&format!("/events/{ev}/resend"), &json!({"endpoint_id": eid}))
+        .post(
+            &format!("/events/{ev}/resend"),
+            &json!({"endpoint_id": eid}),
+        )
         .await;
     problem(r, StatusCode::CONFLICT).await;
     let r = app
-        .patch(&format!("/webhook_endpoints/{eid}"), &json!({"status": "enabled"}))
+        .patch(
+            &format!("/webhook_endpoints/{eid}"),
+            &json!({"status": "enabled"}),
+        )
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let resent = app
-        .post_ok(&format!("/events/{ev}/resend"), &json!({"endpoint_id": eid}), StatusCode::OK)
+        .post_ok(
+            &format!("/events/{ev}/resend"),
+            &json!({"endpoint_id": eid}),
+            StatusCode::OK,
+        )
         .await;
     assert_eq!(resent["deliveries"].as_array().unwrap().len(), 2);
     let got = rx.wait_for(3, WAIT).await;
@@ -380,15 +452,22 @@ async fn five_days_of_failure_disable_the_endpoint() {
     let eid = id(&e);
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let x = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&x)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     rx.wait_for(1, WAIT).await;
     let ep = app.get_ok(&format!("/webhook_endpoints/{eid}")).await;
     assert_eq!(ep["status"], "enabled", "one failure does not disable");
     app.advance(chrono::Duration::days(5) + chrono::Duration::minutes(1));
-    let ep = wait_until(&app, &format!("/webhook_endpoints/{eid}"), "disabled", |v| {
-        v["status"] == "disabled"
-    })
+    let ep = wait_until(
+        &app,
+        &format!("/webhook_endpoints/{eid}"),
+        "disabled",
+        |v| v["status"] == "disabled",
+    )
     .await;
     assert_eq!(ep["disabled_reason"], "every delivery failed for 5 days");
 }
@@ -400,13 +479,21 @@ async fn a_rotated_secret_signs_beside_the_old_one_for_24_hours() {
     let e = endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
     let old = e["secret"].as_str().unwrap().to_owned();
     let rotated = app
-        .post_ok(&format!("/webhook_endpoints/{}/rotate_secret", id(&e)), &json!({}), StatusCode::OK)
+        .post_ok(
+            &format!("/webhook_endpoints/{}/rotate_secret", id(&e)),
+            &json!({}),
+            StatusCode::OK,
+        )
         .await;
     let new = rotated["secret"].as_str().unwrap().to_owned();
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let x = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/cancel", id(&x)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let got = rx.wait_for(1, WAIT).await;
     assert_eq!(got[0].header("webhook-signature").split(' ').count(), 2);
     assert!(verify(&new, &got[0]));
@@ -418,18 +505,33 @@ async fn a_session_expires_with_exactly_one_event_whichever_way() {
     let app = app().await;
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let a = app.new_subscription(c.plan).await;
-    app.post_ok(&format!("/checkouts/{}/expire", id(&a)), &json!({}), StatusCode::OK)
-        .await;
-    app.post_ok(&format!("/checkouts/{}/expire", id(&a)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/expire", id(&a)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
+    app.post_ok(
+        &format!("/checkouts/{}/expire", id(&a)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let b = app.new_subscription(c.plan).await;
     app.advance(chrono::Duration::days(2));
     // Read past its expiry, then swept twice.
-    assert_eq!(app.get_ok(&format!("/checkouts/{}", id(&b))).await["checkout_status"], "expired");
+    assert_eq!(
+        app.get_ok(&format!("/checkouts/{}", id(&b))).await["checkout_status"],
+        "expired"
+    );
     assert_eq!(checkouts::sweep_expired(&app.ctx).await.unwrap(), 1);
     assert_eq!(checkouts::sweep_expired(&app.ctx).await.unwrap(), 0);
-    app.post_ok(&format!("/checkouts/{}/expire", id(&b)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/expire", id(&b)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     for s in [&a, &b] {
         let events = app.get_ok(&format!("/events?object_id={}", id(s))).await;
         let types: Vec<&str> = events["data"]
@@ -439,7 +541,10 @@ async fn a_session_expires_with_exactly_one_event_whichever_way() {
             .map(|e| e["type"].as_str().unwrap())
             .collect();
         assert_eq!(types, ["checkout.expired"]);
-        assert_eq!(events["data"][0]["data"]["object"]["checkout_status"], "expired");
+        assert_eq!(
+            events["data"][0]["data"]["object"]["checkout_status"],
+            "expired"
+        );
     }
 }
 
@@ -451,8 +556,12 @@ async fn an_amendment_announces_the_contract_update_with_its_new_version() {
     let v = app
         .create_checkout(json!({"contract_id": id(&k), "product_overrides": [{"product_id": c.seats, "quantity": 7}]}))
         .await;
-    app.post_ok(&format!("/checkouts/{}/confirm", id(&v)), &json!({}), StatusCode::OK)
-        .await;
+    app.post_ok(
+        &format!("/checkouts/{}/confirm", id(&v)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
     let events = app.get_ok(&format!("/events?object_id={}", id(&k))).await;
     assert_eq!(events["data"][0]["type"], "contract.updated");
     let object = &events["data"][0]["data"]["object"];

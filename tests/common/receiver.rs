@@ -20,6 +20,7 @@ pub enum Answer {
 }
 
 #[derive(Debug, Clone)]
+#[allow(dead_code)] // not every test binary reads every field
 pub struct Request {
     pub method: String,
     pub path: String,

@@ -114,7 +114,9 @@ async fn fifty_concurrent_hosted_confirms_create_one_contract_and_all_land_on_su
         }
     }))
     .await;
-    let expected = format!("https://shop.example/ok/{id}?checkout_id={id}&checkout_status=contract_created&timestamp=");
+    let expected = format!(
+        "https://shop.example/ok/{id}?checkout_id={id}&checkout_status=contract_created&timestamp="
+    );
     for (status, location) in &replies {
         assert_eq!(*status, 303);
         let location = location.as_deref().unwrap_or("");

@@ -8,7 +8,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::receiver::{Answer, Receiver};
-use crate::support::{catalog, create_session, fresh_database, org_create, start_server, wait_ready};
+use crate::support::{
+    catalog, create_session, fresh_database, org_create, start_server, wait_ready,
+};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -35,8 +37,18 @@ fn kill_9(server: &mut crate::support::Server) {
 }
 
 /// A new session confirmed through `base`; its id.
-async fn confirm_one(c: &reqwest::Client, base: &str, key: &str, plan: &str, customer: &str) -> String {
-    let v: Value = create_session(c, base, key, plan, customer).await.json().await.unwrap();
+async fn confirm_one(
+    c: &reqwest::Client,
+    base: &str,
+    key: &str,
+    plan: &str,
+    customer: &str,
+) -> String {
+    let v: Value = create_session(c, base, key, plan, customer)
+        .await
+        .json()
+        .await
+        .unwrap();
     let id = v["id"].as_str().unwrap().to_owned();
     post(c, base, key, &format!("/checkouts/{id}/confirm"), json!({})).await;
     id
@@ -52,7 +64,14 @@ async fn an_event_committed_before_a_kill_9_is_delivered_after_the_restart() {
     let mut server = start_server(&url, logs.path(), &[("WEBHOOK_WORKER", "off")]);
     wait_ready(&server.base).await;
     let c = reqwest::Client::new();
-    post(&c, &server.base, &key, "/webhook_endpoints", json!({"url": rx.url, "enabled_events": ["*"]})).await;
+    post(
+        &c,
+        &server.base,
+        &key,
+        "/webhook_endpoints",
+        json!({"url": rx.url, "enabled_events": ["*"]}),
+    )
+    .await;
     let (plan, customer) = catalog(&c, &server.base, &key).await;
     let id = confirm_one(&c, &server.base, &key, &plan, &customer).await;
     kill_9(&mut server);
@@ -82,11 +101,29 @@ async fn a_process_killed_mid_attempt_leaves_a_lease_that_expires_and_the_event_
     let mut server = start_server(&url, logs.path(), &env);
     wait_ready(&server.base).await;
     let c = reqwest::Client::new();
-    post(&c, &server.base, &key, "/webhook_endpoints", json!({"url": rx.url, "enabled_events": ["checkout.cancelled"]})).await;
+    post(
+        &c,
+        &server.base,
+        &key,
+        "/webhook_endpoints",
+        json!({"url": rx.url, "enabled_events": ["checkout.cancelled"]}),
+    )
+    .await;
     let (plan, customer) = catalog(&c, &server.base, &key).await;
-    let v: Value = create_session(&c, &server.base, &key, &plan, &customer).await.json().await.unwrap();
+    let v: Value = create_session(&c, &server.base, &key, &plan, &customer)
+        .await
+        .json()
+        .await
+        .unwrap();
     let id = v["id"].as_str().unwrap().to_owned();
-    post(&c, &server.base, &key, &format!("/checkouts/{id}/cancel"), json!({})).await;
+    post(
+        &c,
+        &server.base,
+        &key,
+        &format!("/checkouts/{id}/cancel"),
+        json!({}),
+    )
+    .await;
     // The receiver holds the first attempt open; the process dies during it.
     let first = rx.wait_for(1, WAIT).await;
     kill_9(&mut server);
@@ -110,20 +147,44 @@ async fn two_servers_on_one_database_deliver_each_of_200_events_once() {
     wait_ready(&a.base).await;
     wait_ready(&b.base).await;
     let c = reqwest::Client::new();
-    post(&c, &a.base, &key, "/webhook_endpoints", json!({"url": rx.url, "enabled_events": ["checkout.cancelled"]})).await;
+    post(
+        &c,
+        &a.base,
+        &key,
+        "/webhook_endpoints",
+        json!({"url": rx.url, "enabled_events": ["checkout.cancelled"]}),
+    )
+    .await;
     let (plan, customer) = catalog(&c, &a.base, &key).await;
     // 200 sessions, cancelled through both servers: 200 events, each woken in its own process.
     let mut ids = Vec::new();
     for i in 0..200 {
         let base = if i % 2 == 0 { &a.base } else { &b.base };
-        let v: Value = create_session(&c, base, &key, &plan, &customer).await.json().await.unwrap();
+        let v: Value = create_session(&c, base, &key, &plan, &customer)
+            .await
+            .json()
+            .await
+            .unwrap();
         ids.push(v["id"].as_str().unwrap().to_owned());
     }
     let cancels = ids.iter().enumerate().map(|(i, id)| {
-        let base = if i % 2 == 0 { a.base.clone() } else { b.base.clone() };
+        let base = if i % 2 == 0 {
+            a.base.clone()
+        } else {
+            b.base.clone()
+        };
         let (c, key) = (c.clone(), key.clone());
         let id = id.clone();
-        async move { post(&c, &base, &key, &format!("/checkouts/{id}/cancel"), json!({})).await }
+        async move {
+            post(
+                &c,
+                &base,
+                &key,
+                &format!("/checkouts/{id}/cancel"),
+                json!({}),
+            )
+            .await
+        }
     });
     futures_util::future::join_all(cancels).await;
     let got = rx.wait_for(200, WAIT).await;
@@ -163,7 +224,9 @@ async fn recorded_attempts(c: &reqwest::Client, base: &str, key: &str) -> (usize
     let (mut attempts, mut done) = (0, 0);
     let mut after: Option<String> = None;
     loop {
-        let q = after.as_ref().map_or(String::new(), |a| format!("&starting_after={a}"));
+        let q = after
+            .as_ref()
+            .map_or(String::new(), |a| format!("&starting_after={a}"));
         let page = get(format!("{base}/events?limit=100{q}")).await;
         for e in page["data"].as_array().unwrap() {
             let id = e["id"].as_str().unwrap();

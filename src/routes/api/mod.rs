@@ -78,12 +78,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/events").route(get_or_head().to(webhooks::list_events)))
         .service(web::resource("/events/{id}").route(get_or_head().to(webhooks::get_event)))
-        .service(
-            web::resource("/events/{id}/resend").route(web::post().to(webhooks::resend_event)),
-        )
-        .service(
-            web::resource("/organisation").route(get_or_head().to(webhooks::get_organisation)),
-        )
+        .service(web::resource("/events/{id}/resend").route(web::post().to(webhooks::resend_event)))
+        .service(web::resource("/organisation").route(get_or_head().to(webhooks::get_organisation)))
         .service(
             web::resource("/organisation/rotate_redirect_secret")
                 .route(web::post().to(webhooks::rotate_redirect_secret)),

@@ -9,12 +9,12 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::catalog_dto::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
-use super::webhooks::{
-    CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
-};
 use super::dto::{
     CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
     PreviewView,
+};
+use super::webhooks::{
+    CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
 };
 use crate::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,

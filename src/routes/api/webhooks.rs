@@ -25,7 +25,11 @@ pub struct ApiObjects {
 
 impl Objects for ApiObjects {
     fn checkout(&self, c: &Checkout) -> Result<String, serde_json::Error> {
-        serde_json::to_string(&CheckoutView::new(c.clone(), &self.public_url, c.updated_at))
+        serde_json::to_string(&CheckoutView::new(
+            c.clone(),
+            &self.public_url,
+            c.updated_at,
+        ))
     }
 
     fn contract(&self, c: &Contract) -> Result<String, serde_json::Error> {

@@ -64,7 +64,9 @@ fn check_events(errors: &mut Errors, list: &[String]) -> EnabledEvents {
 
 fn check_description(errors: &mut Errors, d: Option<String>) -> Option<String> {
     let d = d.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-    if d.as_ref().is_some_and(|d| d.chars().count() > MAX_DESCRIPTION) {
+    if d.as_ref()
+        .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION)
+    {
         errors.add("description", "must be at most 500 characters");
     }
     d

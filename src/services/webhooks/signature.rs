@@ -97,7 +97,9 @@ mod tests {
     #[test]
     fn secrets_have_their_forms() {
         let s = new_secret();
-        let key = STANDARD.decode(s.strip_prefix(SECRET_PREFIX).unwrap()).unwrap();
+        let key = STANDARD
+            .decode(s.strip_prefix(SECRET_PREFIX).unwrap())
+            .unwrap();
         assert_eq!(key.len(), 32);
         let r = new_redirect_secret();
         assert_eq!(r.len(), 5 + 64);

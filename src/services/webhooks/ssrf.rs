@@ -126,7 +126,10 @@ impl AddressPolicy {
 /// Names that only ever mean this machine or its network.
 fn is_local_name(d: &str) -> bool {
     let d = d.trim_end_matches('.').to_ascii_lowercase();
-    d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local") || d.ends_with(".internal")
+    d == "localhost"
+        || d.ends_with(".localhost")
+        || d.ends_with(".local")
+        || d.ends_with(".internal")
 }
 
 /// `::ffff:a.b.c.d` is `a.b.c.d`.
@@ -152,9 +155,8 @@ impl reqwest::dns::Resolve for GuardedResolver {
         let policy = self.policy.clone();
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             if addrs.is_empty() || addrs.iter().any(|a| !policy.allows(a.ip())) {
                 return Err(Box::new(Blocked) as Box<dyn std::error::Error + Send + Sync>);
             }
@@ -220,11 +222,20 @@ mod tests {
     #[test]
     fn production_wants_https_and_allows_public_addresses() {
         let p = production();
-        assert_eq!(p.check_url("http://example.com/").err(), Some("must use https"));
-        assert_eq!(p.check_url("ftp://example.com/").err(), Some("must be an https URL"));
+        assert_eq!(
+            p.check_url("http://example.com/").err(),
+            Some("must use https")
+        );
+        assert_eq!(
+            p.check_url("ftp://example.com/").err(),
+            Some("must be an https URL")
+        );
         assert!(p.check_url("https://example.com/hooks").is_ok());
         assert!(p.check_url("https://93.184.216.34/").is_ok());
-        assert!(p.check_url("https://[2606:2800:220:1:248:1893:25c8:1946]/").is_ok());
+        assert!(
+            p.check_url("https://[2606:2800:220:1:248:1893:25c8:1946]/")
+                .is_ok()
+        );
         assert!(p.check_url("https://user:pw@example.com/").is_err());
         assert!(p.check_url("not a url").is_err());
     }
@@ -239,7 +250,10 @@ mod tests {
         assert!(dev.check_url("http://[::1]:8080/hook").is_ok());
         assert!(dev.check_url("http://localhost:8080/hook").is_ok());
         assert_eq!(dev.check_url("http://10.0.0.1/").err(), Some(BLOCKED));
-        assert_eq!(dev.check_url("http://169.254.169.254/").err(), Some(BLOCKED));
+        assert_eq!(
+            dev.check_url("http://169.254.169.254/").err(),
+            Some(BLOCKED)
+        );
     }
 
     #[test]

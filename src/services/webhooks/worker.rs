@@ -77,7 +77,9 @@ pub enum Verdict {
     Succeeded,
     Gone,
     /// Failed; retry no sooner than this (a `Retry-After`), if given.
-    Failed { retry_after: Option<u64> },
+    Failed {
+        retry_after: Option<u64>,
+    },
 }
 
 /// `2xx` succeeds; `410` disables; `429`/`503` may say when to come back; anything else fails.
@@ -122,7 +124,10 @@ pub fn client(
         .no_proxy()
         .timeout(timeout)
         .connect_timeout(timeout)
-        .user_agent(concat!("hosted-checkout-webhooks/", env!("CARGO_PKG_VERSION")))
+        .user_agent(concat!(
+            "hosted-checkout-webhooks/",
+            env!("CARGO_PKG_VERSION")
+        ))
         .dns_resolver(GuardedResolver { policy })
         .build()
 }
@@ -144,7 +149,8 @@ async fn claim_loop(
 ) {
     let slots = Arc::new(Semaphore::new(settings.concurrency.max(1)));
     let schedule: Arc<[u64]> = settings.schedule.clone().into();
-    let lease_for = chrono::Duration::from_std(settings.lease).unwrap_or(chrono::Duration::seconds(60));
+    let lease_for =
+        chrono::Duration::from_std(settings.lease).unwrap_or(chrono::Duration::seconds(60));
     loop {
         // Wait for a free slot before claiming: a claim holds its deliveries for the lease.
         let free = match slots.clone().acquire_owned().await {
@@ -174,8 +180,12 @@ async fn claim_loop(
             let Ok(permit) = slots.clone().acquire_owned().await else {
                 return;
             };
-            let (ctx, client, results, schedule) =
-                (ctx.clone(), client.clone(), results.clone(), schedule.clone());
+            let (ctx, client, results, schedule) = (
+                ctx.clone(),
+                client.clone(),
+                results.clone(),
+                schedule.clone(),
+            );
             tokio::spawn(async move {
                 let r = attempt(&ctx, &client, &schedule, lease, c).await;
                 let _ = results.send(r).await;
@@ -348,7 +358,10 @@ mod tests {
                 retry_after: Some(3600)
             }
         );
-        assert_eq!(verdict(500, Some("30")), Verdict::Failed { retry_after: None });
+        assert_eq!(
+            verdict(500, Some("30")),
+            Verdict::Failed { retry_after: None }
+        );
     }
 
     #[test]
@@ -358,12 +371,18 @@ mod tests {
             let next = next_attempt(&DEFAULT_SCHEDULE, n, at, None).unwrap();
             let delay = (next - at).num_milliseconds();
             let nominal = DEFAULT_SCHEDULE[(n - 1) as usize] as i64 * 1000;
-            assert!(delay >= nominal * 9 / 10 && delay <= nominal * 11 / 10, "{n}: {delay}");
+            assert!(
+                delay >= nominal * 9 / 10 && delay <= nominal * 11 / 10,
+                "{n}: {delay}"
+            );
         }
         assert_eq!(next_attempt(&DEFAULT_SCHEDULE, 8, at, None), None);
         let next = next_attempt(&DEFAULT_SCHEDULE, 1, at, Some(120)).unwrap();
         assert_eq!((next - at).num_seconds(), 120);
-        assert_eq!(WorkerSettings::parse_schedule("1, 2,4").unwrap(), vec![1, 2, 4]);
+        assert_eq!(
+            WorkerSettings::parse_schedule("1, 2,4").unwrap(),
+            vec![1, 2, 4]
+        );
         assert!(WorkerSettings::parse_schedule("1,x").is_err());
     }
 }

@@ -109,11 +109,13 @@ impl<D: Db> EventStore for SqlStore<D> {
             qb.push(" AND object_id = ").push_arg(o);
         }
         if let Some(after) = page.starting_after {
-            qb.push(" AND (created_at, id) < (SELECT x.created_at, x.id FROM events x WHERE x.id = ")
-                .push_arg(after)
-                .push(" AND x.organisation_id = ")
-                .push_arg(org)
-                .push(")");
+            qb.push(
+                " AND (created_at, id) < (SELECT x.created_at, x.id FROM events x WHERE x.id = ",
+            )
+            .push_arg(after)
+            .push(" AND x.organisation_id = ")
+            .push_arg(org)
+            .push(")");
         }
         qb.push(" ORDER BY created_at DESC, id DESC LIMIT ")
             .push_arg(i64::from(page.limit) + 1);

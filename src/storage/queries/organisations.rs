@@ -55,7 +55,10 @@ impl<D: Db> OrganisationStore for SqlStore<D> {
     }
 
     async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>> {
-        let Some(r) = self.fetch_optional(sqlx::query(ORGANISATION).arg(id)).await? else {
+        let Some(r) = self
+            .fetch_optional(sqlx::query(ORGANISATION).arg(id))
+            .await?
+        else {
             return Ok(None);
         };
         Ok(Some(Organisation {
