@@ -1,8 +1,6 @@
 //! Events (SPEC §8): which changes make which events ([`Announcer`]), and the Events API
 //! (list, get with deliveries, resend).
 
-use std::sync::Arc;
-
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -43,6 +41,16 @@ impl Outbox {
 /// The events each change makes. Preview sessions make none.
 pub(crate) struct Announcer<'a> {
     pub(crate) objects: &'a dyn Objects,
+    /// Events rendered before the write for the rows it is expected to leave, so that the
+    /// rendering (JSON of the session with its estimates, and of the contract) is not done
+    /// while the write holds SQLite's write lock. Used only if the rows are exactly these.
+    expected: Option<Expected>,
+}
+
+struct Expected {
+    checkout: Checkout,
+    contract: Contract,
+    events: Vec<Event>,
 }
 
 impl Announcer<'_> {
@@ -67,6 +75,23 @@ impl Announcer<'_> {
 
 impl Announce for Announcer<'_> {
     fn events(&self, change: Change<'_>) -> Result<Vec<Event>, StorageError> {
+        if let (
+            Some(x),
+            Change::Confirmed {
+                checkout, contract, ..
+            },
+        ) = (&self.expected, change)
+            && x.checkout == *checkout
+            && x.contract == *contract
+        {
+            return Ok(x.events.clone());
+        }
+        self.render(change)
+    }
+}
+
+impl Announcer<'_> {
+    fn render(&self, change: Change<'_>) -> Result<Vec<Event>, StorageError> {
         Ok(match change {
             Change::Confirmed { checkout, .. }
             | Change::Cancelled(checkout)
@@ -107,7 +132,29 @@ impl Ctx {
     pub(crate) fn announcer(&self) -> Announcer<'_> {
         Announcer {
             objects: self.objects.as_ref(),
+            expected: None,
         }
+    }
+
+    /// An announcer with the events of a new subscription's confirm rendered now, for the
+    /// session and contract the write is expected to leave (see [`Announcer::expected`]).
+    pub(crate) fn announcer_expecting(
+        &self,
+        checkout: &Checkout,
+        contract: &Contract,
+    ) -> Result<Announcer<'_>, StorageError> {
+        let mut a = self.announcer();
+        let events = a.render(Change::Confirmed {
+            checkout,
+            contract,
+            created: true,
+        })?;
+        a.expected = Some(Expected {
+            checkout: checkout.clone(),
+            contract: contract.clone(),
+            events,
+        });
+        Ok(a)
     }
 }
 
@@ -216,6 +263,3 @@ pub async fn purge(ctx: &Ctx) -> anyhow::Result<u64> {
         .await
         .context("purging old events")
 }
-
-/// Unused placeholder so that `Arc<dyn Objects>` has a name in signatures.
-pub type DynObjects = Arc<dyn Objects>;

@@ -3,7 +3,7 @@
 //! transaction. Confirming twice creates one contract and answers both the same.
 
 use anyhow::Context as _;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound as _, Utc};
 use uuid::Uuid;
 
 use super::errors::ConfirmError;
@@ -42,7 +42,9 @@ pub async fn confirm(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<Confirmed
 }
 
 async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirmed, ConfirmError> {
-    let now = ctx.clock.now();
+    // Whole microseconds: what both databases keep, so the rows the write returns equal what
+    // was expected of them (`announcer_expecting`).
+    let now = ctx.clock.now().trunc_subsecs(6);
     let (org, id) = (c.organisation_id, c.id);
     match c.status_at(now) {
         CheckoutStatus::ContractCreated => return Ok(Confirmed::Done(Box::new(c))),
@@ -94,30 +96,38 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
         return Err(required("customer_id"));
     }
     let write = confirm_write(&c, &loaded, &priced, now)?;
+    // What the transaction writes, if it claims the session: the answer, and what the events
+    // of a new subscription are rendered from before the write (see `Announcer`).
+    let (contract_id, customer_id) = match &write {
+        ConfirmWrite::NewContract { contract, .. } => {
+            (contract.id, c.customer_id.or(Some(contract.customer_id)))
+        }
+        ConfirmWrite::Amend { contract_id, .. } => (*contract_id, c.customer_id),
+    };
+    let done = Checkout {
+        status: CheckoutStatus::ContractCreated,
+        contract_id: Some(contract_id),
+        customer_id,
+        completed_at: Some(now),
+        updated_at: now,
+        ..c
+    };
+    let announcer = match &write {
+        ConfirmWrite::NewContract { contract, .. } => ctx
+            .announcer_expecting(&done, contract)
+            .context("rendering the events")?,
+        ConfirmWrite::Amend { .. } => ctx.announcer(),
+    };
     let outcome = ctx
         .store
-        .confirm_checkout(org, id, &write, now, &ctx.announcer())
+        .confirm_checkout(org, id, &write, now, &announcer)
         .await
         .context("writing the contract")?;
     match outcome {
-        ConfirmOutcome::Confirmed { contract_id } => {
+        ConfirmOutcome::Confirmed { .. } => {
             super::count("completed", 1);
             ctx.outbox.wake();
-            // Exactly what the transaction wrote; no need to read it back.
-            let customer_id = match &write {
-                ConfirmWrite::NewContract { contract, .. } => {
-                    c.customer_id.or(Some(contract.customer_id))
-                }
-                ConfirmWrite::Amend { .. } => c.customer_id,
-            };
-            Ok(Confirmed::Done(Box::new(Checkout {
-                status: CheckoutStatus::ContractCreated,
-                contract_id: Some(contract_id),
-                customer_id,
-                completed_at: Some(now),
-                updated_at: now,
-                ..c
-            })))
+            Ok(Confirmed::Done(Box::new(done)))
         }
         ConfirmOutcome::NotOpen => finished(ctx, org, id, now).await,
         ConfirmOutcome::ContractChanged => Err(ConfirmError::ContractChanged),

@@ -2,15 +2,17 @@
 //! New sessions are written by group commit (`storage::batch_insert`).
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::catalog::insert_customer_in;
-use super::contracts::{AMEND_CONTRACT, contract_in, insert_contract_in, insert_version_in};
+use super::contracts::{
+    AMEND_CONTRACT, ContractJson, contract_in, insert_contract_in, insert_version_in,
+};
 use super::events::insert_events_in;
 use super::{Arg as _, Db, PushArg as _, SqlStore, execute_on, page_of};
-use crate::domain::catalog::{ContractVersion, Customer};
+use crate::domain::catalog::{Contract, ContractVersion, Customer};
 use crate::domain::checkout::{Checkout, CheckoutStatus};
 use crate::storage::rows::checkouts::CheckoutColumns;
 use crate::storage::rows::to_json;
@@ -102,6 +104,63 @@ const CLAIM: &str = concat!(
     returning_checkout!()
 );
 
+/// A [`ConfirmWrite`] with everything its transaction binds prepared beforehand: the JSON
+/// columns serialised and the amendment's version built. Confirm holds SQLite's write lock
+/// (the one writer every other write queues behind) only for the statements themselves.
+enum PreparedConfirm<'a> {
+    NewContract {
+        customer: Option<&'a Customer>,
+        contract: &'a Contract,
+        json: ContractJson,
+    },
+    Amend {
+        contract_id: Uuid,
+        expected_version: i64,
+        plan_id: Uuid,
+        billing_anchor_date: NaiveDate,
+        /// The new lines, encoded once for the contract row and for its new version.
+        items_json: String,
+        version: ContractVersion,
+    },
+}
+
+impl<'a> PreparedConfirm<'a> {
+    fn of(write: &'a ConfirmWrite, id: Uuid, now: DateTime<Utc>) -> StorageResult<Self> {
+        Ok(match write {
+            ConfirmWrite::NewContract { customer, contract } => PreparedConfirm::NewContract {
+                customer: customer.as_deref(),
+                contract,
+                json: ContractJson::of(contract)?,
+            },
+            ConfirmWrite::Amend {
+                contract_id,
+                expected_version,
+                plan_id,
+                effective_date,
+                billing_anchor_date,
+                items,
+                change_summary,
+            } => PreparedConfirm::Amend {
+                contract_id: *contract_id,
+                expected_version: *expected_version,
+                plan_id: *plan_id,
+                billing_anchor_date: *billing_anchor_date,
+                items_json: to_json(items)?,
+                version: ContractVersion {
+                    version: expected_version + 1,
+                    effective_date: *effective_date,
+                    plan_id: *plan_id,
+                    billing_anchor_date: *billing_anchor_date,
+                    items: items.clone(),
+                    change_summary: change_summary.clone(),
+                    checkout_id: Some(id),
+                    created_at: now,
+                },
+            },
+        })
+    }
+}
+
 impl<D: Db> SqlStore<D> {
     /// Confirm's writes, inside `tx`, with their events; the outcome says whether to commit.
     async fn confirm_in(
@@ -109,18 +168,22 @@ impl<D: Db> SqlStore<D> {
         tx: &mut D::Connection,
         org: Uuid,
         id: Uuid,
-        write: &ConfirmWrite,
+        write: &PreparedConfirm<'_>,
         now: DateTime<Utc>,
         announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
         match write {
-            ConfirmWrite::NewContract { customer, contract } => {
+            PreparedConfirm::NewContract {
+                customer,
+                contract,
+                json,
+            } => {
                 // Contract first (the session row points at it), then claim and link in one
                 // statement.
                 if let Some(c) = customer {
                     insert_customer_in::<D>(tx, c).await?;
                 }
-                insert_contract_in::<D>(tx, contract).await?;
+                insert_contract_in::<D>(tx, contract, json).await?;
                 let q = sqlx::query(CLAIM_FOR_CONTRACT)
                     .arg(now)
                     .arg(contract.id)
@@ -140,14 +203,13 @@ impl<D: Db> SqlStore<D> {
                     contract_id: contract.id,
                 })
             }
-            ConfirmWrite::Amend {
+            PreparedConfirm::Amend {
                 contract_id,
                 expected_version,
                 plan_id,
-                effective_date,
                 billing_anchor_date,
-                items,
-                change_summary,
+                items_json,
+                version,
             } => {
                 // Claim first, so that a second confirm of this same session reports "not
                 // open" rather than "contract changed".
@@ -155,7 +217,6 @@ impl<D: Db> SqlStore<D> {
                 let Some(checkout) = self.returned(tx, q).await? else {
                     return Ok(ConfirmOutcome::NotOpen);
                 };
-                let items_json = to_json(items)?;
                 let q = sqlx::query(AMEND_CONTRACT)
                     .arg(*plan_id)
                     .arg(items_json.as_str())
@@ -167,17 +228,7 @@ impl<D: Db> SqlStore<D> {
                 if execute_on::<D>(tx, q).await? != 1 {
                     return Ok(ConfirmOutcome::ContractChanged);
                 }
-                let v = ContractVersion {
-                    version: expected_version + 1,
-                    effective_date: *effective_date,
-                    plan_id: *plan_id,
-                    billing_anchor_date: *billing_anchor_date,
-                    items: items.clone(),
-                    change_summary: change_summary.clone(),
-                    checkout_id: Some(id),
-                    created_at: now,
-                };
-                insert_version_in::<D>(tx, org, *contract_id, &v).await?;
+                insert_version_in::<D>(tx, org, *contract_id, version, items_json).await?;
                 let contract = contract_in::<D>(tx, org, *contract_id)
                     .await?
                     .ok_or_else(|| StorageError::Corrupt("the amended contract is gone".into()))?;
@@ -385,13 +436,15 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         now: DateTime<Utc>,
         announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
+        // Encoded before the write lock: see `PreparedConfirm`.
+        let prepared = PreparedConfirm::of(write, id, now)?;
         let _writing = self.writing().await;
         let mut tx = self.begin_write().await?;
         // The claim: only an open, unexpired session moves to `contract_created`. A concurrent
         // confirm blocks on this row (PostgreSQL) or on the write lock (SQLite), then finds it
         // no longer open and rolls back everything it wrote.
         let outcome = self
-            .confirm_in(&mut tx, org, id, write, now, announce)
+            .confirm_in(&mut tx, org, id, &prepared, now, announce)
             .await?;
         match outcome {
             ConfirmOutcome::Confirmed { .. } => tx.commit().await?,

@@ -21,13 +21,41 @@ const VERSIONS_IN: &str = "SELECT contract_id, version, effective_date, plan_id,
 /// An amendment: the new terms, if the contract is still at the version the estimate saw.
 pub(super) const AMEND_CONTRACT: &str = "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4 WHERE organisation_id = $5 AND id = $6 AND version = $7";
 
+/// A contract's JSON columns, serialised before its write transaction begins: encoding is
+/// CPU work that need not hold SQLite's write lock, which every other write waits for. A
+/// version whose lines are the contract's (the first one always) reuses their encoding.
+pub(super) struct ContractJson {
+    items: String,
+    /// One per `Contract::versions`, in order.
+    versions: Vec<String>,
+}
+
+impl ContractJson {
+    pub(super) fn of(c: &Contract) -> StorageResult<Self> {
+        let items = to_json(&c.items)?;
+        let versions = c
+            .versions
+            .iter()
+            .map(|v| {
+                if v.items == c.items {
+                    Ok(items.clone())
+                } else {
+                    to_json(&v.items)
+                }
+            })
+            .collect::<StorageResult<_>>()?;
+        Ok(Self { items, versions })
+    }
+}
+
+/// Inserts version `v` of a contract; `items_json` is `v.items` encoded (`to_json`).
 pub(super) async fn insert_version_in<D: Db>(
     conn: &mut D::Connection,
     org: Uuid,
     contract_id: Uuid,
     v: &ContractVersion,
+    items_json: &str,
 ) -> StorageResult<()> {
-    let items = to_json(&v.items)?;
     let q = sqlx::query(INSERT_VERSION)
         .arg(Uuid::new_v4())
         .arg(contract_id)
@@ -36,7 +64,7 @@ pub(super) async fn insert_version_in<D: Db>(
         .arg(v.effective_date)
         .arg(v.plan_id)
         .arg(v.billing_anchor_date)
-        .arg(items.as_str())
+        .arg(items_json)
         .arg(v.change_summary.as_str())
         .arg(v.checkout_id)
         .arg(v.created_at);
@@ -44,12 +72,12 @@ pub(super) async fn insert_version_in<D: Db>(
     Ok(())
 }
 
-/// The contract with its versions (`c.versions`).
+/// The contract with its versions (`c.versions`); `json` is [`ContractJson::of`] `c`.
 pub(super) async fn insert_contract_in<D: Db>(
     conn: &mut D::Connection,
     c: &Contract,
+    json: &ContractJson,
 ) -> StorageResult<()> {
-    let items = to_json(&c.items)?;
     let q = sqlx::query(INSERT_CONTRACT)
         .arg(c.id)
         .arg(c.organisation_id)
@@ -60,14 +88,14 @@ pub(super) async fn insert_contract_in<D: Db>(
         .arg(c.start_date)
         .arg(c.end_date)
         .arg(c.billing_anchor_date)
-        .arg(items.as_str())
+        .arg(json.items.as_str())
         .arg(c.checkout_id)
         .arg(c.version)
         .arg(c.created_at)
         .arg(c.updated_at);
     execute_on::<D>(conn, q).await?;
-    for v in &c.versions {
-        insert_version_in::<D>(conn, c.organisation_id, c.id, v).await?;
+    for (v, items) in c.versions.iter().zip(&json.versions) {
+        insert_version_in::<D>(conn, c.organisation_id, c.id, v, items).await?;
     }
     Ok(())
 }
@@ -120,9 +148,10 @@ impl<D: Db> SqlStore<D> {
 #[async_trait]
 impl<D: Db> ContractStore for SqlStore<D> {
     async fn insert_contract(&self, c: &Contract) -> StorageResult<()> {
+        let json = ContractJson::of(c)?;
         let _writing = self.writing().await;
         let mut tx = self.begin_write().await?;
-        insert_contract_in::<D>(&mut tx, c).await?;
+        insert_contract_in::<D>(&mut tx, c, &json).await?;
         tx.commit().await?;
         Ok(())
     }
