@@ -592,3 +592,50 @@ async fn events_of_another_organisation_are_404() {
         }
     }
 }
+
+#[tokio::test]
+async fn events_are_kept_30_days_then_purged_with_their_deliveries() {
+    use hosted_checkout::services::events;
+    let app = app().await;
+    let rx = Receiver::start();
+    endpoint(&app, &rx.url, json!(["*"])).await;
+    let cid = confirmed(&app).await;
+    rx.wait_for(2, WAIT).await;
+    app.advance(chrono::Duration::days(29));
+    assert_eq!(events::purge(&app.ctx).await.unwrap(), 0);
+    assert_eq!(app.get_ok("/events").await["data"].as_array().unwrap().len(), 2);
+    app.advance(chrono::Duration::days(2));
+    assert_eq!(events::purge(&app.ctx).await.unwrap(), 2);
+    assert_eq!(app.get_ok("/events").await["data"], json!([]));
+    assert_eq!(app.get_ok(&format!("/events?object_id={cid}")).await["data"], json!([]));
+}
+
+#[tokio::test]
+async fn attempts_are_counted_on_metrics() {
+    let app = spawn_app_with(|s| {
+        quick(s);
+        s.metrics_bind = Some("127.0.0.1:0".into());
+    })
+    .await;
+    let rx = Receiver::start();
+    endpoint(&app, &rx.url, json!(["*"])).await;
+    confirmed(&app).await;
+    rx.wait_for(2, WAIT).await;
+    let port = app.metrics_port.expect("metrics listener");
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let text = reqwest::get(format!("http://127.0.0.1:{port}/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if text.contains(r#"webhook_attempts_total{outcome="succeeded"}"#)
+            && text.contains("webhook_attempt_duration_seconds")
+        {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -58,7 +58,10 @@ async fn confirm_one(
 async fn an_event_committed_before_a_kill_9_is_delivered_after_the_restart() {
     let (url, tmp) = fresh_database().await;
     let logs = tempfile::tempdir().unwrap();
-    let key = org_create(&url)["api_key"].as_str().unwrap().to_owned();
+    let org = org_create(&url);
+    // `org create` prints the redirect secret (SPEC §9) beside the key.
+    assert!(org["redirect_secret"].as_str().unwrap().starts_with("rsec_"));
+    let key = org["api_key"].as_str().unwrap().to_owned();
     let rx = Receiver::start();
     // No worker: the confirm commits its events and nothing is sent before the kill.
     let mut server = start_server(&url, logs.path(), &[("WEBHOOK_WORKER", "off")]);

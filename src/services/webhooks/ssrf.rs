@@ -256,6 +256,30 @@ mod tests {
         );
     }
 
+    /// A name that resolves to a blocked address (`localhost`: loopback, from the system's
+    /// own resolver) is refused by the delivery client's resolver in production, and passes
+    /// in development.
+    #[tokio::test]
+    async fn a_name_resolving_to_a_blocked_address_is_refused() {
+        use reqwest::dns::Resolve as _;
+        use std::str::FromStr as _;
+        let guarded = GuardedResolver {
+            policy: Arc::new(production()),
+        };
+        let name = reqwest::dns::Name::from_str("localhost").unwrap();
+        let err = guarded.resolve(name).await.err().expect("refused");
+        assert!(is_blocked(err.as_ref()));
+        let dev = GuardedResolver {
+            policy: Arc::new(AddressPolicy {
+                production: false,
+                allowed: Vec::new(),
+            }),
+        };
+        let name = reqwest::dns::Name::from_str("localhost").unwrap();
+        let addrs: Vec<SocketAddr> = dev.resolve(name).await.expect("allowed").collect();
+        assert!(addrs.iter().all(|a| a.ip().is_loopback()));
+    }
+
     #[test]
     fn allowed_cidrs_open_private_ranges() {
         let p = AddressPolicy {

@@ -215,13 +215,32 @@ async fn record(ctx: Ctx, mut rx: mpsc::Receiver<AttemptResult>) {
         let now = ctx.clock.now();
         let before = now - chrono::Duration::days(DISABLE_AFTER_DAYS);
         let reason = format!("every delivery failed for {DISABLE_AFTER_DAYS} days");
-        if let Err(e) = ctx
+        match ctx
             .store
             .record_attempts(&batch, now, before, &reason)
             .await
         {
-            tracing::warn!(error = %e, n = batch.len(), "recording webhook attempts failed");
+            Ok(()) => count(&batch),
+            Err(e) => {
+                tracing::warn!(error = %e, n = batch.len(), "recording webhook attempts failed")
+            }
         }
+    }
+}
+
+/// `webhook_attempts_total{outcome}` (succeeded, retry, failed, gone) and
+/// `webhook_attempt_duration_seconds` on `/metrics`.
+fn count(batch: &[AttemptResult]) {
+    for r in batch {
+        let outcome = match r.outcome {
+            AttemptOutcome::Succeeded => "succeeded",
+            AttemptOutcome::Retry => "retry",
+            AttemptOutcome::Failed => "failed",
+            AttemptOutcome::Gone { .. } => "gone",
+        };
+        metrics::counter!("webhook_attempts_total", "outcome" => outcome).increment(1);
+        metrics::histogram!("webhook_attempt_duration_seconds")
+            .record(r.attempt.duration_ms as f64 / 1000.0);
     }
 }
 
