@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::domain::checkout::CheckoutStatus;
 use crate::domain::validation::FieldError;
-use crate::services::auth::AuthError;
+use crate::services::auth::{AuthError, KeyError};
 use crate::services::catalog::CatalogError;
 use crate::services::checkouts::{CloseError, ConfirmError, CreateError, EditError, ReadError};
 use crate::services::contracts::ContractError;
@@ -209,6 +209,19 @@ impl From<CloseError> for AppError {
             CloseError::NotFound => AppError::NotFound("checkout"),
             CloseError::NotOpen { status, action } => AppError::not_open(status, action),
             CloseError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
+impl From<KeyError> for AppError {
+    fn from(e: KeyError) -> Self {
+        match e {
+            KeyError::NotFound => AppError::NotFound("API key"),
+            KeyError::Invalid(errors) => AppError::Validation(errors),
+            KeyError::LastKey => AppError::conflict(
+                "This is the organisation's last active API key: create another before revoking it.",
+            ),
+            KeyError::Unexpected(e) => AppError::unexpected(e),
         }
     }
 }

@@ -12,6 +12,20 @@ use super::period::BillingPeriod;
 use super::pricing::{ItemBilling, Pricing};
 use super::terms::{ItemTerms, PlanTerms};
 
+/// An API key as the API shows it: never the secret (shown once, at creation), only its
+/// first characters to recognise it by.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ApiKey {
+    pub id: Uuid,
+    pub name: Option<String>,
+    /// The key's first 10 characters (`hc_` and 7 more).
+    pub prefix: String,
+    pub created_at: DateTime<Utc>,
+    /// Updated at most every few seconds per process (the key cache's lifetime).
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organisation {
     pub id: Uuid,

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use anyhow::Context as _;
 
 use super::Ctx;
+use crate::domain::catalog::ApiKey;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
@@ -69,6 +70,14 @@ pub async fn authenticate_key(
                 .context("looking up the API key")?
                 .ok_or(AuthError::Unauthorized)?;
             ctx.keys.put(hash.clone(), org);
+            // Once per cache lifetime per process: `last_used_at` is that fresh, and the
+            // request does not wait for the write.
+            let (store, key, now) = (ctx.store.clone(), hash.clone(), ctx.clock.now());
+            tokio::spawn(async move {
+                if let Err(e) = store.touch_api_key(&key, now).await {
+                    tracing::debug!(error = %e, "recording an API key's last use failed");
+                }
+            });
             org
         }
     };
@@ -81,16 +90,18 @@ pub async fn authenticate_key(
     Ok((org, hash))
 }
 
-/// Remembers which organisation a key hash belongs to, for a minute. Keys are never changed
-/// once issued (there is no rotation endpoint yet), so this only saves the lookup query on
-/// every API request; a future revocation takes effect within [`KEY_CACHE_TTL`]. Misses are
-/// never cached, so a wrong key always reaches the database.
+/// Remembers which organisation a key hash belongs to, for [`KEY_CACHE_TTL`]: it saves the
+/// lookup query on most API requests. A revocation is effective at once in the process that
+/// revokes (the entry is dropped) and within the TTL in every other process sharing the
+/// database, which revalidates then. Misses are never cached, so a wrong key always reaches
+/// the database.
 #[derive(Default)]
 pub struct KeyCache {
     entries: std::sync::RwLock<std::collections::HashMap<String, (Uuid, std::time::Instant)>>,
 }
 
-pub const KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+/// Under the 5 s a revocation may take to reach every process (issue 15).
+pub const KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(4);
 const KEY_CACHE_MAX: usize = 10_000;
 
 impl KeyCache {
@@ -98,6 +109,12 @@ impl KeyCache {
         let entries = self.entries.read().ok()?;
         let (org, at) = entries.get(hash)?;
         (at.elapsed() < KEY_CACHE_TTL).then_some(*org)
+    }
+
+    pub fn remove(&self, hash: &str) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.remove(hash);
+        }
     }
 
     pub fn put(&self, hash: String, org: Uuid) {
@@ -108,6 +125,97 @@ impl KeyCache {
             entries.insert(hash, (org, std::time::Instant::now()));
         }
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("no such API key")]
+    NotFound,
+    #[error("invalid API key request")]
+    Invalid(Vec<crate::domain::validation::FieldError>),
+    /// Revoking it would leave the organisation without a key.
+    #[error("the organisation's last active API key cannot be revoked")]
+    LastKey,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// `POST /api_keys`: a new key for the organisation; its secret is in this answer only.
+pub async fn create_key(
+    ctx: &Ctx,
+    org: Uuid,
+    name: Option<String>,
+) -> Result<(ApiKey, String), KeyError> {
+    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if name.as_ref().is_some_and(|n| n.chars().count() > 100) {
+        return Err(KeyError::Invalid(vec![
+            crate::domain::validation::FieldError::new("name", "must be at most 100 characters"),
+        ]));
+    }
+    let new = generate_api_key();
+    let key = ApiKey {
+        id: Uuid::new_v4(),
+        name,
+        prefix: new.prefix.clone(),
+        created_at: ctx.clock.now(),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    ctx.store
+        .insert_api_key(org, &key, &new.hash)
+        .await
+        .context("storing the API key")?;
+    Ok((key, new.secret))
+}
+
+pub async fn list_keys(
+    ctx: &Ctx,
+    org: Uuid,
+    params: super::ListParams,
+) -> Result<crate::storage::PageOf<ApiKey>, KeyError> {
+    let page = params.page().map_err(KeyError::Invalid)?;
+    Ok(ctx
+        .store
+        .list_api_keys(org, page)
+        .await
+        .context("listing API keys")?)
+}
+
+/// `POST /api_keys/{id}/revoke`: at once here, within [`KEY_CACHE_TTL`] on other processes.
+/// Revoking a revoked key answers it as it is; the last active key stays.
+pub async fn revoke_key(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<ApiKey, KeyError> {
+    let found = ctx
+        .store
+        .get_api_key(org, id)
+        .await
+        .context("reading the API key")?
+        .ok_or(KeyError::NotFound)?;
+    if found.revoked_at.is_some() {
+        return Ok(found);
+    }
+    let revoked = ctx
+        .store
+        .revoke_api_key(org, id, ctx.clock.now())
+        .await
+        .context("revoking the API key")?;
+    match revoked {
+        Some(hash) => ctx.keys.remove(&hash),
+        None => {
+            let again = ctx
+                .store
+                .get_api_key(org, id)
+                .await
+                .context("re-reading the API key")?;
+            if again.as_ref().is_none_or(|k| k.revoked_at.is_none()) {
+                return Err(KeyError::LastKey);
+            }
+        }
+    }
+    ctx.store
+        .get_api_key(org, id)
+        .await
+        .context("re-reading the API key")?
+        .ok_or(KeyError::NotFound)
 }
 
 #[cfg(test)]

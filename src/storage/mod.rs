@@ -36,7 +36,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::domain::catalog::{
-    BusinessEntity, Contract, ContractItem, Customer, Organisation, Plan, Product,
+    ApiKey, BusinessEntity, Contract, ContractItem, Customer, Organisation, Plan, Product,
 };
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
@@ -106,7 +106,20 @@ pub trait OrganisationStore {
         key_hash: &str,
         key_prefix: &str,
     ) -> StorageResult<()>;
+    /// The organisation of an unrevoked key.
     async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>>;
+    async fn insert_api_key(&self, org: Uuid, key: &ApiKey, key_hash: &str) -> StorageResult<()>;
+    async fn list_api_keys(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<ApiKey>>;
+    /// Revokes the key unless it is revoked already or the organisation's last active one:
+    /// the key's hash if this call revoked it.
+    async fn revoke_api_key(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> StorageResult<Option<String>>;
+    async fn get_api_key(&self, org: Uuid, id: Uuid) -> StorageResult<Option<ApiKey>>;
+    async fn touch_api_key(&self, key_hash: &str, now: DateTime<Utc>) -> StorageResult<()>;
     async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>>;
     async fn set_redirect_secret(&self, id: Uuid, secret: &str) -> StorageResult<bool>;
     async fn count_organisations(&self) -> StorageResult<i64>;

@@ -7,6 +7,7 @@ mod database;
 mod health;
 mod helpers;
 mod hosted;
+mod keys;
 mod openapi;
 mod operations;
 #[path = "../common/receiver.rs"]

@@ -43,6 +43,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/events/{id}/resend"),
     ("get", "/organisation"),
     ("post", "/organisation/rotate_redirect_secret"),
+    ("post", "/api_keys"),
+    ("get", "/api_keys"),
+    ("post", "/api_keys/{id}/revoke"),
 ];
 
 fn refs(v: &Value, out: &mut BTreeSet<String>) {

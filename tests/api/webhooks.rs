@@ -603,11 +603,20 @@ async fn events_are_kept_30_days_then_purged_with_their_deliveries() {
     rx.wait_for(2, WAIT).await;
     app.advance(chrono::Duration::days(29));
     assert_eq!(events::purge(&app.ctx).await.unwrap(), 0);
-    assert_eq!(app.get_ok("/events").await["data"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        app.get_ok("/events").await["data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     app.advance(chrono::Duration::days(2));
     assert_eq!(events::purge(&app.ctx).await.unwrap(), 2);
     assert_eq!(app.get_ok("/events").await["data"], json!([]));
-    assert_eq!(app.get_ok(&format!("/events?object_id={cid}")).await["data"], json!([]));
+    assert_eq!(
+        app.get_ok(&format!("/events?object_id={cid}")).await["data"],
+        json!([])
+    );
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use hosted_checkout::domain::catalog::{
-    BusinessEntity, Contract, Customer, Organisation, Plan, Product,
+    ApiKey, BusinessEntity, Contract, Customer, Organisation, Plan, Product,
 };
 use hosted_checkout::domain::checkout::Checkout;
 use hosted_checkout::domain::events::{Delivery, Event, WebhookEndpoint};
@@ -75,6 +75,26 @@ impl OrganisationStore for EntitiesDown {
     }
     async fn organisation_for_key(&self, key_hash: &str) -> StorageResult<Option<Uuid>> {
         self.inner.organisation_for_key(key_hash).await
+    }
+    async fn insert_api_key(&self, org: Uuid, key: &ApiKey, key_hash: &str) -> StorageResult<()> {
+        self.inner.insert_api_key(org, key, key_hash).await
+    }
+    async fn list_api_keys(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<ApiKey>> {
+        self.inner.list_api_keys(org, page).await
+    }
+    async fn revoke_api_key(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> StorageResult<Option<String>> {
+        self.inner.revoke_api_key(org, id, now).await
+    }
+    async fn get_api_key(&self, org: Uuid, id: Uuid) -> StorageResult<Option<ApiKey>> {
+        self.inner.get_api_key(org, id).await
+    }
+    async fn touch_api_key(&self, key_hash: &str, now: DateTime<Utc>) -> StorageResult<()> {
+        self.inner.touch_api_key(key_hash, now).await
     }
     async fn get_organisation(&self, id: Uuid) -> StorageResult<Option<Organisation>> {
         self.inner.get_organisation(id).await

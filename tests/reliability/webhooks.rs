@@ -60,7 +60,12 @@ async fn an_event_committed_before_a_kill_9_is_delivered_after_the_restart() {
     let logs = tempfile::tempdir().unwrap();
     let org = org_create(&url);
     // `org create` prints the redirect secret (SPEC §9) beside the key.
-    assert!(org["redirect_secret"].as_str().unwrap().starts_with("rsec_"));
+    assert!(
+        org["redirect_secret"]
+            .as_str()
+            .unwrap()
+            .starts_with("rsec_")
+    );
     let key = org["api_key"].as_str().unwrap().to_owned();
     let rx = Receiver::start();
     // No worker: the confirm commits its events and nothing is sent before the kill.
@@ -244,4 +249,65 @@ async fn recorded_attempts(c: &reqwest::Client, base: &str, key: &str) -> (usize
             return (attempts, done);
         }
     }
+}
+
+/// A key revoked through one process is refused by another sharing the database within 5 s
+/// (issue 15: its key cache revalidates every 4 s).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_key_revoked_on_one_server_is_refused_by_another_within_5_seconds() {
+    let (url, tmp) = fresh_database().await;
+    let logs = tempfile::tempdir().unwrap();
+    let key = org_create(&url)["api_key"].as_str().unwrap().to_owned();
+    let a = start_server(&url, logs.path(), &[("WEBHOOK_WORKER", "off")]);
+    let b = start_server(&url, logs.path(), &[("WEBHOOK_WORKER", "off")]);
+    wait_ready(&a.base).await;
+    wait_ready(&b.base).await;
+    let c = reqwest::Client::new();
+    let made = post(&c, &a.base, &key, "/api_keys", json!({"name": "to revoke"})).await;
+    let secret = made["secret"].as_str().unwrap().to_owned();
+    let status = |base: String, k: String| {
+        let c = c.clone();
+        async move {
+            c.get(format!("{base}/checkouts"))
+                .header("x-api-key", k)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    // b knows (and caches) the key.
+    assert_eq!(status(b.base.clone(), secret.clone()).await, 200);
+    let kid = made["id"].as_str().unwrap();
+    post(
+        &c,
+        &a.base,
+        &key,
+        &format!("/api_keys/{kid}/revoke"),
+        json!({}),
+    )
+    .await;
+    let revoked = std::time::Instant::now();
+    assert_eq!(
+        status(a.base.clone(), secret.clone()).await,
+        401,
+        "at once where revoked"
+    );
+    loop {
+        if status(b.base.clone(), secret.clone()).await == 401 {
+            break;
+        }
+        assert!(
+            revoked.elapsed() < Duration::from_secs(5),
+            "still accepted after 5 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    eprintln!(
+        "revocation reached the other process in {:?}",
+        revoked.elapsed()
+    );
+    drop((a, b));
+    drop(tmp);
 }

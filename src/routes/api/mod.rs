@@ -5,6 +5,7 @@ pub mod catalog_dto;
 pub mod checkouts;
 pub mod dto;
 pub mod extract;
+pub mod keys;
 pub mod openapi;
 pub mod webhooks;
 
@@ -80,6 +81,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/events/{id}").route(get_or_head().to(webhooks::get_event)))
         .service(web::resource("/events/{id}/resend").route(web::post().to(webhooks::resend_event)))
         .service(web::resource("/organisation").route(get_or_head().to(webhooks::get_organisation)))
+        .service(
+            web::resource("/api_keys")
+                .route(web::post().to(keys::create))
+                .route(get_or_head().to(keys::list)),
+        )
+        .service(web::resource("/api_keys/{id}/revoke").route(web::post().to(keys::revoke)))
         .service(
             web::resource("/organisation/rotate_redirect_secret")
                 .route(web::post().to(webhooks::rotate_redirect_secret)),

@@ -5,7 +5,7 @@
 use actix_web::HttpResponse;
 use serde::Serialize;
 use serde_json::Value;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey as ApiKeyScheme, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::catalog_dto::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
@@ -13,12 +13,13 @@ use super::dto::{
     CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
     PreviewView,
 };
+use super::keys::{CreateApiKey, CreatedApiKey};
 use super::webhooks::{
     CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
 };
 use crate::domain::catalog::{
-    BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer, Plan,
-    PlanItem, PlanStatus, Product,
+    ApiKey, BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer,
+    Plan, PlanItem, PlanStatus, Product,
 };
 use crate::domain::checkout::{ChangeSummary, CheckoutStatus, CheckoutType};
 use crate::domain::customer::{Address, CustomerData};
@@ -50,7 +51,7 @@ impl Modify for ApiKeyAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "api_key",
-            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("x-api-key"))),
+            SecurityScheme::ApiKey(ApiKeyScheme::Header(ApiKeyValue::new("x-api-key"))),
         );
     }
 }
@@ -71,6 +72,7 @@ impl Modify for ApiKeyAuth {
         create_webhook_endpoint, list_webhook_endpoints, get_webhook_endpoint,
         patch_webhook_endpoint, delete_webhook_endpoint, rotate_webhook_secret,
         list_events, get_event, resend_event, get_organisation, rotate_redirect_secret,
+        create_api_key, list_api_keys, revoke_api_key,
     ),
     components(schemas(
         Problem, FieldError, BusinessEntity, Customer, Product, Plan, PlanItem, PlanStatus,
@@ -80,7 +82,8 @@ impl Modify for ApiKeyAuth {
         CheckoutView, PreviewView, CreateCheckout, PatchCheckout, CancelCheckout, ImportContract,
         NewEntity, NewCustomer, NewProduct, NewPlan, NewPlanItem,
         CreateEndpoint, PatchEndpoint, EndpointView, EndpointStatus, ResendEvent, EventView,
-        EventType, Delivery, DeliveryStatus, Attempt, OrganisationView,
+        EventType, Delivery, DeliveryStatus, Attempt, OrganisationView, ApiKey, CreateApiKey,
+        CreatedApiKey,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),
@@ -382,3 +385,20 @@ pub fn get_organisation() {}
 #[utoipa::path(post, path = "/organisation/rotate_redirect_secret", tag = "organisation", params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = OrganisationView), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn rotate_redirect_secret() {}
+
+/// Create an API key (its secret is shown only in this answer)
+#[utoipa::path(post, path = "/api_keys", tag = "organisation", request_body(content = Option<CreateApiKey>),
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = CreatedApiKey), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn create_api_key() {}
+
+/// List the organisation's API keys, newest first (never their secrets)
+#[utoipa::path(get, path = "/api_keys", tag = "organisation",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<ApiKey>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_api_keys() {}
+
+/// Revoke an API key: at once in this process, within 5 s in every other (409 for the last active key)
+#[utoipa::path(post, path = "/api_keys/{id}/revoke", tag = "organisation", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = ApiKey), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn revoke_api_key() {}

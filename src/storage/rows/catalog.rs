@@ -317,3 +317,39 @@ impl Columns for PlanColumns {
         .try_into()
     }
 }
+
+/// Where an `api_keys` row's columns are (never its hash).
+pub(crate) struct ApiKeyColumns {
+    id: usize,
+    name: usize,
+    key_prefix: usize,
+    created_at: usize,
+    last_used_at: usize,
+    revoked_at: usize,
+}
+
+impl Columns for ApiKeyColumns {
+    type Item = crate::domain::catalog::ApiKey;
+
+    fn find<R: ReadsAll + ?Sized>(f: &Find<'_, R>) -> StorageResult<Self> {
+        Ok(Self {
+            id: f.at("id")?,
+            name: f.at("name")?,
+            key_prefix: f.at("key_prefix")?,
+            created_at: f.at("created_at")?,
+            last_used_at: f.at("last_used_at")?,
+            revoked_at: f.at("revoked_at")?,
+        })
+    }
+
+    fn decode<R: ReadsAll + ?Sized>(&self, r: &R) -> StorageResult<Self::Item> {
+        Ok(crate::domain::catalog::ApiKey {
+            id: r.get(self.id)?,
+            name: r.get(self.name)?,
+            prefix: r.get(self.key_prefix)?,
+            created_at: r.get(self.created_at)?,
+            last_used_at: r.get(self.last_used_at)?,
+            revoked_at: r.get(self.revoked_at)?,
+        })
+    }
+}
