@@ -177,6 +177,26 @@ impl Browser {
         }
     }
 
+    /// Waits until the browser is back on the merchant's `url` for `checkout`, with the signed
+    /// parameters SPEC §9 appends (`checkout_id`, `checkout_status`, `timestamp`, `signature`).
+    pub async fn wait_for_merchant_url(&self, url: &str, checkout: uuid::Uuid) {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let start = format!("{url}{sep}checkout_id={checkout}&checkout_status=");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let now = self.url().await;
+            if now.starts_with(&start) && now.contains("&timestamp=") && now.contains("&signature=")
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected the browser on {start}..., it is on {now}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The page's `<h1>`.
     pub async fn heading(&self) -> String {
         self.driver

@@ -118,7 +118,7 @@ async fn guest_subscribes(b: Browser, walk: &'static str, docs: bool) {
     b.assert_heading("Review and subscribe").await;
     b.check_step(walk, "review", docs).await;
     b.press("Confirm and subscribe").await;
-    b.wait_for_url(&redirected(&app.success_url(), checkout))
+    b.wait_for_merchant_url(&redirected(&app.success_url(), checkout), checkout)
         .await;
 
     assert_eq!(app.checkout_status(checkout).await, "contract_created");
@@ -211,7 +211,7 @@ async fn a_customer_changes_plan_and_lands_on_the_success_url() {
         b.assert_heading("Review your plan change").await;
         b.check_step(walk, "review", false).await;
         b.press("Confirm change").await;
-        b.wait_for_url(&redirected(&app.success_url(), checkout))
+        b.wait_for_merchant_url(&redirected(&app.success_url(), checkout), checkout)
             .await;
 
         assert_eq!(app.checkout_status(checkout).await, "contract_created");
@@ -254,7 +254,7 @@ async fn a_customer_updates_quantities_and_lands_on_the_success_url() {
         b.assert_heading("Review your changes").await;
         b.check_step(walk, "review", false).await;
         b.press("Confirm changes").await;
-        b.wait_for_url(&redirected(&app.success_url(), checkout))
+        b.wait_for_merchant_url(&redirected(&app.success_url(), checkout), checkout)
             .await;
 
         assert_eq!(app.checkout_status(checkout).await, "contract_created");
@@ -284,7 +284,7 @@ async fn cancelling_at_review_returns_to_the_cancel_url() {
         b.press("Continue").await;
         b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
         b.press("Cancel").await;
-        b.wait_for_url(&redirected(&app.cancel_url(), checkout))
+        b.wait_for_merchant_url(&redirected(&app.cancel_url(), checkout), checkout)
             .await;
         assert_eq!(app.checkout_status(checkout).await, "cancelled");
 
