@@ -5,10 +5,13 @@
 #   benches/load.sh                 # SQLite
 #   benches/load.sh --postgres      # PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432)
 #   benches/load.sh --million       # also: 1,000,000 sessions stored vs the near-empty database
+#   benches/load.sh --webhooks      # also: the webhook budgets (issue 14), see "webhooks" below
 #
 # Options: --quick (3 s warm-up, 5 s measure), --no-build (reuse target/release), --keep (keep
 # the databases). Environment: WARMUP (10), DURATION (20), CONNS (32), CONFIRM_CONNS (16),
-# SESSIONS (1000000), PRODUCT_PORT (18080), BASELINE_PORT (18091), PG_URL.
+# SESSIONS (1000000), PRODUCT_PORT (18080, and the next port with --webhooks), BASELINE_PORT
+# (18091), PG_URL; with --webhooks: RECEIVER_PORT (18099), DEAD_PORT (18098, must be closed),
+# WH_EVENTS (20000), WH_PENDING (100000), LAT_SECONDS (20; 8 with --quick), LAT_DELAY_MS (10).
 #
 # It builds release (`cargo build --release --bin hosted-checkout --example baseline`), starts
 # both servers on 127.0.0.1 pinned to CPU 0 (`taskset -c 0`), seeds a catalog through the
@@ -17,6 +20,20 @@
 # RSS) and the budgets with pass/fail, writes everything to target/load/<run>/ (results.md,
 # results.tsv, server logs) and exits non-zero if a budget fails. Servers are stopped on exit.
 # Installs Debian's wrk if it is missing; downloads nothing else.
+#
+# --webhooks (also builds `--example receiver`, benches/receiver/receiver.rs, a local receiver
+# pinned to CPU 1 that answers 200 at once and counts unique webhook-ids), after the scenarios:
+#  1. one enabled endpoint ("*") on the receiver: create and confirm again (create_wh,
+#     confirm_wh), against create and confirm without an endpoint;
+#  2. commit -> first attempt latency (receiver: arrival - event created_at, first arrival of
+#     each id) under confirms at a low fixed rate (c=2, LAT_DELAY_MS between requests): in the
+#     same process, then across processes (a second product process with WEBHOOK_WORKER=off
+#     takes the requests); delivery throughput: WH_EVENTS events written with no worker
+#     running, then a product process with the worker on is started, timed from its launch to
+#     the receiver's last new id;
+#  3. WH_PENDING deliveries pending for an endpoint on a closed port (written with no worker),
+#     then a fresh worker-on product: create and confirm again (create_pending,
+#     confirm_pending) and its peak RSS.
 
 set -euo pipefail
 
@@ -36,16 +53,24 @@ SESSIONS=${SESSIONS:-1000000}
 PRODUCT_PORT=${PRODUCT_PORT:-18080}
 BASELINE_PORT=${BASELINE_PORT:-18091}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+WEBHOOKS=0
+QUICK=0
+RECEIVER_PORT=${RECEIVER_PORT:-18099}
+DEAD_PORT=${DEAD_PORT:-18098}
+WH_EVENTS=${WH_EVENTS:-20000}
+WH_PENDING=${WH_PENDING:-100000}
+LAT_DELAY_MS=${LAT_DELAY_MS:-10}
 
 for arg in "$@"; do
     case "$arg" in
         --postgres) BACKEND=postgres ;;
         --sqlite) BACKEND=sqlite ;;
         --million) MILLION=1 ;;
-        --quick) WARMUP=3; DURATION=5; CONFIRM_WARMUP=2 ;;
+        --quick) WARMUP=3; DURATION=5; CONFIRM_WARMUP=2; QUICK=1 ;;
         --no-build) BUILD=0 ;;
         --keep) KEEP=1 ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --webhooks) WEBHOOKS=1 ;;
+        -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -76,18 +101,27 @@ else
     PIN_LOAD=()
 fi
 
+EXTRA_EXAMPLES=()
+[ "$WEBHOOKS" -eq 1 ] && EXTRA_EXAMPLES=(--example receiver)
 if [ "$BUILD" -eq 1 ]; then
-    log "cargo build --release --bin hosted-checkout --example baseline"
-    cargo build --release --quiet --bin hosted-checkout --example baseline
+    log "cargo build --release --bin hosted-checkout --example baseline ${EXTRA_EXAMPLES[*]}"
+    cargo build --release --quiet --bin hosted-checkout --example baseline "${EXTRA_EXAMPLES[@]}"
 fi
 PRODUCT_BIN="$ROOT/target/release/hosted-checkout"
 BASELINE_BIN="$ROOT/target/release/examples/baseline"
+RECEIVER_BIN="$ROOT/target/release/examples/receiver"
 [ -x "$PRODUCT_BIN" ] || die "$PRODUCT_BIN missing (run without --no-build)"
 [ -x "$BASELINE_BIN" ] || die "$BASELINE_BIN missing (run without --no-build)"
+PORTS=("$PRODUCT_PORT" "$BASELINE_PORT")
+if [ "$WEBHOOKS" -eq 1 ]; then
+    [ -x "$RECEIVER_BIN" ] || die "$RECEIVER_BIN missing (run without --no-build)"
+    PRODUCT2_PORT=$((PRODUCT_PORT + 1))
+    PORTS+=("$PRODUCT2_PORT" "$RECEIVER_PORT" "$DEAD_PORT")
+fi
 
-for port in "$PRODUCT_PORT" "$BASELINE_PORT"; do
+for port in "${PORTS[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        die "port $port is in use (set PRODUCT_PORT / BASELINE_PORT)"
+        die "port $port is in use (set PRODUCT_PORT / BASELINE_PORT / RECEIVER_PORT / DEAD_PORT)"
     fi
 done
 
@@ -175,7 +209,7 @@ curl -fsS "$BASELINE/fortunes" | grep -q '&#60;script&#62;' || die "baseline doe
 api() { # method path [json]
     local args=(-fsS -X "$1" -H "x-api-key: $KEY" -H 'content-type: application/json')
     [ $# -ge 3 ] && args+=(--data "$3")
-    curl "${args[@]}" "$PRODUCT$2"
+    curl "${args[@]}" "${API_BASE:-$PRODUCT}$2"
 }
 
 log "seeding the catalog through the API"
@@ -314,6 +348,274 @@ RSS_PRODUCT_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$PRODUCT_PID/status")
 RSS_BASELINE_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$BASELINE_PID/status")
 kill -0 "$PRODUCT_PID" 2>/dev/null || die "the product died during the run (see $OUT/product.log)"
 
+# ------------------------------------------------------------------ webhooks (--webhooks)
+
+if [ "$WEBHOOKS" -eq 1 ]; then
+    RECEIVER="http://127.0.0.1:$RECEIVER_PORT"
+    PRODUCT2="http://127.0.0.1:$PRODUCT2_PORT"
+    if [ "$QUICK" -eq 1 ]; then LAT_SECONDS=${LAT_SECONDS:-8}; else LAT_SECONDS=${LAT_SECONDS:-20}; fi
+
+    # Starts a product process (the same flags as above) on CPU 0; sets STARTED_PID.
+    start_product() { # name port [VAR=value...]
+        local name=$1 port=$2
+        shift 2
+        env RUST_LOG=warn NO_DEMO=1 API_RATE_LIMIT=0 "$@" "${PIN_SERVER[@]}" "$PRODUCT_BIN" \
+            --database-url "$PRODUCT_URL" serve --no-demo --bind "127.0.0.1:$port" >"$OUT/$name.log" 2>&1 &
+        STARTED_PID=$!
+        PIDS+=("$STARTED_PID")
+        wait_http "http://127.0.0.1:$port/healthz" "$STARTED_PID" "$name"
+    }
+    stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+    now_ms() { date +%s%3N; }
+    num() { # json key -> the number (or null) of "key"
+        printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2
+    }
+    stats() { curl -fsS "$RECEIVER/stats"; }
+    sql() {
+        if [ "$BACKEND" = postgres ]; then
+            psql -qtAX "$PRODUCT_URL" -c "$1"
+        else
+            sqlite3 -cmd ".timeout 10000" "$OUT/product.db" "$1"
+        fi
+    }
+    pending() { sql "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"; }
+    # Waits until no delivery is pending (every attempt recorded), at most $1 seconds.
+    wait_no_pending() {
+        local i p
+        for i in $(seq 1 $(($1 * 2))); do
+            p=$(pending)
+            [ "$p" -eq 0 ] && return 0
+            sleep 0.5
+        done
+        log "warning: $p deliveries still pending after $1 s"
+    }
+    # Waits until the receiver has $1 unique ids, at most $2 seconds; prints its stats.
+    wait_unique() {
+        local i s u
+        for i in $(seq 1 $(($2 * 10))); do
+            s=$(stats)
+            u=$(num "$s" unique)
+            [ "$u" -ge "$1" ] && break
+            sleep 0.1
+        done
+        [ "$u" -ge "$1" ] || log "warning: the receiver has $u unique ids after $2 s, expected $1"
+        printf '%s' "$s"
+    }
+
+    cat >"$OUT/create_ids.lua" <<'LUA'
+-- Creates sessions until LIMIT answered with an id, appending each id to IDS_OUT.
+wrk.method = "POST"
+wrk.body = os.getenv("CREATE_BODY")
+wrk.headers["content-type"] = "application/json"
+wrk.headers["x-api-key"] = os.getenv("API_KEY")
+local limit, got = tonumber(os.getenv("LIMIT")), 0
+local out = io.open(os.getenv("IDS_OUT"), "a")
+out:setvbuf("line")
+response = function(status, headers, body)
+  if status == 201 then
+    local id = body:match('"id"%s*:%s*"([^"]+)"')
+    if id then out:write(id, "\n"); got = got + 1 end
+  end
+  if got == limit then io.open(os.getenv("DONE_FILE"), "w"):close(); wrk.thread:stop() end
+end
+dofile(os.getenv("REPORT_LUA"))
+LUA
+    cat >"$OUT/confirm_n.lua" <<'LUA'
+-- Confirms every session of IDS_FILE exactly once, then stops (requests sent after the last
+-- id are GET /healthz, so none confirms twice). wrk calls request() once before sending
+-- anything, to check what it returns: that first call does not move on to the next id.
+local ids, i, got, calls, exhausted = {}, 0, 0, 0, nil
+for line in io.lines(os.getenv("IDS_FILE")) do ids[#ids + 1] = line end
+local headers = { ["x-api-key"] = os.getenv("API_KEY"), ["content-type"] = "application/json" }
+local function finish()
+  io.open(os.getenv("DONE_FILE"), "w"):close()
+  wrk.thread:stop()
+end
+request = function()
+  calls = calls + 1
+  if calls > 1 then i = i + 1 end
+  if i == 0 then return wrk.format("POST", "/checkouts/" .. ids[1] .. "/confirm", headers, "") end
+  if i <= #ids then return wrk.format("POST", "/checkouts/" .. ids[i] .. "/confirm", headers, "") end
+  -- Safety net: a confirm that never got an answer (a socket error) must not keep wrk
+  -- running to its -d; 7 s is past wrk's --timeout 5s.
+  exhausted = exhausted or os.time()
+  if os.time() - exhausted >= 7 then finish() end
+  return wrk.format("GET", "/healthz")
+end
+response = function(status, headers, body)
+  if status ~= 200 or body:find('"checkout_status"', 1, true) then got = got + 1 end
+  if got == #ids then finish() end
+end
+dofile(os.getenv("REPORT_LUA"))
+LUA
+    cat >"$OUT/confirm_slow.lua" <<'LUA'
+-- confirm.lua at a low rate: each connection waits DELAY_MS between requests.
+local ids, i = {}, 0
+for line in io.lines(os.getenv("IDS_FILE")) do ids[#ids + 1] = line end
+local headers = { ["x-api-key"] = os.getenv("API_KEY"), ["content-type"] = "application/json" }
+local pause = tonumber(os.getenv("DELAY_MS"))
+request = function()
+  i = i + 1
+  if i > #ids then i = 1 end
+  return wrk.format("POST", "/checkouts/" .. ids[i] .. "/confirm", headers, "")
+end
+delay = function() return pause end
+dofile(os.getenv("REPORT_LUA"))
+LUA
+
+    # Open sessions nobody confirmed yet: what the confirm scenario left, topped up on demand.
+    POOL="$OUT/pool_ids.txt"
+    tail -n +"$((CONFIRMED + 1))" "$OUT/confirm_ids.txt" >"$POOL"
+    # wrk until its script has written DONE_FILE: a stopped wrk thread does not end wrk before
+    # its -d, a SIGINT does (it then reports as usual).
+    wrk_until() { # output-file wrk-args...
+        local out=$1 pid
+        shift
+        rm -f "$OUT/wrk.done"
+        DONE_FILE="$OUT/wrk.done" "${PIN_LOAD[@]}" wrk "$@" >"$out" 2>&1 &
+        pid=$!
+        while kill -0 "$pid" 2>/dev/null && [ ! -e "$OUT/wrk.done" ]; do sleep 0.05; done
+        kill -INT "$pid" 2>/dev/null || true
+        wait "$pid"
+    }
+    make_sessions() { # count url -> appends ids to POOL
+        log "creating $1 sessions"
+        : >"$OUT/created_ids.txt"
+        API_KEY="$KEY" CREATE_BODY="$CREATE_BODY" REPORT_LUA="$OUT/report.lua" LIMIT="$1" IDS_OUT="$OUT/created_ids.txt" \
+            wrk_until "$OUT/create_ids.txt" -t1 -c"$CONNS" -d600s --timeout 5s -s "$OUT/create_ids.lua" "$2/checkouts" ||
+            die "wrk failed creating sessions (see $OUT/create_ids.txt)"
+        cat "$OUT/created_ids.txt" >>"$POOL"
+    }
+    take_ids() { # count file url: moves count ids from POOL to file, creating sessions if short
+        local have
+        have=$(wc -l <"$POOL")
+        [ "$have" -ge "$1" ] || make_sessions $(($1 - have + CONNS)) "$3"
+        head -n "$1" "$POOL" >"$2"
+        tail -n +"$(($1 + 1))" "$POOL" >"$POOL.tmp"
+        mv "$POOL.tmp" "$POOL"
+    }
+    confirm_all() { # ids-file url name: confirms each once at c=CONFIRM_CONNS
+        local line
+        log "$3: confirming $(wc -l <"$1") sessions"
+        API_KEY="$KEY" REPORT_LUA="$OUT/report.lua" IDS_FILE="$1" \
+            wrk_until "$OUT/$3.txt" -t1 -c"$CONFIRM_CONNS" -d600s --timeout 5s -s "$OUT/confirm_n.lua" "$2" ||
+            die "wrk failed for $3 (see $OUT/$3.txt)"
+        line=$(grep '^RESULT' "$OUT/$3.txt") || die "no result for $3"
+        log "$3: ${line#RESULT }"
+    }
+    # Confirms at a low fixed rate for LAT_SECONDS against url; prints the receiver's stats
+    # once every event of those confirms arrived.
+    latency_run() { # name url
+        local line n
+        take_ids $((2 * LAT_SECONDS * 1000 / LAT_DELAY_MS + 100)) "$OUT/$1_ids.txt" "$2"
+        curl -fsS -X POST "$RECEIVER/reset" >/dev/null
+        log "$1: confirms at c=2, ${LAT_DELAY_MS} ms apart, ${LAT_SECONDS}s"
+        API_KEY="$KEY" REPORT_LUA="$OUT/report.lua" IDS_FILE="$OUT/$1_ids.txt" DELAY_MS="$LAT_DELAY_MS" \
+            "${PIN_LOAD[@]}" wrk -t1 -c2 -d"${LAT_SECONDS}s" --timeout 5s -s "$OUT/confirm_slow.lua" "$2" \
+            >"$OUT/$1.txt" 2>&1 || die "wrk failed for $1 (see $OUT/$1.txt)"
+        line=$(grep '^RESULT' "$OUT/$1.txt") || die "no result for $1"
+        eval "local ${line#RESULT }"
+        n=$((2 * (requests - errors)))
+        # shellcheck disable=SC2154
+        LAT_CONFIRM_RPS=$rps
+        wait_unique "$n" 30 >"$OUT/$1.stats.json"
+        wait_no_pending 30
+        stats >"$OUT/$1.stats.json"
+        log "$1: $rps confirms/s; receiver $(cat "$OUT/$1.stats.json")"
+    }
+
+    log "webhooks: starting the receiver on CPU 1"
+    "${PIN_LOAD[@]}" "$RECEIVER_BIN" --bind "127.0.0.1:$RECEIVER_PORT" >"$OUT/receiver.log" 2>&1 &
+    RECEIVER_PID=$!
+    PIDS+=("$RECEIVER_PID")
+    wait_http "$RECEIVER/stats" "$RECEIVER_PID" receiver
+    ENDPOINT=$(field "$(api POST /webhook_endpoints "{\"url\":\"$RECEIVER/hook\",\"enabled_events\":[\"*\"]}")" id)
+    [ -n "$ENDPOINT" ] || die "creating the webhook endpoint failed"
+
+    # 1. create and confirm with one enabled endpoint, on the same product process.
+    scenario create_wh product "$CONNS" "$PRODUCT/checkouts" "$OUT/create.lua" "$WARMUP"
+    WANT=$(awk -v r="$(get confirm 5)" -v s="$((CONFIRM_WARMUP + DURATION))" -v c="$CONFIRM_CONNS" \
+        'BEGIN { printf "%d", r * s * 1.5 + c + 1000 }')
+    take_ids "$WANT" "$OUT/confirm_wh_ids.txt" "$PRODUCT"
+    curl -fsS -X POST "$RECEIVER/reset" >/dev/null
+    IDS_FILE="$OUT/confirm_wh_ids.txt"
+    export IDS_FILE
+    WARM_SENT=0
+    scenario confirm_wh product "$CONFIRM_CONNS" "$PRODUCT" "$OUT/confirm.lua" "$CONFIRM_WARMUP"
+    CONFIRMED_WH=$(( $(get confirm_wh 4) + CONFIRM_CONNS + WARM_SENT ))
+    unset IDS_FILE
+    log "waiting for the confirms' deliveries"
+    wait_no_pending 120
+    stats >"$OUT/confirm_wh.stats.json"
+    log "confirm_wh: receiver $(cat "$OUT/confirm_wh.stats.json")"
+    RSS_WH_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$PRODUCT_PID/status")
+
+    # 2a. commit -> first attempt, same process.
+    latency_run latency_same "$PRODUCT"
+    LAT_SAME_RPS=$LAT_CONFIRM_RPS
+    # 2b. across processes: a second process without a worker takes the requests.
+    start_product product_noworker "$PRODUCT2_PORT" WEBHOOK_WORKER=off
+    PRODUCT2_PID=$STARTED_PID
+    latency_run latency_cross "$PRODUCT2"
+    LAT_CROSS_RPS=$LAT_CONFIRM_RPS
+
+    # 2c. delivery throughput: WH_EVENTS events written with no worker running, then a
+    # worker-on process started.
+    stop_pid "$PRODUCT_PID"
+    take_ids $(((WH_EVENTS + 1) / 2)) "$OUT/throughput_ids.txt" "$PRODUCT2"
+    confirm_all "$OUT/throughput_ids.txt" "$PRODUCT2" throughput_seed
+    THROUGHPUT_N=$(pending)
+    log "throughput: $THROUGHPUT_N deliveries pending; starting a product with the worker on"
+    curl -fsS -X POST "$RECEIVER/reset" >/dev/null
+    T0_MS=$(now_ms)
+    start_product product_throughput "$PRODUCT_PORT"
+    PRODUCT3_PID=$STARTED_PID
+    wait_unique "$THROUGHPUT_N" 300 >"$OUT/throughput.stats.json"
+    TS=$(cat "$OUT/throughput.stats.json")
+    LAST_MS=$(num "$TS" last_new_ms)
+    FIRST_MS=$(num "$TS" first_ms)
+    THROUGHPUT_UNIQUE=$(num "$TS" unique)
+    EPS=$(awk -v n="$THROUGHPUT_UNIQUE" -v ms="$((LAST_MS - T0_MS))" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+    EPS_FIRST=$(awk -v n="$THROUGHPUT_UNIQUE" -v ms="$((LAST_MS - FIRST_MS))" 'BEGIN { if (ms > 0) printf "%.0f", n * 1000 / ms; else print "n/a" }')
+    log "throughput: $THROUGHPUT_UNIQUE events in $((LAST_MS - T0_MS)) ms from launch: $EPS events/s ($EPS_FIRST from the first arrival, first at +$((FIRST_MS - T0_MS)) ms)"
+    wait_no_pending 60
+    RSS_THROUGHPUT_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$PRODUCT3_PID/status")
+    stop_pid "$PRODUCT3_PID"
+
+    # 3. WH_PENDING deliveries pending for a receiver that is down.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$DEAD_PORT") 2>/dev/null; then die "port $DEAD_PORT is in use"; fi
+    API_BASE=$PRODUCT2 # the first product process is stopped
+    api PATCH "/webhook_endpoints/$ENDPOINT" '{"status":"disabled"}' >/dev/null
+    DEAD=$(field "$(api POST /webhook_endpoints "{\"url\":\"http://127.0.0.1:$DEAD_PORT/hook\",\"enabled_events\":[\"*\"]}")" id)
+    [ -n "$DEAD" ] || die "creating the dead endpoint failed"
+    take_ids $(((WH_PENDING + 1) / 2)) "$OUT/pending_ids.txt" "$PRODUCT2"
+    confirm_all "$OUT/pending_ids.txt" "$PRODUCT2" pending_seed
+    stop_pid "$PRODUCT2_PID"
+    PENDING_N=$(pending)
+    ATTEMPTS_BEFORE=$(sql "SELECT count(*) FROM webhook_attempts")
+    log "down receiver: $PENDING_N deliveries pending; starting a product with the worker on"
+    start_product product_pending "$PRODUCT_PORT"
+    PRODUCT4_PID=$STARTED_PID
+    API_BASE=$PRODUCT
+    scenario create_pending product "$CONNS" "$PRODUCT/checkouts" "$OUT/create.lua" "$WARMUP"
+    WANT=$(awk -v r="$(get confirm 5)" -v s="$((CONFIRM_WARMUP + DURATION))" -v c="$CONFIRM_CONNS" \
+        'BEGIN { printf "%d", r * s * 1.5 + c + 1000 }')
+    take_ids "$WANT" "$OUT/confirm_pending_ids.txt" "$PRODUCT"
+    IDS_FILE="$OUT/confirm_pending_ids.txt"
+    export IDS_FILE
+    WARM_SENT=0
+    scenario confirm_pending product "$CONFIRM_CONNS" "$PRODUCT" "$OUT/confirm.lua" "$CONFIRM_WARMUP"
+    CONFIRMED_PENDING=$(( $(get confirm_pending 4) + CONFIRM_CONNS + WARM_SENT ))
+    unset IDS_FILE
+    kill -0 "$PRODUCT4_PID" 2>/dev/null || die "the product died with deliveries pending (see $OUT/product_pending.log)"
+    RSS_PENDING_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$PRODUCT4_PID/status")
+    PENDING_AFTER=$(pending)
+    ATTEMPTS_DURING=$(( $(sql "SELECT count(*) FROM webhook_attempts") - ATTEMPTS_BEFORE ))
+    log "down receiver: $ATTEMPTS_DURING failed attempts recorded during the run; $PENDING_AFTER pending; peak RSS $((RSS_PENDING_KB / 1024)) MiB"
+    [ "$CONFIRMED_WH" -le "$(wc -l <"$OUT/confirm_wh_ids.txt")" ] || log "warning: confirm_wh re-confirmed closed sessions"
+    [ "$CONFIRMED_PENDING" -le "$(wc -l <"$OUT/confirm_pending_ids.txt")" ] || log "warning: confirm_pending re-confirmed closed sessions"
+fi
+
 # ------------------------------------------------------------------ report
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -357,6 +659,61 @@ CPU_MODEL=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
             R99=$(ratio "$(get "${s}_1m" 7)" "$(get "$s" 7)")
             echo "| $s p50 with $SESSIONS sessions ≤ 1.5× near-empty | ${R50}× (p99 ${R99}×) | $(verdict le "$R50" 1.5) |"
         done
+    fi
+    if [ "$WEBHOOKS" -eq 1 ]; then
+        LS=$(cat "$OUT/latency_same.stats.json")
+        LC=$(cat "$OUT/latency_cross.stats.json")
+        LW=$(cat "$OUT/confirm_wh.stats.json")
+        echo
+        echo "## Webhooks"
+        echo
+        echo "One product process on CPU 0 unless said; receiver (\`--example receiver\`) and wrk on CPU 1."
+        echo
+        echo "| Scenario | c | rps | p50 ms | p99 ms | Errors | rps / without endpoint |"
+        echo "|---|---|---|---|---|---|---|"
+        for s in create create_wh create_pending confirm confirm_wh confirm_pending; do
+            base=${s%%_*}
+            case $s in
+                *_wh) what="one endpoint on the receiver" ;;
+                *_pending) what="$PENDING_N deliveries pending for a closed port, worker on" ;;
+                *) what="no endpoint" ;;
+            esac
+            echo "| $base, $what | $(get "$s" 3) | $(get "$s" 5) | $(get "$s" 6) | $(get "$s" 7) | $(get "$s" 8) | $(ratio "$(get "$s" 5)" "$(get "$base" 5)") |"
+        done
+        echo
+        echo "Commit → first attempt (receiver's arrival − event \`created_at\`, first arrival of each \`webhook-id\`):"
+        echo
+        echo "| Load | events | p50 ms | p90 ms | p99 ms | max ms | repeats |"
+        echo "|---|---|---|---|---|---|---|"
+        echo "| confirm_wh (c = $CONFIRM_CONNS, full speed), same process | $(num "$LW" unique) | $(num "$LW" latency_p50_ms) | $(num "$LW" latency_p90_ms) | $(num "$LW" latency_p99_ms) | $(num "$LW" latency_max_ms) | $(num "$LW" repeats) |"
+        echo "| $LAT_SAME_RPS confirms/s (c = 2, ${LAT_DELAY_MS} ms apart), same process | $(num "$LS" unique) | $(num "$LS" latency_p50_ms) | $(num "$LS" latency_p90_ms) | $(num "$LS" latency_p99_ms) | $(num "$LS" latency_max_ms) | $(num "$LS" repeats) |"
+        echo "| $LAT_CROSS_RPS confirms/s, across processes (requests to WEBHOOK_WORKER=off) | $(num "$LC" unique) | $(num "$LC" latency_p50_ms) | $(num "$LC" latency_p90_ms) | $(num "$LC" latency_p99_ms) | $(num "$LC" latency_max_ms) | $(num "$LC" repeats) |"
+        echo
+        echo "Delivery throughput: $THROUGHPUT_N deliveries pending (written with no worker running), a worker-on"
+        echo "process launched: $THROUGHPUT_UNIQUE unique ids received $((LAST_MS - T0_MS)) ms after launch = **$EPS events/s**"
+        echo "(first arrival at +$((FIRST_MS - T0_MS)) ms; $EPS_FIRST events/s from it). Peak RSS of that process $((RSS_THROUGHPUT_KB / 1024)) MiB."
+        echo
+        echo "Down receiver: $PENDING_N deliveries pending for http://127.0.0.1:$DEAD_PORT (connection refused) when a"
+        echo "worker-on process started; it recorded $ATTEMPTS_DURING failed attempts during create_pending and"
+        echo "confirm_pending; $PENDING_AFTER pending at the end. Peak RSS: that process $((RSS_PENDING_KB / 1024)) MiB;"
+        echo "the process of confirm_wh $((RSS_WH_KB / 1024)) MiB."
+        echo
+        echo "| Webhook budget | Measured | Result |"
+        echo "|---|---|---|"
+        echo "| one endpoint: confirm p99 ≤ 30 ms at c = $CONFIRM_CONNS | $(get confirm_wh 7) ms | $(verdict le "$(get confirm_wh 7)" 30) |"
+        R=$(ratio "$(get create_wh 5)" "$(get create 5)")
+        echo "| one endpoint: create rps ≥ 0.90× without | $R× | $(verdict ge "$R" 0.90) |"
+        echo "| one endpoint: zero errors (create, confirm) | $(get create_wh 8), $(get confirm_wh 8) | $(verdict [ "$(( $(get create_wh 8) + $(get confirm_wh 8) ))" -eq 0 ]) |"
+        echo "| delivery throughput ≥ 1,000 events/s | $EPS events/s | $(verdict ge "$EPS" 1000) |"
+        echo "| commit → first attempt p50 ≤ 100 ms, same process | $(num "$LS" latency_p50_ms) ms | $(verdict le "$(num "$LS" latency_p50_ms)" 100) |"
+        echo "| commit → first attempt p50 ≤ 1.5 s, across processes | $(num "$LC" latency_p50_ms) ms | $(verdict le "$(num "$LC" latency_p50_ms)" 1500) |"
+        R=$(ratio "$(get create_pending 5)" "$(get create 5)")
+        echo "| $PENDING_N pending: create rps ≥ 0.90× without (\"must not slow\") | $R× | $(verdict ge "$R" 0.90) |"
+        R=$(ratio "$(get confirm_pending 5)" "$(get confirm 5)")
+        echo "| $PENDING_N pending: confirm rps ≥ 0.90× without (\"must not slow\") | $R× | $(verdict ge "$R" 0.90) |"
+        echo "| $PENDING_N pending: confirm p99 ≤ 30 ms | $(get confirm_pending 7) ms | $(verdict le "$(get confirm_pending 7)" 30) |"
+        echo "| $PENDING_N pending: zero errors (create, confirm) | $(get create_pending 8), $(get confirm_pending 8) | $(verdict [ "$(( $(get create_pending 8) + $(get confirm_pending 8) ))" -eq 0 ]) |"
+        echo "| $PENDING_N pending: peak RSS ≤ 64 MB | $((RSS_PENDING_KB / 1024)) MiB | $(verdict [ "$RSS_PENDING_KB" -le 65536 ]) |"
     fi
 } >"$OUT/results.md"
 
