@@ -70,7 +70,7 @@ for arg in "$@"; do
         --no-build) BUILD=0 ;;
         --keep) KEEP=1 ;;
         --webhooks) WEBHOOKS=1 ;;
-        -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
