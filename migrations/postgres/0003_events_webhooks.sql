@@ -30,6 +30,9 @@ CREATE TABLE webhook_endpoints (
     previous_secret TEXT,
     previous_secret_expires_at TIMESTAMPTZ,
     failing_since TIMESTAMPTZ,
+    -- After a failed attempt, the endpoint's other deliveries wait until then: a receiver
+    -- that is down gets a few probes a second, not the whole backlog at once.
+    paused_until TIMESTAMPTZ,
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
 );

@@ -30,6 +30,9 @@ CREATE TABLE webhook_endpoints (
     previous_secret TEXT,
     previous_secret_expires_at TEXT,
     failing_since TEXT,
+    -- After a failed attempt, the endpoint's other deliveries wait until then: a receiver
+    -- that is down gets a few probes a second, not the whole backlog at once.
+    paused_until TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );

@@ -443,6 +443,7 @@ pub trait WebhookStore {
         now: DateTime<Utc>,
         disable_before: DateTime<Utc>,
         disable_reason: &str,
+        pause_until: DateTime<Utc>,
     ) -> StorageResult<()>;
 }
 

@@ -330,9 +330,10 @@ impl WebhookStore for EntitiesDown {
         now: DateTime<Utc>,
         disable_before: DateTime<Utc>,
         disable_reason: &str,
+        pause_until: DateTime<Utc>,
     ) -> StorageResult<()> {
         self.inner
-            .record_attempts(results, now, disable_before, disable_reason)
+            .record_attempts(results, now, disable_before, disable_reason, pause_until)
             .await
     }
 }

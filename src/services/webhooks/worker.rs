@@ -136,7 +136,11 @@ pub fn client(
 pub fn spawn(ctx: Ctx, settings: WorkerSettings) -> anyhow::Result<()> {
     let client = client(ctx.webhook_policy.clone(), settings.timeout)?;
     let (results, rx) = mpsc::channel(4 * settings.concurrency.max(1));
-    tokio::spawn(record(ctx.clone(), rx));
+    tokio::spawn(record(
+        ctx.clone(),
+        rx,
+        pause_after_failure(&settings.schedule),
+    ));
     tokio::spawn(claim_loop(ctx, settings, client, results));
     Ok(())
 }
@@ -203,7 +207,7 @@ async fn claim_loop(
 
 /// Writes results in batches of what has arrived; a failed write leaves the leases to expire
 /// (those deliveries are sent again).
-async fn record(ctx: Ctx, mut rx: mpsc::Receiver<AttemptResult>) {
+async fn record(ctx: Ctx, mut rx: mpsc::Receiver<AttemptResult>, pause: chrono::Duration) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < 256 {
@@ -217,7 +221,7 @@ async fn record(ctx: Ctx, mut rx: mpsc::Receiver<AttemptResult>) {
         let reason = format!("every delivery failed for {DISABLE_AFTER_DAYS} days");
         match ctx
             .store
-            .record_attempts(&batch, now, before, &reason)
+            .record_attempts(&batch, now, before, &reason, now + pause)
             .await
         {
             Ok(()) => count(&batch),
@@ -226,6 +230,14 @@ async fn record(ctx: Ctx, mut rx: mpsc::Receiver<AttemptResult>) {
             }
         }
     }
+}
+
+/// After a failed attempt an endpoint's other deliveries wait this long (the schedule's first
+/// delay, at most 5 s): a receiver that is down, with a backlog, gets a batch of probes per
+/// pause instead of the whole backlog at once, and the first success ends the pause.
+pub fn pause_after_failure(schedule: &[u64]) -> chrono::Duration {
+    let secs = schedule.first().copied().unwrap_or(5).clamp(1, 5);
+    chrono::Duration::seconds(i64::try_from(secs).unwrap_or(5))
 }
 
 /// `webhook_attempts_total{outcome}` (succeeded, retry, failed, gone) and

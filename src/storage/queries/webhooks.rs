@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::{Arg as _, Db, SqlStore, Tuple, execute_on};
+use super::{Arg as _, Db, PushArg as _, SqlStore, Tuple, execute_on};
 use crate::domain::events::{DeliveryStatus, WebhookEndpoint};
 use crate::storage::rows::events::{EndpointColumns, decode_claimed};
-use crate::storage::rows::to_json;
+use crate::storage::rows::{column, to_json};
 use crate::storage::{
     AttemptOutcome, AttemptResult, Claimed, PageOf, PageRequest, StorageResult, WebhookStore,
 };
@@ -26,17 +26,18 @@ const DELETE_ENDPOINT: &str =
 
 /// Leases up to `$4` due deliveries of enabled endpoints: `$1` lease token, `$2` lease
 /// expiry, `$3` now. `{LOCK}` is the backend's row lock for the inner select.
-const CLAIM: &str = "UPDATE webhook_deliveries SET lease_token = $1, lease_expires_at = $2 WHERE id IN (SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.status = 'pending' AND d.next_attempt_at <= $3 AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $3) AND e.status = 'enabled' ORDER BY d.next_attempt_at LIMIT $4{LOCK})";
+const CLAIM: &str = "UPDATE webhook_deliveries SET lease_token = $1, lease_expires_at = $2 WHERE id IN (SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.status = 'pending' AND d.next_attempt_at <= $3 AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $3) AND e.status = 'enabled' AND (e.paused_until IS NULL OR e.paused_until <= $3) ORDER BY d.next_attempt_at LIMIT $4{LOCK})";
 /// What the lease `$1` holds: each delivery with its event's body and its endpoint (`e_…`).
 const CLAIMED: &str = "SELECT d.id, d.attempt_count, d.event_id, ev.payload, e.id AS e_id, e.organisation_id AS e_organisation_id, e.url AS e_url, e.description AS e_description, e.enabled_events AS e_enabled_events, e.status AS e_status, e.disabled_reason AS e_disabled_reason, e.secret AS e_secret, e.previous_secret AS e_previous_secret, e.previous_secret_expires_at AS e_previous_secret_expires_at, e.failing_since AS e_failing_since, e.created_at AS e_created_at, e.updated_at AS e_updated_at FROM webhook_deliveries d JOIN events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.lease_token = $1";
 
-/// An attempt's result, only while the lease `$7` is still the delivery's.
-const RECORD: &str = "UPDATE webhook_deliveries SET status = $1, attempt_count = attempt_count + 1, next_attempt_at = $2, last_status_code = $3, last_error = $4, updated_at = $5, lease_token = NULL, lease_expires_at = NULL WHERE id = $6 AND lease_token = $7";
+/// Attempts' results, each only while its lease (`column2`) is still the delivery's: the time
+/// follows, then one `(id, lease, status, next_attempt_at, last_status_code, last_error)` per
+/// result and `RECORDED_WHERE` (both databases name a `VALUES` list's columns `column1`...).
+const RECORD: &str = "UPDATE webhook_deliveries SET status = v.column3, attempt_count = attempt_count + 1, next_attempt_at = v.column4, last_status_code = v.column5, last_error = v.column6, lease_token = NULL, lease_expires_at = NULL, updated_at = ";
+const RECORDED_WHERE: &str = ") AS v WHERE webhook_deliveries.id = v.column1 AND webhook_deliveries.lease_token = v.column2 RETURNING webhook_deliveries.id";
 const INSERT_ATTEMPTS: &str = "INSERT INTO webhook_attempts (id, delivery_id, attempt_number, started_at, duration_ms, status_code, error, next_attempt_at) VALUES ";
-const ENDPOINT_OK: &str =
-    "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL";
-const ENDPOINT_FAILING: &str =
-    "UPDATE webhook_endpoints SET failing_since = $1 WHERE id = $2 AND failing_since IS NULL";
+const ENDPOINT_OK: &str = "UPDATE webhook_endpoints SET failing_since = NULL, paused_until = NULL WHERE id = $1 AND (failing_since IS NOT NULL OR paused_until IS NOT NULL)";
+const ENDPOINT_FAILING: &str = "UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1), paused_until = $2 WHERE id = $3";
 /// Disables `$3` if it has failed since before `$4` (or at once, with `$4` = NULL).
 const DISABLE: &str = "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $1, updated_at = $2 WHERE id = $3 AND status = 'enabled' AND ($4 IS NULL OR failing_since <= $4)";
 
@@ -138,31 +139,43 @@ impl<D: Db> WebhookStore for SqlStore<D> {
         now: DateTime<Utc>,
         disable_before: DateTime<Utc>,
         disable_reason: &str,
+        pause_until: DateTime<Utc>,
     ) -> StorageResult<()> {
         if results.is_empty() {
             return Ok(());
         }
         let _writing = self.writing().await;
         let mut tx = self.begin_write().await?;
-        let mut kept = Vec::with_capacity(results.len());
-        for r in results {
+        let mut qb = QueryBuilder::<D>::new(RECORD);
+        qb.push_arg(now).push(" FROM (VALUES ");
+        for (i, r) in results.iter().enumerate() {
+            if i > 0 {
+                qb.push(", ");
+            }
             let status = match r.outcome {
                 AttemptOutcome::Succeeded => DeliveryStatus::Succeeded,
                 AttemptOutcome::Retry => DeliveryStatus::Pending,
                 AttemptOutcome::Failed | AttemptOutcome::Gone { .. } => DeliveryStatus::Failed,
             };
-            let q = sqlx::query(RECORD)
-                .arg(status.as_str())
-                .arg(r.attempt.next_attempt_at)
-                .arg(r.attempt.status_code)
-                .arg(r.attempt.error.as_deref())
-                .arg(now)
-                .arg(r.delivery_id)
-                .arg(r.lease);
-            if execute_on::<D>(&mut tx, q).await? == 1 {
-                kept.push(r);
-            }
+            Tuple::open(&mut qb)
+                .value(r.delivery_id)
+                .value(r.lease)
+                .value(status.as_str())
+                .value(r.attempt.next_attempt_at)
+                .value(r.attempt.status_code)
+                .value(r.attempt.error.as_deref())
+                .close();
         }
+        qb.push(RECORDED_WHERE);
+        let rows = qb.build().fetch_all(D::on(&mut tx)).await?;
+        let recorded: BTreeSet<Uuid> = rows
+            .iter()
+            .map(|r| column(r, "id"))
+            .collect::<StorageResult<_>>()?;
+        let kept: Vec<&AttemptResult> = results
+            .iter()
+            .filter(|r| recorded.contains(&r.delivery_id))
+            .collect();
         if !kept.is_empty() {
             let mut qb = QueryBuilder::<D>::new(INSERT_ATTEMPTS);
             for (i, r) in kept.iter().enumerate() {
@@ -200,7 +213,10 @@ impl<D: Db> WebhookStore for SqlStore<D> {
             execute_on::<D>(&mut tx, sqlx::query(ENDPOINT_OK).arg(*e)).await?;
         }
         for e in &failing {
-            let q = sqlx::query(ENDPOINT_FAILING).arg(now).arg(*e);
+            let q = sqlx::query(ENDPOINT_FAILING)
+                .arg(now)
+                .arg(pause_until)
+                .arg(*e);
             execute_on::<D>(&mut tx, q).await?;
             let q = sqlx::query(DISABLE)
                 .arg(disable_reason)
