@@ -101,7 +101,7 @@ pub struct KeyCache {
 }
 
 /// Under the 5 s a revocation may take to reach every process (issue 15).
-pub const KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(4);
+pub const KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(3);
 const KEY_CACHE_MAX: usize = 10_000;
 
 impl KeyCache {

@@ -252,7 +252,7 @@ async fn recorded_attempts(c: &reqwest::Client, base: &str, key: &str) -> (usize
 }
 
 /// A key revoked through one process is refused by another sharing the database within 5 s
-/// (issue 15: its key cache revalidates every 4 s).
+/// (issue 15: its key cache revalidates every 3 s).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_key_revoked_on_one_server_is_refused_by_another_within_5_seconds() {
     let (url, tmp) = fresh_database().await;
