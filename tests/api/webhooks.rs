@@ -1,6 +1,7 @@
 //! Events, webhook endpoints and deliveries (SPEC §8) against the real server and a real
 //! HTTP receiver on port 0; signatures checked with the official `standardwebhooks` library.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -647,4 +648,53 @@ async fn attempts_are_counted_on_metrics() {
         assert!(std::time::Instant::now() < deadline, "{text}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+#[tokio::test]
+async fn a_failing_endpoint_pauses_its_other_deliveries_until_the_pause_ends() {
+    // Schedule 5 s: a failed attempt pauses the endpoint for 5 s (service clock).
+    let app = spawn_app_with(|s| {
+        quick(s);
+        s.webhook_retry_schedule = vec![5, 5];
+    })
+    .await;
+    let rx = Receiver::start();
+    rx.answer_always(Answer::Status(500));
+    endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
+    let c = app.seat_plan("Team", "10.00", "P1M").await;
+    let a = app.new_subscription(c.plan).await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&a)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
+    rx.wait_for(1, WAIT).await;
+    let ev = app.get_ok(&format!("/events?object_id={}", id(&a))).await["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    wait_until(
+        &app,
+        &format!("/events/{ev}"),
+        "first failure recorded",
+        |v| v["deliveries"][0]["attempt_count"] == 1,
+    )
+    .await;
+    // A second event while paused: its delivery waits (the worker is woken by the commit
+    // and polls every second; a window of two polls shows it did not send).
+    let b = app.new_subscription(c.plan).await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&b)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    assert_eq!(rx.requests().len(), 1, "nothing sent to a paused endpoint");
+    // The pause ends: both are attempted again.
+    app.advance(chrono::Duration::seconds(6));
+    let got = rx.wait_for(3, WAIT).await;
+    let ids: BTreeSet<&str> = got.iter().map(|r| r.header("webhook-id")).collect();
+    assert_eq!(ids.len(), 2);
 }
