@@ -28,6 +28,9 @@ pub const DEFAULT_SCHEDULE: [u64; 7] = [5, 300, 1_800, 7_200, 18_000, 36_000, 36
 pub const DISABLE_AFTER_DAYS: i64 = 5;
 /// A `Retry-After` is honoured up to this many seconds.
 const MAX_RETRY_AFTER: u64 = 3_600;
+/// After a wake-up, the worker waits this long before it claims, gathering the commits of a
+/// burst into one claim.
+const WAKE_COALESCE: Duration = Duration::from_millis(10);
 /// At most this much of a receiver's answer is read (and then dropped).
 const MAX_BODY: usize = 64 * 1024;
 
@@ -198,7 +201,13 @@ async fn claim_loop(
         }
         if !full {
             tokio::select! {
-                _ = ctx.outbox.woken() => {}
+                _ = ctx.outbox.woken() => {
+                    // Commits wake the worker as fast as they come (every confirm writes
+                    // events, with or without endpoints): claim at most every few
+                    // milliseconds, so that a burst of commits costs one claim, not one each
+                    // (a claim is a write transaction, under SQLite's write lock).
+                    tokio::time::sleep(WAKE_COALESCE).await;
+                }
                 _ = tokio::time::sleep(settings.poll) => {}
             }
         }
