@@ -198,24 +198,20 @@ pub async fn revoke_key(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<ApiKey, KeyErr
         .revoke_api_key(org, id, ctx.clock.now())
         .await
         .context("revoking the API key")?;
-    match revoked {
-        Some(hash) => ctx.keys.remove(&hash),
-        None => {
-            let again = ctx
-                .store
-                .get_api_key(org, id)
-                .await
-                .context("re-reading the API key")?;
-            if again.as_ref().is_none_or(|k| k.revoked_at.is_none()) {
-                return Err(KeyError::LastKey);
-            }
-        }
+    if let Some(hash) = revoked {
+        ctx.keys.remove(&hash);
     }
-    ctx.store
+    // Revoked by this call or a concurrent one; still active only if it is the last key.
+    let key = ctx
+        .store
         .get_api_key(org, id)
         .await
         .context("re-reading the API key")?
-        .ok_or(KeyError::NotFound)
+        .ok_or(KeyError::NotFound)?;
+    if key.revoked_at.is_none() {
+        return Err(KeyError::LastKey);
+    }
+    Ok(key)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::domain::catalog::Contract;
 use crate::domain::checkout::Checkout;
 use crate::domain::events::{Delivery, EndpointStatus, Event, EventType};
 use crate::domain::validation::FieldError;
-use crate::storage::{Announce, Change, EventFilter, PageOf, PageRequest, StorageError};
+use crate::storage::{Announce, Change, EventFilter, PageOf, StorageError};
 
 /// Events are kept this long, then purged by the sweeper.
 pub const RETENTION_DAYS: i64 = 30;
@@ -199,14 +199,7 @@ pub async fn list(ctx: &Ctx, org: Uuid, q: EventQuery) -> Result<PageOf<Event>, 
         limit: q.limit,
         starting_after: q.starting_after,
     }
-    .page()
-    .unwrap_or_else(|es| {
-        errors.extend(es);
-        PageRequest {
-            limit: 20,
-            starting_after: None,
-        }
-    });
+    .page_into(&mut errors);
     errors.finish().map_err(EventError::Invalid)?;
     Ok(ctx
         .store

@@ -107,6 +107,17 @@ pub struct ListParams {
 }
 
 impl ListParams {
+    /// The page, its errors (if any) added to `errors` beside the list's other fields.
+    pub fn page_into(&self, errors: &mut Errors) -> PageRequest {
+        self.page().unwrap_or_else(|es| {
+            errors.extend(es);
+            PageRequest {
+                limit: 20,
+                starting_after: None,
+            }
+        })
+    }
+
     pub fn page(&self) -> Result<PageRequest, Vec<FieldError>> {
         let mut errors = Errors::default();
         let limit = match self.limit.as_deref() {

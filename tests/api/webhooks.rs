@@ -51,6 +51,19 @@ async fn confirmed(app: &TestApp) -> Uuid {
     cid
 }
 
+/// A new session cancelled (one `checkout.cancelled`); the session.
+async fn cancelled(app: &TestApp) -> Value {
+    let c = app.seat_plan("Team", "10.00", "P1M").await;
+    let x = app.new_subscription(c.plan).await;
+    app.post_ok(
+        &format!("/checkouts/{}/cancel", id(&x)),
+        &json!({}),
+        StatusCode::OK,
+    )
+    .await;
+    x
+}
+
 fn headers_of(r: &crate::receiver::Request) -> HeaderMap {
     let mut h = HeaderMap::new();
     for name in ["webhook-id", "webhook-timestamp", "webhook-signature"] {
@@ -329,14 +342,7 @@ async fn a_failing_receiver_is_retried_on_schedule_with_one_event_id() {
     let rx = Receiver::start();
     rx.script([Answer::Status(500), Answer::Hang, Answer::Status(200)]);
     endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
-    let c = app.seat_plan("Team", "10.00", "P1M").await;
-    let x = app.new_subscription(c.plan).await;
-    app.post_ok(
-        &format!("/checkouts/{}/cancel", id(&x)),
-        &json!({}),
-        StatusCode::OK,
-    )
-    .await;
+    cancelled(&app).await;
     let got = rx.wait_for(3, WAIT).await;
     let ids: Vec<&str> = got.iter().map(|r| r.header("webhook-id")).collect();
     assert!(ids.iter().all(|i| *i == ids[0]), "{ids:?}");
@@ -375,14 +381,7 @@ async fn retry_after_is_honoured_and_410_disables_until_enabled_again() {
     rx.script([Answer::RetryAfter(503, 2), Answer::Status(410)]);
     let e = endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
     let eid = id(&e);
-    let c = app.seat_plan("Team", "10.00", "P1M").await;
-    let x = app.new_subscription(c.plan).await;
-    app.post_ok(
-        &format!("/checkouts/{}/cancel", id(&x)),
-        &json!({}),
-        StatusCode::OK,
-    )
-    .await;
+    cancelled(&app).await;
     let ep = wait_until(
         &app,
         &format!("/webhook_endpoints/{eid}"),
@@ -451,14 +450,7 @@ async fn five_days_of_failure_disable_the_endpoint() {
     rx.answer_always(Answer::Status(500));
     let e = endpoint(&app, &rx.url, json!(["checkout.cancelled"])).await;
     let eid = id(&e);
-    let c = app.seat_plan("Team", "10.00", "P1M").await;
-    let x = app.new_subscription(c.plan).await;
-    app.post_ok(
-        &format!("/checkouts/{}/cancel", id(&x)),
-        &json!({}),
-        StatusCode::OK,
-    )
-    .await;
+    cancelled(&app).await;
     rx.wait_for(1, WAIT).await;
     let ep = app.get_ok(&format!("/webhook_endpoints/{eid}")).await;
     assert_eq!(ep["status"], "enabled", "one failure does not disable");
@@ -487,14 +479,7 @@ async fn a_rotated_secret_signs_beside_the_old_one_for_24_hours() {
         )
         .await;
     let new = rotated["secret"].as_str().unwrap().to_owned();
-    let c = app.seat_plan("Team", "10.00", "P1M").await;
-    let x = app.new_subscription(c.plan).await;
-    app.post_ok(
-        &format!("/checkouts/{}/cancel", id(&x)),
-        &json!({}),
-        StatusCode::OK,
-    )
-    .await;
+    cancelled(&app).await;
     let got = rx.wait_for(1, WAIT).await;
     assert_eq!(got[0].header("webhook-signature").split(' ').count(), 2);
     assert!(verify(&new, &got[0]));

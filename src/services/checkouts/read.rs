@@ -7,7 +7,7 @@ use super::errors::ReadError;
 use super::find;
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::services::{Ctx, Errors, ListParams};
-use crate::storage::{CheckoutFilter, PageOf, PageRequest};
+use crate::storage::{CheckoutFilter, PageOf};
 
 /// The list's query parameters as given; [`list`] parses them, naming every bad one.
 #[derive(Debug, Clone, Default)]
@@ -35,14 +35,7 @@ pub async fn list(ctx: &Ctx, org: Uuid, q: CheckoutQuery) -> Result<PageOf<Check
         limit: q.limit,
         starting_after: q.starting_after,
     }
-    .page()
-    .unwrap_or_else(|es| {
-        errors.extend(es);
-        PageRequest {
-            limit: 20,
-            starting_after: None,
-        }
-    });
+    .page_into(&mut errors);
     errors.finish().map_err(ReadError::Invalid)?;
     let now = ctx.clock.now();
     Ok(ctx

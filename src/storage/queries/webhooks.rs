@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::{Arg as _, Db, PushArg as _, SqlStore, Tuple, execute_on};
+use super::{Arg as _, Db, PushArg as _, Query, SqlStore, Tuple, execute_on};
 use crate::domain::events::{DeliveryStatus, WebhookEndpoint};
 use crate::storage::rows::events::{EndpointColumns, decode_claimed};
 use crate::storage::rows::{column, to_json};
@@ -41,24 +41,39 @@ const ENDPOINT_FAILING: &str = "UPDATE webhook_endpoints SET failing_since = COA
 /// Disables `$3` if it has failed since before `$4` (or at once, with `$4` = NULL).
 const DISABLE: &str = "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $1, updated_at = $2 WHERE id = $3 AND status = 'enabled' AND ($4 IS NULL OR failing_since <= $4)";
 
+/// Binds the changeable fields, `url` to `failing_since`, in the order both `INSERT_ENDPOINT`
+/// and `UPDATE_ENDPOINT` name them (`events`: `enabled_events` as JSON; `filter`: its
+/// `event_filter`).
+fn endpoint_fields<'q, D: Db>(
+    q: Query<'q, D>,
+    e: &'q WebhookEndpoint,
+    events: &'q str,
+    filter: &'q str,
+) -> Query<'q, D> {
+    q.arg(e.url.as_str())
+        .arg(e.description.as_deref())
+        .arg(events)
+        .arg(filter)
+        .arg(e.status.as_str())
+        .arg(e.disabled_reason.as_deref())
+        .arg(e.secret.as_str())
+        .arg(e.previous_secret.as_deref())
+        .arg(e.previous_secret_expires_at)
+        .arg(e.failing_since)
+}
+
 #[async_trait]
 impl<D: Db> WebhookStore for SqlStore<D> {
     async fn insert_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<()> {
         let _writing = self.writing().await;
-        let events = to_json(&e.enabled_events.to_list())?;
+        let (events, filter) = (
+            to_json(&e.enabled_events.to_list())?,
+            e.enabled_events.filter(),
+        );
         let q = sqlx::query(INSERT_ENDPOINT)
             .arg(e.id)
-            .arg(e.organisation_id)
-            .arg(e.url.as_str())
-            .arg(e.description.as_deref())
-            .arg(events.as_str())
-            .arg(e.enabled_events.filter().as_str())
-            .arg(e.status.as_str())
-            .arg(e.disabled_reason.as_deref())
-            .arg(e.secret.as_str())
-            .arg(e.previous_secret.as_deref())
-            .arg(e.previous_secret_expires_at)
-            .arg(e.failing_since)
+            .arg(e.organisation_id);
+        let q = endpoint_fields::<D>(q, e, &events, &filter)
             .arg(e.created_at)
             .arg(e.updated_at);
         self.execute(q).await?;
@@ -81,18 +96,11 @@ impl<D: Db> WebhookStore for SqlStore<D> {
 
     async fn update_endpoint(&self, e: &WebhookEndpoint) -> StorageResult<bool> {
         let _writing = self.writing().await;
-        let events = to_json(&e.enabled_events.to_list())?;
-        let q = sqlx::query(UPDATE_ENDPOINT)
-            .arg(e.url.as_str())
-            .arg(e.description.as_deref())
-            .arg(events.as_str())
-            .arg(e.enabled_events.filter().as_str())
-            .arg(e.status.as_str())
-            .arg(e.disabled_reason.as_deref())
-            .arg(e.secret.as_str())
-            .arg(e.previous_secret.as_deref())
-            .arg(e.previous_secret_expires_at)
-            .arg(e.failing_since)
+        let (events, filter) = (
+            to_json(&e.enabled_events.to_list())?,
+            e.enabled_events.filter(),
+        );
+        let q = endpoint_fields::<D>(sqlx::query(UPDATE_ENDPOINT), e, &events, &filter)
             .arg(e.updated_at)
             .arg(e.organisation_id)
             .arg(e.id);
