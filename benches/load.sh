@@ -227,10 +227,13 @@ PLAN=$(field "$(api POST /plans "$PLAN_JSON")" id)
 CUSTOMER=$(field "$(api POST /customers '{"customer_name":"Ada Lovelace","email":"ada@example.com"}')" id)
 [ -n "$PLAN" ] && [ -n "$CUSTOMER" ] || die "catalog seeding failed"
 CREATE_BODY="{\"plan_id\":\"$PLAN\",\"customer_id\":\"$CUSTOMER\",\"success_url\":\"https://shop.example/thanks/{CHECKOUT_ID}\"}"
-REVIEW_ID=$(field "$(api POST /checkouts "$CREATE_BODY")" id)
-[ -n "$REVIEW_ID" ] || die "creating a checkout failed"
+REVIEW_JSON=$(api POST /checkouts "$CREATE_BODY")
+REVIEW_ID=$(field "$REVIEW_JSON" id)
+# The hosted link as the API gives it (`/checkout/{id}.{secret}`), its path only.
+REVIEW_LINK=$(field "$REVIEW_JSON" url | sed -E 's#^https?://[^/]*##')
+[ -n "$REVIEW_ID" ] && [ -n "$REVIEW_LINK" ] || die "creating a checkout failed"
 for _ in $(seq 1 24); do api POST /checkouts "$CREATE_BODY" >/dev/null; done
-curl -fsS -o /dev/null "$PRODUCT/checkout/$REVIEW_ID/review" || die "review page does not answer 200"
+curl -fsS -o /dev/null "$PRODUCT$REVIEW_LINK/review" || die "review page does not answer 200"
 
 # ------------------------------------------------------------------ wrk scripts
 
@@ -309,7 +312,7 @@ scenario() {
 get() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { print $c }' "$TSV"; }
 
 scenario baseline_fortunes baseline "$CONNS" "$BASELINE/fortunes" "$OUT/get.lua" "$WARMUP"
-scenario review product "$CONNS" "$PRODUCT/checkout/$REVIEW_ID/review" "$OUT/get.lua" "$WARMUP"
+scenario review product "$CONNS" "$PRODUCT$REVIEW_LINK/review" "$OUT/get.lua" "$WARMUP"
 scenario list product "$CONNS" "$PRODUCT/checkouts?limit=20" "$OUT/get.lua" "$WARMUP"
 scenario create product "$CONNS" "$PRODUCT/checkouts" "$OUT/create.lua" "$WARMUP"
 
@@ -340,7 +343,7 @@ if [ "$MILLION" -eq 1 ]; then
     bash "$ROOT/benches/seed_million.sh" "$PRODUCT_URL" "$REVIEW_ID" "$SESSIONS" >"$OUT/seed_million.log" 2>&1 ||
         die "seeding failed (see $OUT/seed_million.log)"
     log "stored in $(( $(date +%s) - t0 )) s"
-    scenario review_1m product "$CONNS" "$PRODUCT/checkout/$REVIEW_ID/review" "$OUT/get.lua" "$WARMUP"
+    scenario review_1m product "$CONNS" "$PRODUCT$REVIEW_LINK/review" "$OUT/get.lua" "$WARMUP"
     scenario list_1m product "$CONNS" "$PRODUCT/checkouts?limit=20" "$OUT/get.lua" "$WARMUP"
 fi
 

@@ -219,6 +219,7 @@ fn session() -> HostedCheckout {
         created_at: now,
         updated_at: now,
         completed_at: None,
+        link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
     };
     HostedCheckout {
         status: CheckoutStatus::Open,

@@ -210,6 +210,9 @@ pub struct Checkout {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub completed_at: Option<DateTime<Utc>>,
+    /// The hosted link's secret part ([`LinkKey`]); `None` for sessions made before links had
+    /// one, which open by id alone.
+    pub link_secret: Option<String>,
 }
 
 impl Checkout {
@@ -217,18 +220,82 @@ impl Checkout {
         self.status.effective(self.expires_at, now)
     }
 
-    /// The hosted link's path; every page of the flow is below it.
-    pub fn hosted_path(id: uuid::Uuid) -> String {
-        format!("/checkout/{id}")
+    /// The key of this session's hosted link.
+    pub fn link_key(&self) -> LinkKey {
+        LinkKey {
+            id: self.id,
+            secret: self.link_secret.clone(),
+        }
     }
 
-    /// The hosted link (SPEC §5: `{public_url}/checkout/{id}`).
-    pub fn hosted_url(public_url: &str, id: uuid::Uuid) -> String {
+    /// Whether `key` opens this session's hosted pages: the id and, for every session made
+    /// with a secret, that secret (compared in constant time). A session without one (made
+    /// before links had it) opens by id alone, as its link always did.
+    pub fn opened_by(&self, key: &LinkKey) -> bool {
+        use subtle::ConstantTimeEq as _;
+        self.id == key.id
+            && match (&self.link_secret, &key.secret) {
+                (None, None) => true,
+                (Some(ours), Some(given)) => bool::from(ours.as_bytes().ct_eq(given.as_bytes())),
+                _ => false,
+            }
+    }
+
+    /// The hosted link (SPEC §5, §14: `{public_url}/checkout/{id}.{secret}`).
+    pub fn hosted_url(&self, public_url: &str) -> String {
         format!(
             "{}{}",
             public_url.trim_end_matches('/'),
-            Self::hosted_path(id)
+            self.link_key().path()
         )
+    }
+}
+
+/// What a hosted link carries (SPEC §14): the session id and the link's own secret, 128
+/// random bits that no other link reveals (a UUIDv7 id shares its timestamp and counter with
+/// ids made in the same millisecond). One path segment: `{id}.{secret}`, or `{id}` alone for
+/// sessions made before links had a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkKey {
+    pub id: uuid::Uuid,
+    pub secret: Option<String>,
+}
+
+impl LinkKey {
+    /// The secret's length: 16 random bytes in unpadded base64url.
+    pub const SECRET_LEN: usize = 22;
+
+    /// A link's path segment, or `None` for anything that is not one (answered as not found).
+    pub fn parse(segment: &str) -> Option<LinkKey> {
+        let (id, secret) = match segment.split_once('.') {
+            Some((id, secret)) => (id, Some(secret)),
+            None => (segment, None),
+        };
+        let well_formed = |s: &str| {
+            s.len() == Self::SECRET_LEN
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if secret.is_some_and(|s| !well_formed(s)) {
+            return None;
+        }
+        Some(LinkKey {
+            id: uuid::Uuid::parse_str(id).ok()?,
+            secret: secret.map(str::to_owned),
+        })
+    }
+
+    /// The path segment [`LinkKey::parse`] reads.
+    pub fn segment(&self) -> String {
+        match &self.secret {
+            Some(secret) => format!("{}.{secret}", self.id),
+            None => self.id.to_string(),
+        }
+    }
+
+    /// The hosted link's path; every page of the flow is below it.
+    pub fn path(&self) -> String {
+        format!("/checkout/{}", self.segment())
     }
 }
 
@@ -249,4 +316,39 @@ pub struct ChangeSummary {
     pub billing_anchor_date: chrono::NaiveDate,
     /// A sentence for the customer.
     pub summary: String,
+}
+
+#[cfg(test)]
+mod link_key_tests {
+    use super::LinkKey;
+
+    const ID: &str = "0190a5e2-7c3b-7d4e-8f10-123456789abc";
+
+    #[test]
+    fn a_segment_reads_back_as_the_same_key() {
+        for secret in [None, Some("AbCdEfGhIjKlMnOpQr-_09".to_owned())] {
+            let key = LinkKey {
+                id: ID.parse().unwrap(),
+                secret,
+            };
+            assert_eq!(LinkKey::parse(&key.segment()), Some(key.clone()));
+            assert_eq!(key.path(), format!("/checkout/{}", key.segment()));
+        }
+    }
+
+    #[test]
+    fn anything_else_is_not_a_link() {
+        for bad in [
+            "",
+            "not-a-uuid",
+            &format!("{ID}."),
+            &format!("{ID}.short"),
+            &format!("{ID}.AbCdEfGhIjKlMnOpQr-_09x"),
+            &format!("{ID}.AbCdEfGhIjKlMnOpQr+/09"),
+            &format!("{ID}.AbCdEfGhIjKlMnOpQr.-09"),
+            &format!(".{ID}"),
+        ] {
+            assert_eq!(LinkKey::parse(bad), None, "{bad}");
+        }
+    }
 }

@@ -8,7 +8,6 @@ use super::Ctx;
 use super::catalog::{self, CustomerInput, PlanInput, PlanItemInput, ProductInput};
 use super::checkouts::{self, NewCheckout};
 use super::organisations;
-use crate::domain::checkout::Checkout;
 use crate::domain::pricing::ItemBilling;
 
 pub struct Demo {
@@ -145,6 +144,6 @@ pub async fn seed_if_empty(ctx: &Ctx) -> anyhow::Result<Option<Demo>> {
     Ok(Some(Demo {
         api_key: org.api_key,
         organisation_id: o,
-        checkout_url: Checkout::hosted_url(&ctx.public_url, checkout.id),
+        checkout_url: checkout.hosted_url(&ctx.public_url),
     }))
 }

@@ -177,5 +177,6 @@ fn push_row<D: Db>(qb: &mut sqlx::QueryBuilder<D>, v: &CheckoutRow<'_>) {
         .value(v.created_at)
         .value(v.updated_at)
         .value(v.completed_at)
+        .value(v.link_secret.as_deref())
         .close();
 }

@@ -151,7 +151,12 @@ async fn new_subscription_session_carries_url_estimates_and_defaults() {
     assert_eq!(v["start_date"], "2026-04-01");
     assert_eq!(v["metadata"], json!({"order": "A-1"}));
     assert_eq!(v["success_url"], "https://shop.example/ok/{CHECKOUT_ID}");
-    assert_eq!(v["url"], app.url(&format!("/checkout/{sid}")));
+    // The hosted link: the id and the link's own 22-character secret (SPEC §14).
+    let link = v["url"].as_str().unwrap();
+    let secret = link
+        .strip_prefix(&app.url(&format!("/checkout/{sid}.")))
+        .expect("{public_url}/checkout/{id}.{secret}");
+    assert_eq!(secret.len(), 22, "{link}");
     assert_eq!(
         ts(&v["expires_at"]) - ts(&v["created_at"]),
         Duration::hours(24)

@@ -153,6 +153,19 @@ fn sid(v: &Value) -> String {
     v["id"].as_str().unwrap().to_owned()
 }
 
+/// The hosted link's path segment (`{id}.{secret}`) of a session as the API answers it.
+fn link_of(v: &Value) -> String {
+    let url = v["url"].as_str().expect("url");
+    let segment = url.rsplit('/').next().unwrap().to_owned();
+    assert!(segment.starts_with(v["id"].as_str().unwrap()), "{url}");
+    segment
+}
+
+/// The hosted link's path segment of session `id`.
+async fn link_for(app: &TestApp, id: &str) -> String {
+    link_of(&session(app, id).await)
+}
+
 async fn session(app: &TestApp, id: &str) -> Value {
     app.get_ok(&format!("/checkouts/{id}")).await
 }
@@ -191,9 +204,10 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
     let c = team(&app).await;
     let v = app.new_subscription(c.plan).await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
 
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert_eq!(plan.status, StatusCode::OK);
     assert_eq!(plan.headers["content-type"], "text/html; charset=utf-8");
     assert!(plan.has("Choose your plan"));
@@ -214,7 +228,7 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
 
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", c.plan.to_string()),
                 f(format!("quantity.{}", c.seats), "12"),
@@ -222,7 +236,7 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
     let s = session(&app, &id).await;
     assert_eq!(
         s["estimates"]["current_invoice"]["total"].to_string(),
@@ -230,14 +244,14 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
     );
 
     // The customer's choices are shown when they come back to the plan step.
-    let again = b.get(&format!("/checkout/{id}")).await;
+    let again = b.get(&format!("/checkout/{link}")).await;
     assert!(again.has(&format!("name=\"quantity.{}\" value=\"12\"", c.seats)));
     assert!(again.has(&format!(
         "name=\"enabled.{}\" value=\"on\" checked",
         c.support
     )));
 
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert_eq!(review.status, StatusCode::OK);
     assert!(review.has("Review and subscribe"));
     assert!(review.has("12 × Seats"), "{}", review.body);
@@ -249,7 +263,7 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
         "no details step for a known customer"
     );
 
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     assert_eq!(location(&r), format!("https://shop.example/ok/{id}"));
     let s = session(&app, &id).await;
     assert_eq!(s["checkout_status"], "contract_created");
@@ -263,7 +277,7 @@ async fn a_customer_subscribes_through_plan_review_and_confirm_to_the_success_ur
     assert_eq!(k["items"][1]["is_enabled"], true);
     assert_eq!(k["customer_id"], v["customer_id"]);
 
-    let done = b.get(&format!("/checkout/{id}")).await;
+    let done = b.get(&format!("/checkout/{link}")).await;
     assert_eq!(done.status, StatusCode::OK);
     assert!(
         done.has("You&#39;re all set") || done.has("You're all set"),
@@ -281,29 +295,30 @@ async fn a_guest_gives_details_with_errors_shown_beside_the_fields_and_becomes_a
         .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "success_url": "https://shop.example/thanks?c={CHECKOUT_ID}&x=1"}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert!(plan.has("Details"), "the guest sees a details step");
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", c.plan.to_string()),
                 f(format!("quantity.{}", c.seats), "5"),
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/details"));
+    assert_eq!(location(&r), format!("/checkout/{link}/details"));
     // Review before details sends the guest back.
     let early = b
         .client
-        .get(app.url(&format!("/checkout/{id}/review")))
+        .get(app.url(&format!("/checkout/{link}/review")))
         .send()
         .await
         .unwrap();
-    assert_eq!(location(&early), format!("/checkout/{id}/details"));
+    assert_eq!(location(&early), format!("/checkout/{link}/details"));
 
-    let details = b.get(&format!("/checkout/{id}/details")).await;
+    let details = b.get(&format!("/checkout/{link}/details")).await;
     assert_eq!(details.status, StatusCode::OK);
     for name in [
         "customer_name",
@@ -322,7 +337,7 @@ async fn a_guest_gives_details_with_errors_shown_beside_the_fields_and_becomes_a
 
     let r = b
         .post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("Ada Lovelace", "not-an-email", "XX"),
         )
         .await;
@@ -344,7 +359,7 @@ async fn a_guest_gives_details_with_errors_shown_beside_the_fields_and_becomes_a
 
     let r = b
         .post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("", "", "GB"),
         )
         .await;
@@ -355,17 +370,17 @@ async fn a_guest_gives_details_with_errors_shown_beside_the_fields_and_becomes_a
 
     let r = b
         .post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("Ada Lovelace", "ada@example.com", "gb"),
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(review.has("Ada Lovelace"));
     assert!(review.has("ada@example.com"));
     assert!(review.has("N1 1AA London GB"), "{}", review.body);
 
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     assert_eq!(
         location(&r),
         format!("https://shop.example/thanks?c={id}&x=1")
@@ -407,8 +422,9 @@ async fn a_plan_change_shows_the_contracts_quantities_and_keeps_them_unless_chan
         .create_checkout(json!({"contract_id": kid, "plan_id": pro, "start_date": "2026-04-16", "success_url": "https://shop.example/changed"}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert!(plan.has("Change your plan"));
     assert!(plan.has("Your current plan: Team"));
     assert!(plan.has("8 on your current plan"));
@@ -428,7 +444,7 @@ async fn a_plan_change_shows_the_contracts_quantities_and_keeps_them_unless_chan
     // Submitting the page as shown changes only the plan.
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", pro.to_string()),
                 f(format!("quantity.{}", c.seats), "8"),
@@ -436,15 +452,15 @@ async fn a_plan_change_shows_the_contracts_quantities_and_keeps_them_unless_chan
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(review.has("Review your plan change"));
     assert!(review.has("Unused time on"), "{}", review.body);
 
     // Choosing the new plan's default quantity is honoured too.
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", pro.to_string()),
                 f(format!("quantity.{}", c.seats), "5"),
@@ -452,9 +468,9 @@ async fn a_plan_change_shows_the_contracts_quantities_and_keeps_them_unless_chan
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
-    b.get(&format!("/checkout/{id}/review")).await;
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    b.get(&format!("/checkout/{link}/review")).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     assert_eq!(location(&r), "https://shop.example/changed");
     let k = app.get_ok(&format!("/contracts/{kid}")).await;
     assert_eq!(k["plan_id"], pro.to_string());
@@ -472,8 +488,9 @@ async fn a_quantity_update_changes_only_what_the_customer_changed() {
         .create_checkout(json!({"contract_id": kid, "start_date": "2026-04-16", "proration_behavior": "prorate_now", "product_overrides": [{"product_id": c.seats, "quantity": 9}]}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert!(plan.has("Update your subscription"));
     assert!(
         plan.has(&format!("name=\"quantity.{}\" value=\"9\"", c.seats)),
@@ -485,14 +502,14 @@ async fn a_quantity_update_changes_only_what_the_customer_changed() {
 
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f(format!("quantity.{}", c.seats), "11"),
                 f(format!("enabled.{}", c.support), "on"),
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
     let s = session(&app, &id).await;
     // 11 seats + support for a full month.
     assert_eq!(
@@ -500,19 +517,19 @@ async fn a_quantity_update_changes_only_what_the_customer_changed() {
         "159.00",
         "{s}"
     );
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(review.has("Review your changes"));
     assert!(review.has("$159.00"));
     // The contract preview lists the lines as they will be.
     assert!(review.has("× 11"), "the new seat count is listed");
 
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     assert_eq!(
         location(&r),
-        format!("/checkout/{id}/status"),
+        format!("/checkout/{link}/status"),
         "no success_url: the project's own page"
     );
-    let status = b.get(&format!("/checkout/{id}/status")).await;
+    let status = b.get(&format!("/checkout/{link}/status")).await;
     assert!(status.has("Your subscription has been updated."));
     let k = app.get_ok(&format!("/contracts/{kid}")).await;
     assert_eq!(k["items"][0]["quantity"], 11);
@@ -532,8 +549,9 @@ async fn the_customer_may_switch_only_among_the_offered_plans_and_the_chosen_car
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "plan_options": [pro]}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert!(plan.has("Choose a plan"));
     assert!(
         plan.has(&format!(
@@ -549,7 +567,7 @@ async fn the_customer_may_switch_only_among_the_offered_plans_and_the_chosen_car
     // Both cards carry seats; what was typed on the chosen (first) card wins over the other's.
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", c.plan.to_string()),
                 f(format!("quantity.{}.{}", c.plan, c.seats), "8"),
@@ -558,7 +576,7 @@ async fn the_customer_may_switch_only_among_the_offered_plans_and_the_chosen_car
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
     let s = session(&app, &id).await;
     assert_eq!(s["plan_id"], c.plan.to_string());
     assert_eq!(
@@ -569,14 +587,14 @@ async fn the_customer_may_switch_only_among_the_offered_plans_and_the_chosen_car
 
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", pro.to_string()),
                 f(format!("quantity.{}.{}", pro, c.seats), "6"),
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
     let s = session(&app, &id).await;
     assert_eq!(s["plan_id"], pro.to_string());
     assert_eq!(
@@ -586,7 +604,7 @@ async fn the_customer_may_switch_only_among_the_offered_plans_and_the_chosen_car
 
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[f("plan_id", other.to_string())],
         )
         .await;
@@ -606,12 +624,13 @@ async fn an_invalid_quantity_rerenders_the_plan_step_with_422_and_changes_nothin
     let c = team(&app).await;
     let v = app.new_subscription(c.plan).await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}")).await;
+    b.get(&format!("/checkout/{link}")).await;
     for bad in ["51", "0", "abc", "-1", "2.5", ""] {
         let r = b
             .post(
-                &format!("/checkout/{id}/plan"),
+                &format!("/checkout/{link}/plan"),
                 &[
                     f("plan_id", c.plan.to_string()),
                     f(format!("quantity.{}", c.seats), bad),
@@ -637,30 +656,31 @@ async fn posts_without_a_valid_csrf_token_are_403_and_change_nothing() {
         .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "customer_data": {"customer_name": "Ada", "email": "ada@example.com"}}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}")).await;
+    b.get(&format!("/checkout/{link}")).await;
     let mine = b.token();
     // Another browser's valid token does not work with this browser's cookie, nor the reverse.
     let other = Browser::new(&app);
-    other.get(&format!("/checkout/{id}")).await;
+    other.get(&format!("/checkout/{link}")).await;
     let theirs = other.token();
     assert_ne!(mine, theirs);
     let stranger = Browser::new(&app);
 
     let forms: Vec<(String, Vec<(String, String)>)> = vec![
         (
-            format!("/checkout/{id}/plan"),
+            format!("/checkout/{link}/plan"),
             vec![
                 f("plan_id", c.plan.to_string()),
                 f(format!("quantity.{}", c.seats), "9"),
             ],
         ),
         (
-            format!("/checkout/{id}/details"),
+            format!("/checkout/{link}/details"),
             details_form("Mallory", "m@example.com", "US"),
         ),
-        (format!("/checkout/{id}/confirm"), vec![]),
-        (format!("/checkout/{id}/cancel"), vec![]),
+        (format!("/checkout/{link}/confirm"), vec![]),
+        (format!("/checkout/{link}/cancel"), vec![]),
     ];
     for (path, fields) in &forms {
         let with = |token: &str| {
@@ -695,8 +715,8 @@ async fn posts_without_a_valid_csrf_token_are_403_and_change_nothing() {
     assert_eq!(s["estimates"], v["estimates"]);
     assert!(contracts(&app).await.is_empty());
     // The right token still works.
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{id}/status"));
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/status"));
 }
 
 // ------------------------------------------------------------------ redirects
@@ -710,23 +730,24 @@ async fn cancel_redirects_to_the_cancel_url_and_closes_the_session() {
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "success_url": "https://shop.example/ok", "cancel_url": "https://shop.example/back/{CHECKOUT_ID}/{CHECKOUT_ID}"}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}/review")).await;
-    let r = b.post(&format!("/checkout/{id}/cancel"), &[]).await;
+    b.get(&format!("/checkout/{link}/review")).await;
+    let r = b.post(&format!("/checkout/{link}/cancel"), &[]).await;
     assert_eq!(location(&r), format!("https://shop.example/back/{id}/{id}"));
     let s = session(&app, &id).await;
     assert_eq!(s["checkout_status"], "cancelled");
     assert_eq!(s["cancel_reason"], "cancelled by the customer");
     // A second cancel, or a confirm, of the closed session lands on the status page.
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{id}/status"));
-    let r = b.post(&format!("/checkout/{id}/cancel"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/status"));
+    let r = b.post(&format!("/checkout/{link}/cancel"), &[]).await;
     assert_eq!(
         location(&r),
         format!("https://shop.example/back/{id}/{id}"),
         "cancelling again goes to the same place"
     );
-    let status = b.get(&format!("/checkout/{id}/status")).await;
+    let status = b.get(&format!("/checkout/{link}/status")).await;
     assert!(status.has("Checkout cancelled"));
     assert!(contracts(&app).await.is_empty());
 }
@@ -739,19 +760,21 @@ async fn without_merchant_urls_confirm_and_cancel_land_on_the_status_page() {
     let a = sid(&app
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer}))
         .await);
+    let a_link = link_for(&app, &a).await;
     let z = sid(&app
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer}))
         .await);
+    let z_link = link_for(&app, &z).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{a}/review")).await;
-    let r = b.post(&format!("/checkout/{a}/confirm"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{a}/status"));
-    let p = b.get(&format!("/checkout/{a}/status")).await;
+    b.get(&format!("/checkout/{a_link}/review")).await;
+    let r = b.post(&format!("/checkout/{a_link}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{a_link}/status"));
+    let p = b.get(&format!("/checkout/{a_link}/status")).await;
     assert!(p.has("Your subscription is confirmed."));
-    let r = b.post(&format!("/checkout/{z}/cancel"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{z}/status"));
+    let r = b.post(&format!("/checkout/{z_link}/cancel"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{z_link}/status"));
     assert!(
-        b.get(&format!("/checkout/{z}/status"))
+        b.get(&format!("/checkout/{z_link}/status"))
             .await
             .has("Nothing was charged and nothing changed.")
     );
@@ -763,10 +786,11 @@ async fn confirming_twice_in_the_browser_creates_one_contract_and_both_land_on_s
     let c = team(&app).await;
     let v = app.new_subscription(c.plan).await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}/review")).await;
-    let first = location(&b.post(&format!("/checkout/{id}/confirm"), &[]).await);
-    let second = location(&b.post(&format!("/checkout/{id}/confirm"), &[]).await);
+    b.get(&format!("/checkout/{link}/review")).await;
+    let first = location(&b.post(&format!("/checkout/{link}/confirm"), &[]).await);
+    let second = location(&b.post(&format!("/checkout/{link}/confirm"), &[]).await);
     assert_eq!(first, format!("https://shop.example/ok/{id}"));
     assert_eq!(second, first);
     assert_eq!(contracts(&app).await.len(), 1);
@@ -778,9 +802,10 @@ async fn twenty_concurrent_browser_confirms_create_one_contract_and_all_land_on_
     let c = team(&app).await;
     let v = app.new_subscription(c.plan).await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}/review")).await;
-    let path = format!("/checkout/{id}/confirm");
+    b.get(&format!("/checkout/{link}/review")).await;
+    let path = format!("/checkout/{link}/confirm");
     let responses = join_all((0..20).map(|_| b.post(&path, &[]))).await;
     for r in &responses {
         assert_eq!(location(r), format!("https://shop.example/ok/{id}"));
@@ -801,11 +826,12 @@ async fn a_price_change_before_confirm_shows_the_new_review_instead_of_charging(
     let a = sid(&app
         .create_checkout(body(json!([{"product_id": c.seats, "quantity": 10}])))
         .await);
+    let a_link = link_for(&app, &a).await;
     let other = sid(&app
         .create_checkout(body(json!([{"product_id": c.support, "is_enabled": true}])))
         .await);
     let b = Browser::new(&app);
-    let before = b.get(&format!("/checkout/{a}/review")).await;
+    let before = b.get(&format!("/checkout/{a_link}/review")).await;
     assert!(before.has("$100.00"), "next invoice: 10 seats");
     app.post_ok(
         &format!("/checkouts/{other}/confirm"),
@@ -814,9 +840,9 @@ async fn a_price_change_before_confirm_shows_the_new_review_instead_of_charging(
     )
     .await;
 
-    let r = b.post(&format!("/checkout/{a}/confirm"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{a}/review?changed=1"));
-    let review = b.get(&format!("/checkout/{a}/review?changed=1")).await;
+    let r = b.post(&format!("/checkout/{a_link}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{a_link}/review?changed=1"));
+    let review = b.get(&format!("/checkout/{a_link}/review?changed=1")).await;
     assert!(review.has("The price changed since you last looked"));
     assert!(
         review.has("$149.00"),
@@ -829,8 +855,8 @@ async fn a_price_change_before_confirm_shows_the_new_review_instead_of_charging(
             .len(),
         2
     );
-    let r = b.post(&format!("/checkout/{a}/confirm"), &[]).await;
-    assert_eq!(location(&r), format!("/checkout/{a}/status"));
+    let r = b.post(&format!("/checkout/{a_link}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("/checkout/{a_link}/status"));
     assert_eq!(
         app.get_ok(&format!("/contracts/{kid}")).await["versions"]
             .as_array()
@@ -850,23 +876,28 @@ async fn preview_sessions_show_the_banner_on_every_step_and_write_nothing() {
         .create_checkout(json!({"plan_id": c.plan, "preview": true, "guest_checkout": true, "business_entity_id": app.entity_id, "success_url": "https://shop.example/ok"}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
     let banner = "<strong>Preview</strong>";
-    assert!(b.get(&format!("/checkout/{id}")).await.has(banner));
+    assert!(b.get(&format!("/checkout/{link}")).await.has(banner));
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[
                 f("plan_id", c.plan.to_string()),
                 f(format!("quantity.{}", c.seats), "7"),
             ],
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/details"));
-    assert!(b.get(&format!("/checkout/{id}/details")).await.has(banner));
+    assert_eq!(location(&r), format!("/checkout/{link}/details"));
+    assert!(
+        b.get(&format!("/checkout/{link}/details"))
+            .await
+            .has(banner)
+    );
     let bad = page_of(
         b.post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("Ada", "nope", "GB"),
         )
         .await,
@@ -880,18 +911,18 @@ async fn preview_sessions_show_the_banner_on_every_step_and_write_nothing() {
     assert!(bad.has(banner));
     let r = b
         .post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("Ada", "ada@example.com", "GB"),
         )
         .await;
-    assert_eq!(location(&r), format!("/checkout/{id}/review"));
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(review.has(banner));
     assert!(review.has("$70.00"));
 
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     let to = location(&r);
-    assert_eq!(to, format!("/checkout/{id}/status?preview=done"));
+    assert_eq!(to, format!("/checkout/{link}/status?preview=done"));
     let end = b.get(&to).await;
     assert!(end.has(banner));
     assert!(end.has("Preview complete"));
@@ -901,7 +932,7 @@ async fn preview_sessions_show_the_banner_on_every_step_and_write_nothing() {
     assert!(contracts(&app).await.is_empty());
     assert_eq!(app.get_ok("/customers").await["data"], json!([]));
     // Cancel in a preview changes nothing either.
-    let r = b.post(&format!("/checkout/{id}/cancel"), &[]).await;
+    let r = b.post(&format!("/checkout/{link}/cancel"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(session(&app, &id).await["checkout_status"], "open");
 }
@@ -917,7 +948,9 @@ async fn closed_sessions_show_a_status_page_never_the_form() {
         app.create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "expires_at": (app.ctx.clock.now() + Duration::hours(2)).to_rfc3339()}))
     };
     let done = sid(&make().await);
+    let done_link = link_for(&app, &done).await;
     let cancelled = sid(&make().await);
+    let cancelled_link = link_for(&app, &cancelled).await;
     app.post_ok(
         &format!("/checkouts/{done}/confirm"),
         &json!({}),
@@ -931,18 +964,19 @@ async fn closed_sessions_show_a_status_page_never_the_form() {
     )
     .await;
     let expired = sid(&make().await);
+    let expired_link = link_for(&app, &expired).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{expired}")).await;
+    b.get(&format!("/checkout/{expired_link}")).await;
     app.advance(Duration::hours(3));
 
-    for (id, heading) in [
-        (&done, "all set"),
-        (&cancelled, "Checkout cancelled"),
-        (&expired, "This checkout has expired"),
+    for (link, heading) in [
+        (&done_link, "all set"),
+        (&cancelled_link, "Checkout cancelled"),
+        (&expired_link, "This checkout has expired"),
     ] {
         for step in ["", "/details", "/review", "/status"] {
-            let p = b.get(&format!("/checkout/{id}{step}")).await;
-            assert_eq!(p.status, StatusCode::OK, "{id}{step}");
+            let p = b.get(&format!("/checkout/{link}{step}")).await;
+            assert_eq!(p.status, StatusCode::OK, "{link}{step}");
             assert!(p.has(heading), "{step}: {}", p.body);
             assert!(!p.has_form(), "{step} shows a form");
         }
@@ -951,13 +985,13 @@ async fn closed_sessions_show_a_status_page_never_the_form() {
     for path in ["plan", "details", "confirm"] {
         let r = b
             .post(
-                &format!("/checkout/{expired}/{path}"),
+                &format!("/checkout/{expired_link}/{path}"),
                 &details_form("Ada", "ada@example.com", "GB"),
             )
             .await;
         assert_eq!(
             location(&r),
-            format!("/checkout/{expired}/status"),
+            format!("/checkout/{expired_link}/status"),
             "{path}"
         );
     }
@@ -974,6 +1008,129 @@ async fn closed_sessions_show_a_status_page_never_the_form() {
         assert!(p.has("Checkout not found"));
         assert!(!p.has_form());
     }
+}
+
+// ------------------------------------------------------------------ the link's secret
+
+/// `link` with its last character changed: the same length and alphabet, another secret.
+fn altered(link: &str) -> String {
+    let (head, last) = link.split_at(link.len() - 1);
+    format!("{head}{}", if last == "A" { "B" } else { "A" })
+}
+
+#[tokio::test]
+async fn a_hosted_link_carries_its_own_secret_and_nothing_less_opens_the_session() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let v = app.new_subscription(c.plan).await;
+    let w = app.new_subscription(c.plan).await;
+    let (id, link) = (sid(&v), link_of(&v));
+    // `{id}.{secret}`: 16 random bytes in unpadded base64url, another for every session.
+    let secret = link.strip_prefix(&format!("{id}.")).expect("{id}.{secret}");
+    assert_eq!(secret.len(), 22, "{link}");
+    assert!(
+        secret
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "{secret}"
+    );
+    let theirs = link_of(&w);
+    let their_secret = theirs.split_once('.').unwrap().1;
+    assert_ne!(their_secret, secret);
+    assert_eq!(
+        session(&app, &id).await["url"],
+        app.url(&format!("/checkout/{link}"))
+    );
+
+    let b = Browser::new(&app);
+    let review = b.get(&format!("/checkout/{link}/review")).await;
+    assert_eq!(review.status, StatusCode::OK);
+    // The page's forms post below the same link.
+    assert!(
+        review.has(&format!("action=\"/checkout/{link}/confirm\"")),
+        "{}",
+        review.body
+    );
+
+    // The id alone, another session's secret, a changed or longer secret: not found, on every
+    // page and every form; the session stays open.
+    let wrong = [
+        id.clone(),
+        format!("{id}.{their_secret}"),
+        altered(&link),
+        format!("{link}A"),
+        format!("{id}."),
+    ];
+    for bad in &wrong {
+        for step in ["", "/details", "/review", "/status"] {
+            let p = b.get(&format!("/checkout/{bad}{step}")).await;
+            assert_eq!(p.status, StatusCode::NOT_FOUND, "{bad}{step}");
+            assert!(p.has("Checkout not found"), "{bad}{step}");
+        }
+        for form in ["plan", "details", "confirm", "cancel"] {
+            let r = b
+                .post(
+                    &format!("/checkout/{bad}/{form}"),
+                    &details_form("Ada", "ada@example.com", "GB"),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{bad}/{form}");
+        }
+    }
+    let s = session(&app, &id).await;
+    assert_eq!(s["checkout_status"], "open");
+    assert_eq!(s["customer_data"]["email"], Value::Null);
+    assert!(contracts(&app).await.is_empty());
+    // The right link still works after all that.
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        session(&app, &id).await["checkout_status"],
+        "contract_created"
+    );
+}
+
+#[tokio::test]
+async fn a_link_issued_before_links_had_a_secret_keeps_working() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let v = app.new_subscription(c.plan).await;
+    let org = app.org_id;
+    let stored = app
+        .ctx
+        .store
+        .get_checkout(org, Uuid::parse_str(&sid(&v)).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    // A session as wave 1 stored it: `link_secret` NULL (what migration 0005 leaves).
+    let legacy = hosted_checkout::domain::checkout::Checkout {
+        id: Uuid::now_v7(),
+        link_secret: None,
+        ..stored
+    };
+    app.ctx.store.insert_checkout(&legacy).await.unwrap();
+    let id = legacy.id.to_string();
+    let s = session(&app, &id).await;
+    assert_eq!(
+        s["url"],
+        app.url(&format!("/checkout/{id}")),
+        "its link as issued"
+    );
+
+    let b = Browser::new(&app);
+    let review = b.get(&format!("/checkout/{id}/review")).await;
+    assert_eq!(review.status, StatusCode::OK);
+    assert!(review.has(&format!("action=\"/checkout/{id}/confirm\"")));
+    // A secret it never had does not open it either.
+    let guessed = format!("/checkout/{id}.{}", link_of(&v).split_once('.').unwrap().1);
+    assert_eq!(b.get(&guessed).await.status, StatusCode::NOT_FOUND);
+    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    assert_eq!(location(&r), format!("https://shop.example/ok/{id}"));
+    assert_eq!(
+        session(&app, &id).await["checkout_status"],
+        "contract_created"
+    );
 }
 
 // ------------------------------------------------------------------ escaping, headers, money
@@ -1000,9 +1157,10 @@ async fn merchant_and_customer_text_is_escaped_everywhere() {
             "customer_data": {"customer_name": "<script>alert('name')</script>", "email": "ada@example.com", "company_name": "\"><script>alert('co')</script>", "address": {"city": "<svg onload=alert(1)>"}}}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
     for step in ["", "/details", "/review"] {
-        let p = b.get(&format!("/checkout/{id}{step}")).await;
+        let p = b.get(&format!("/checkout/{link}{step}")).await;
         assert_eq!(p.status, StatusCode::OK, "{step}");
         assert!(!p.has("<script"), "{step}: {}", p.body);
         assert!(!p.has("<img src=x"), "{step}");
@@ -1013,18 +1171,18 @@ async fn merchant_and_customer_text_is_escaped_everywhere() {
             "{step}: escaped text is still shown"
         );
     }
-    let plan_page = b.get(&format!("/checkout/{id}")).await;
+    let plan_page = b.get(&format!("/checkout/{link}")).await;
     assert!(
         plan_page.has("alert(&#39;plan&#39;)") || plan_page.has("alert(&#x27;plan&#x27;)"),
         "{}",
         plan_page.body
     );
-    let details = b.get(&format!("/checkout/{id}/details")).await;
+    let details = b.get(&format!("/checkout/{link}/details")).await;
     assert!(
         !details.has("value=\"\"><"),
         "attribute values cannot be broken out of"
     );
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(review.has("alert(&#39;name&#39;)") || review.has("alert(&#x27;name&#x27;)"));
 }
 
@@ -1055,9 +1213,10 @@ async fn every_page_and_redirect_sends_the_security_headers() {
         .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "customer_data": {"customer_name": "Ada", "email": "ada@example.com"}}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
     for step in ["", "/details", "/review", "/status"] {
-        let p = b.get(&format!("/checkout/{id}{step}")).await;
+        let p = b.get(&format!("/checkout/{link}{step}")).await;
         assert_eq!(p.status, StatusCode::OK);
         assert_page_headers(&p.headers, step);
         // The one inline style carries the nonce the policy allows.
@@ -1067,24 +1226,26 @@ async fn every_page_and_redirect_sends_the_security_headers() {
         assert!(nonce.len() >= 16, "{nonce}");
         assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
     }
-    let first = b.get(&format!("/checkout/{id}")).await.headers["content-security-policy"].clone();
-    let second = b.get(&format!("/checkout/{id}")).await.headers["content-security-policy"].clone();
+    let first =
+        b.get(&format!("/checkout/{link}")).await.headers["content-security-policy"].clone();
+    let second =
+        b.get(&format!("/checkout/{link}")).await.headers["content-security-policy"].clone();
     assert_ne!(first, second, "a fresh nonce per response");
     let r = b
         .post(
-            &format!("/checkout/{id}/plan"),
+            &format!("/checkout/{link}/plan"),
             &[f("plan_id", c.plan.to_string())],
         )
         .await;
     assert_page_headers(r.headers(), "303");
-    let r = b.post_raw(&format!("/checkout/{id}/plan"), &[]).await;
+    let r = b.post_raw(&format!("/checkout/{link}/plan"), &[]).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert_page_headers(r.headers(), "403");
     let p = b.get(&format!("/checkout/{}", Uuid::new_v4())).await;
     assert_page_headers(&p.headers, "404");
     let p = page_of(
         b.post(
-            &format!("/checkout/{id}/details"),
+            &format!("/checkout/{link}/details"),
             &details_form("", "", ""),
         )
         .await,
@@ -1095,7 +1256,7 @@ async fn every_page_and_redirect_sends_the_security_headers() {
     // The session cookie is HttpOnly and SameSite.
     let r = Browser::new(&app)
         .client
-        .get(app.url(&format!("/checkout/{id}")))
+        .get(app.url(&format!("/checkout/{link}")))
         .send()
         .await
         .unwrap();
@@ -1116,11 +1277,12 @@ async fn money_and_dates_are_formatted_for_people() {
         )
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    let plan = b.get(&format!("/checkout/{id}")).await;
+    let plan = b.get(&format!("/checkout/{link}")).await;
     assert!(plan.has("$1,234.50 / month"), "{}", plan.body);
     assert!(plan.has("$246.90 per seat / month"));
-    let review = b.get(&format!("/checkout/{id}/review")).await;
+    let review = b.get(&format!("/checkout/{link}/review")).await;
     assert!(
         review.has("Due today: <strong>$1,234.50</strong>"),
         "{}",
@@ -1133,7 +1295,7 @@ async fn money_and_dates_are_formatted_for_people() {
     let w = app
         .create_checkout(json!({"plan_id": small.plan, "customer_id": customer, "start_date": "2026-12-01", "product_overrides": [{"product_id": small.seats, "quantity": 5}]}))
         .await;
-    let review = b.get(&format!("/checkout/{}/review", sid(&w))).await;
+    let review = b.get(&format!("/checkout/{}/review", link_of(&w))).await;
     assert!(review.has("$60.00"));
     assert!(review.has("$12.00 per seat / month"));
 }
@@ -1153,7 +1315,7 @@ async fn the_review_names_the_sellers_tax_rate_beside_the_tax() {
         .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": seller["id"], "customer_data": {"customer_name": "Ada", "email": "ada@example.com"}}))
         .await;
     let review = Browser::new(&app)
-        .get(&format!("/checkout/{}/review", sid(&v)))
+        .get(&format!("/checkout/{}/review", link_of(&v)))
         .await;
     // 5 seats × $10.00 = $50.00; 19.5 % tax = $9.75.
     assert!(review.has("Tax (19.5%)"), "{}", review.body);
@@ -1176,9 +1338,10 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "success_url": "https://shop.example/thanks?order=7#top", "cancel_url": "https://shop.example/back"}))
         .await;
     let id = sid(&v);
+    let link = link_for(&app, &id).await;
     let b = Browser::new(&app);
-    b.get(&format!("/checkout/{id}/review")).await;
-    let r = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    b.get(&format!("/checkout/{link}/review")).await;
+    let r = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     let raw = r.headers()["location"].to_str().unwrap().to_owned();
     // After the merchant's own query, before its fragment.
     assert!(raw.starts_with(&format!("https://shop.example/thanks?order=7&checkout_id={id}&checkout_status=contract_created&timestamp=")), "{raw}");
@@ -1198,7 +1361,7 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
         expected
     );
     // The double confirm is signed the same way.
-    let again = b.post(&format!("/checkout/{id}/confirm"), &[]).await;
+    let again = b.post(&format!("/checkout/{link}/confirm"), &[]).await;
     assert!(
         again.headers()["location"]
             .to_str()
@@ -1219,8 +1382,9 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
     let z = sid(&app
         .create_checkout(json!({"plan_id": c.plan, "customer_id": customer, "cancel_url": "https://shop.example/back"}))
         .await);
-    b.get(&format!("/checkout/{z}/review")).await;
-    let r = b.post(&format!("/checkout/{z}/cancel"), &[]).await;
+    let z_link = link_for(&app, &z).await;
+    b.get(&format!("/checkout/{z_link}/review")).await;
+    let r = b.post(&format!("/checkout/{z_link}/cancel"), &[]).await;
     let raw = r.headers()["location"].to_str().unwrap().to_owned();
     let (url, params) = signed_part(&raw).unwrap();
     assert_eq!(url, "https://shop.example/back");

@@ -11,7 +11,11 @@ async fn session_url(app: &TestApp) -> (String, String) {
     let c = app.seat_plan("Team", "10.00", "P1M").await;
     let s = app.new_subscription(c.plan).await;
     let id = s["id"].as_str().expect("id").to_owned();
-    (format!("/checkout/{id}"), format!("/checkouts/{id}"))
+    let url = s["url"].as_str().expect("url");
+    let page = url
+        .strip_prefix(app.url("").as_str())
+        .expect("the link is ours");
+    (page.to_owned(), format!("/checkouts/{id}"))
 }
 
 #[tokio::test]

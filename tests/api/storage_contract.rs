@@ -239,6 +239,7 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
         created_at: now,
         updated_at: now,
         completed_at: None,
+        link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
     }
 }
 

@@ -21,6 +21,8 @@ pub struct TestApp {
     api_key: String,
     /// The seller every session is sold by: name, brand colour and a 20% tax rate.
     pub entity_id: Uuid,
+    /// Each session's hosted link (`{id}.{secret}`), as the API answered at create.
+    links: std::sync::Mutex<std::collections::HashMap<Uuid, String>>,
     _tmp: Option<tempfile::TempDir>,
 }
 
@@ -69,6 +71,7 @@ pub async fn spawn_app() -> TestApp {
         client,
         api_key: org.api_key,
         entity_id: org.business_entity_id,
+        links: Default::default(),
         _tmp: tmp,
     };
     app.entity_id = app
@@ -92,6 +95,14 @@ pub async fn spawn_app() -> TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
+    }
+
+    /// The hosted page `step` ("" for the link itself, "/review", …) of session `checkout`,
+    /// below the link the API gave for it.
+    pub fn page(&self, checkout: Uuid, step: &str) -> String {
+        let links = self.links.lock().expect("links");
+        let link = links.get(&checkout).expect("a session this app created");
+        self.url(&format!("/checkout/{link}{step}"))
     }
 
     /// The merchant's success URL as stored (with the placeholder) and as the browser must end up
@@ -219,7 +230,11 @@ impl TestApp {
     pub async fn checkout(&self, mut body: Value) -> Uuid {
         body["success_url"] = json!(self.success_url());
         body["cancel_url"] = json!(self.cancel_url());
-        self.create("/checkouts", body).await
+        let v = self.post("/checkouts", &body).await;
+        let url = v["url"].as_str().expect("url");
+        let link = url.rsplit('/').next().expect("a link segment").to_owned();
+        self.links.lock().expect("links").insert(id(&v), link);
+        id(&v)
     }
 
     /// The contract a confirmed session created or changed.

@@ -22,10 +22,6 @@ fn update_docs() -> bool {
     std::env::var_os("UPDATE_SCREENSHOTS").is_some_and(|v| v == "1")
 }
 
-fn path(checkout: Uuid, step: &str) -> String {
-    format!("/checkout/{checkout}{step}")
-}
-
 /// The merchant URL with the placeholder filled, where the browser must end up.
 fn redirected(template: &str, checkout: Uuid) -> String {
     template.replace("{CHECKOUT_ID}", &checkout.to_string())
@@ -57,7 +53,7 @@ async fn fill_details(b: &Browser, app: &TestApp, checkout: Uuid, walk: &str, do
         text.contains("Please check the form"),
         "error summary: {text}"
     );
-    assert_eq!(b.url().await, app.url(&path(checkout, "/details")));
+    assert_eq!(b.url().await, app.page(checkout, "/details"));
     assert_eq!(
         b.value("company_name").await,
         "Analytical Engines Ltd",
@@ -88,7 +84,7 @@ async fn fill_details(b: &Browser, app: &TestApp, checkout: Uuid, walk: &str, do
         b.fill(name, value).await;
     }
     b.press("Continue to review").await;
-    b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
+    b.wait_for_url(&app.page(checkout, "/review")).await;
 }
 
 /// A guest subscribes: picks the plan, changes the seat count, adds support, gives their
@@ -103,7 +99,7 @@ async fn guest_subscribes(b: Browser, walk: &'static str, docs: bool) {
         }))
         .await;
 
-    b.open(&app.url(&path(checkout, ""))).await;
+    b.open(&app.page(checkout, "")).await;
     b.assert_heading("Choose your plan").await;
     // Both plan cards carry the seats and the add-on; choose Team and adjust its card.
     b.tick(&format!("plan-{}", c.team)).await;
@@ -112,7 +108,7 @@ async fn guest_subscribes(b: Browser, walk: &'static str, docs: bool) {
     b.tick(&format!("enabled-{}-{}", c.team, c.support)).await;
     b.check_step(walk, "plan", docs).await;
     b.press("Continue").await;
-    b.wait_for_url(&app.url(&path(checkout, "/details"))).await;
+    b.wait_for_url(&app.page(checkout, "/details")).await;
 
     fill_details(&b, &app, checkout, walk, docs).await;
     b.assert_heading("Review and subscribe").await;
@@ -131,7 +127,7 @@ async fn guest_subscribes(b: Browser, walk: &'static str, docs: bool) {
         "{contract}"
     );
 
-    b.open(&app.url(&path(checkout, ""))).await;
+    b.open(&app.page(checkout, "")).await;
     b.assert_heading("You're all set").await;
     b.check_step(walk, "success", docs).await;
 }
@@ -157,12 +153,12 @@ async fn only_the_chosen_plans_quantities_and_add_ons_count() {
             json!({"plan_id": c.starter, "plan_options": [c.team], "customer_id": customer});
         let checkout = app.checkout(offer).await;
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.fill(&format!("quantity-{}-{}", c.starter, c.seats), "8")
             .await;
         b.tick(&format!("enabled-{}-{}", c.team, c.support)).await;
         b.press("Continue").await;
-        b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
 
         let session = app.get(&format!("/checkouts/{checkout}")).await;
         assert_eq!(session["plan_id"], json!(c.starter), "{session}");
@@ -203,11 +199,11 @@ async fn a_customer_changes_plan_and_lands_on_the_success_url() {
             .checkout(json!({"contract_id": contract, "plan_id": c.team}))
             .await;
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.assert_heading("Change your plan").await;
         b.check_step(walk, "plan", false).await;
         b.press("Continue").await;
-        b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
         b.assert_heading("Review your plan change").await;
         b.check_step(walk, "review", false).await;
         b.press("Confirm change").await;
@@ -218,7 +214,7 @@ async fn a_customer_changes_plan_and_lands_on_the_success_url() {
         let after = app.get(&format!("/contracts/{contract}")).await;
         assert_eq!(after["plan_id"], json!(c.team), "{after}");
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.assert_heading("You're all set").await;
         b.check_step(walk, "success", false).await;
     })
@@ -237,7 +233,7 @@ async fn a_customer_updates_quantities_and_lands_on_the_success_url() {
             .checkout(json!({"contract_id": contract, "product_overrides": seats_to_7}))
             .await;
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.assert_heading("Update your subscription").await;
         let seats = format!("quantity-{}-{}", c.starter, c.seats);
         assert_eq!(
@@ -250,7 +246,7 @@ async fn a_customer_updates_quantities_and_lands_on_the_success_url() {
         b.tick(&format!("enabled-{}-{}", c.starter, c.support))
             .await;
         b.press("Continue").await;
-        b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
         b.assert_heading("Review your changes").await;
         b.check_step(walk, "review", false).await;
         b.press("Confirm changes").await;
@@ -280,15 +276,15 @@ async fn cancelling_at_review_returns_to_the_cancel_url() {
             .checkout(json!({"plan_id": c.starter, "customer_id": customer}))
             .await;
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.press("Continue").await;
-        b.wait_for_url(&app.url(&path(checkout, "/review"))).await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
         b.press("Cancel").await;
         b.wait_for_merchant_url(&redirected(&app.cancel_url(), checkout), checkout)
             .await;
         assert_eq!(app.checkout_status(checkout).await, "cancelled");
 
-        b.open(&app.url(&path(checkout, ""))).await;
+        b.open(&app.page(checkout, "")).await;
         b.assert_heading("Checkout cancelled").await;
         b.check_step(walk, "cancelled", false).await;
     })

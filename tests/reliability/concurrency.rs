@@ -82,12 +82,19 @@ async fn fifty_concurrent_hosted_confirms_create_one_contract_and_all_land_on_su
         .await
         .unwrap();
     let id = s["id"].as_str().unwrap().to_owned();
+    let link = s["url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     // 50 browsers (tabs with their own cookies), each with the review page open.
     let mut browsers = Vec::new();
     for _ in 0..CONFIRMS {
         let c = client();
         let html = c
-            .get(format!("{}/checkout/{id}/review", app.address))
+            .get(format!("{}/checkout/{link}/review", app.address))
             .send()
             .await
             .unwrap()
@@ -97,7 +104,7 @@ async fn fifty_concurrent_hosted_confirms_create_one_contract_and_all_land_on_su
         browsers.push((c, csrf_of(&html)));
     }
     let replies = join_all(browsers.into_iter().map(|(c, token)| {
-        let url = format!("{}/checkout/{id}/confirm", app.address);
+        let url = format!("{}/checkout/{link}/confirm", app.address);
         async move {
             let r = c
                 .post(url)

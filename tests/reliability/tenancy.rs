@@ -54,6 +54,7 @@ async fn another_organisation_sees_nothing_on_any_endpoint() {
         .json()
         .await
         .unwrap();
+    let link = session["url"].as_str().unwrap().to_owned();
     let (entity, contract, session) = (
         entity["id"].as_str().unwrap(),
         contract["id"].as_str().unwrap(),
@@ -98,11 +99,7 @@ async fn another_organisation_sees_nothing_on_any_endpoint() {
         .unwrap();
     assert_eq!(r.status(), 404, "PATCH checkout");
     // Warm the write-once catalog cache with this organisation's seller and products.
-    let page = c
-        .get(format!("{base}/checkout/{session}"))
-        .send()
-        .await
-        .unwrap();
+    let page = c.get(&link).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let seller: Value = c
         .get(format!("{base}/checkouts/{session}"))

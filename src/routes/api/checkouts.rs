@@ -11,7 +11,7 @@ use super::extract::{Body, Caller, idempotent, json_response, path_id, query, st
 use crate::domain::checkout::Checkout;
 use crate::error::AppError;
 use crate::services::Ctx;
-use crate::services::checkouts;
+use crate::services::checkouts::{self, SessionRef};
 
 type Res = Result<HttpResponse, AppError>;
 
@@ -67,7 +67,14 @@ pub async fn confirm(
     let id = path_id(&id, "checkout")?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
         let now = ctx.clock.now();
-        let c = checkouts::confirm(&ctx, Some(caller.org), id).await?;
+        let c = checkouts::confirm(
+            &ctx,
+            SessionRef::Api {
+                org: caller.org,
+                id,
+            },
+        )
+        .await?;
         stored(
             StatusCode::OK,
             &CheckoutView::new(c.into_checkout(), &ctx.public_url, now),
@@ -86,7 +93,15 @@ pub async fn cancel(
     let id = path_id(&id, "checkout")?;
     let input: CancelCheckout = body.json()?;
     idempotent(&ctx, &caller, &req, &body, None, || async {
-        let c = checkouts::cancel(&ctx, Some(caller.org), id, input.reason).await?;
+        let c = checkouts::cancel(
+            &ctx,
+            SessionRef::Api {
+                org: caller.org,
+                id,
+            },
+            input.reason,
+        )
+        .await?;
         stored(StatusCode::OK, &view(&ctx, c))
     })
     .await

@@ -167,6 +167,8 @@ pub struct CheckoutView {
     pub metadata: BTreeMap<String, String>,
     pub preview: bool,
     pub cancel_reason: Option<String>,
+    /// The hosted link to send the customer to: `{public_url}/checkout/{id}.{secret}`. The
+    /// secret part is the link's own (128 random bits); the id alone does not open the pages.
     pub url: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -178,7 +180,7 @@ impl CheckoutView {
     pub fn new(c: Checkout, public_url: &str, now: DateTime<Utc>) -> Self {
         Self {
             checkout_status: c.status_at(now),
-            url: Checkout::hosted_url(public_url, c.id),
+            url: c.hosted_url(public_url),
             id: c.id,
             organisation_id: c.organisation_id,
             checkout_type: c.checkout_type,

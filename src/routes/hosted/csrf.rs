@@ -8,10 +8,10 @@ use actix_session::Session;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use rand::RngCore;
-use uuid::Uuid;
 
 use super::forms::CSRF_FIELD;
-use super::page::{PageError, PageResult, parse_id};
+use super::page::{PageError, PageResult, parse_link};
+use crate::domain::checkout::LinkKey;
 use crate::error::AppError;
 use crate::routes::limits::Limits;
 
@@ -56,10 +56,10 @@ fn check_csrf(session: &Session, form: &[(String, String)]) -> Result<(), AppErr
     }
 }
 
-/// A hosted-page POST that passed the CSRF check: the session id from the path, the form
+/// A hosted-page POST that passed the CSRF check: the link's key from the path, the form
 /// fields, and the browser session (to render the form again with its token).
 pub struct CheckedPost {
-    pub id: Uuid,
+    pub key: LinkKey,
     pub form: Vec<(String, String)>,
     pub session: Session,
 }
@@ -81,12 +81,12 @@ impl FromRequest for CheckedPost {
             let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
                 .map_err(|_| unreadable())
                 .page(&req)?;
-            let id = parse_id(req.match_info().get("id").unwrap_or_default()).page(&req)?;
+            let key = parse_link(req.match_info().get("id").unwrap_or_default()).page(&req)?;
             if let Some(limits) = req.app_data::<web::Data<Limits>>() {
-                limits.hosted_post(id).page(&req)?;
+                limits.hosted_post(key.id).page(&req)?;
             }
             check_csrf(&session, &form).page(&req)?;
-            Ok(CheckedPost { id, form, session })
+            Ok(CheckedPost { key, form, session })
         })
     }
 }

@@ -7,16 +7,16 @@ mod csrf;
 pub mod forms;
 mod page;
 
+use crate::domain::checkout::LinkKey;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError, web};
 use askama::Template;
-use uuid::Uuid;
 
 use self::csrf::{CheckedPost, csrf_token};
-use self::page::{PageError, PageRes, PageResult, nonce, parse_id, render, see_other};
+use self::page::{PageError, PageRes, PageResult, nonce, parse_link, render, see_other};
 use super::get_or_head;
 use crate::error::AppError;
 use crate::services::Ctx;
@@ -57,18 +57,18 @@ async fn show_step<P: Template>(
     ctx: &Ctx,
     req: &HttpRequest,
     session: &Session,
-    raw_id: &str,
+    raw_key: &str,
     step: NextStep,
     page: impl FnOnce(&HostedCheckout, &str, &str) -> P,
 ) -> PageRes {
-    let id = parse_id(raw_id).page(req)?;
-    match hosted::show(ctx, id, step).await.page(req)? {
+    let key = parse_link(raw_key).page(req)?;
+    match hosted::show(ctx, &key, step).await.page(req)? {
         Shown::Page(h) => {
             let n = nonce();
             render(req, StatusCode::OK, &page(&h, &csrf_token(session), &n), &n)
         }
         Shown::Closed(h) => closed_page(req, &h, false),
-        Shown::Elsewhere(step) => Ok(see_other(&Urls { id }.next(&step))),
+        Shown::Elsewhere(step) => Ok(see_other(&Urls { key }.next(&step))),
     }
 }
 
@@ -76,10 +76,10 @@ async fn show_step<P: Template>(
 async fn refused<P: Template>(
     ctx: &Ctx,
     req: &HttpRequest,
-    id: Uuid,
+    key: &LinkKey,
     page: impl FnOnce(&HostedCheckout, &str) -> P,
 ) -> PageRes {
-    let h = hosted::hosted(ctx, id).await.page(req)?;
+    let h = hosted::hosted(ctx, key).await.page(req)?;
     let n = nonce();
     render(req, StatusCode::UNPROCESSABLE_ENTITY, &page(&h, &n), &n)
 }
@@ -102,12 +102,12 @@ pub async fn entry(
 }
 
 pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let CheckedPost { id, form, session } = post;
-    match hosted::choose_plan(&ctx, id, forms::plan_choice(&form)).await {
-        Ok(step) => Ok(see_other(&Urls { id }.next(&step))),
+    let CheckedPost { key, form, session } = post;
+    match hosted::choose_plan(&ctx, &key, forms::plan_choice(&form)).await {
+        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
         Err(EditError::Invalid(errors)) => {
             let csrf = csrf_token(&session);
-            refused(&ctx, &req, id, |h, n| plan_page(h, &csrf, n, &errors)).await
+            refused(&ctx, &req, &key, |h, n| plan_page(h, &csrf, n, &errors)).await
         }
         Err(e) => Err(e).page(&req),
     }
@@ -134,13 +134,13 @@ pub async fn details(
 }
 
 pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let CheckedPost { id, form, session } = post;
+    let CheckedPost { key, form, session } = post;
     let data = forms::customer_data(&form);
-    match hosted::save_details(&ctx, id, data.clone()).await {
-        Ok(step) => Ok(see_other(&Urls { id }.next(&step))),
+    match hosted::save_details(&ctx, &key, data.clone()).await {
+        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
         Err(EditError::Invalid(errors)) => {
             let (csrf, values) = (csrf_token(&session), forms::detail_values(&data));
-            refused(&ctx, &req, id, |h, n| {
+            refused(&ctx, &req, &key, |h, n| {
                 details_page(h, &csrf, n, &values, &errors)
             })
             .await
@@ -174,13 +174,13 @@ pub async fn review(
 }
 
 pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let step = hosted::confirm_hosted(&ctx, post.id).await.page(&req)?;
-    Ok(see_other(&Urls { id: post.id }.next(&step)))
+    let step = hosted::confirm_hosted(&ctx, &post.key).await.page(&req)?;
+    Ok(see_other(&Urls { key: post.key }.next(&step)))
 }
 
 pub async fn post_cancel(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let step = hosted::cancel_hosted(&ctx, post.id).await.page(&req)?;
-    Ok(see_other(&Urls { id: post.id }.next(&step)))
+    let step = hosted::cancel_hosted(&ctx, &post.key).await.page(&req)?;
+    Ok(see_other(&Urls { key: post.key }.next(&step)))
 }
 
 #[derive(serde::Deserialize)]
@@ -194,8 +194,8 @@ pub async fn status(
     id: web::Path<String>,
     q: web::Query<StatusQuery>,
 ) -> PageRes {
-    let id = parse_id(&id).page(&req)?;
-    let h = hosted::hosted(&ctx, id).await.page(&req)?;
+    let key = parse_link(&id).page(&req)?;
+    let h = hosted::hosted(&ctx, &key).await.page(&req)?;
     closed_page(&req, &h, q.preview.is_some() && h.checkout.preview)
 }
 

@@ -8,6 +8,7 @@ use askama::Template;
 use rand::RngCore;
 use uuid::Uuid;
 
+use crate::domain::checkout::LinkKey;
 use crate::error::AppError;
 use crate::views::checkout::error_page;
 
@@ -112,7 +113,7 @@ pub fn see_other(to: &str) -> HttpResponse {
         .finish()
 }
 
-/// A session id from the path; anything else is a link that is not valid.
-pub fn parse_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("checkout session"))
+/// A hosted link's key from the path; anything else is a link that is not valid.
+pub fn parse_link(raw: &str) -> Result<LinkKey, AppError> {
+    LinkKey::parse(raw).ok_or(AppError::NotFound("checkout session"))
 }

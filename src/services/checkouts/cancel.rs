@@ -5,7 +5,7 @@ use anyhow::Context as _;
 use uuid::Uuid;
 
 use super::errors::CloseError;
-use super::find;
+use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutStatus};
 use crate::services::Ctx;
 use crate::storage::Close;
@@ -13,15 +13,14 @@ use crate::storage::Close;
 /// At most this many characters of a cancellation reason are kept.
 const MAX_REASON: usize = 500;
 
-/// `POST /checkouts/{id}/cancel` (`org` given) and the hosted cancel (`None`: by id). Cancelling
-/// a cancelled session answers it as it is; a preview session is never written.
+/// `POST /checkouts/{id}/cancel` and the hosted cancel. Cancelling a cancelled session answers
+/// it as it is; a preview session is never written.
 pub async fn cancel(
     ctx: &Ctx,
-    org: Option<Uuid>,
-    id: Uuid,
+    at: SessionRef<'_>,
     reason: Option<String>,
 ) -> Result<Checkout, CloseError> {
-    let c = find(ctx, org, id).await?.ok_or(CloseError::NotFound)?;
+    let c = find(ctx, at).await?.ok_or(CloseError::NotFound)?;
     let now = ctx.clock.now();
     let reason = reason
         .map(|r| r.trim().chars().take(MAX_REASON).collect::<String>())
@@ -60,7 +59,7 @@ pub async fn cancel(
 /// `POST /checkouts/{id}/expire`: an open session expires now; an expired one stays so.
 pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, CloseError> {
     let now = ctx.clock.now();
-    let c = find(ctx, Some(org), id)
+    let c = find(ctx, SessionRef::Api { org, id })
         .await?
         .ok_or(CloseError::NotFound)?;
     match c.status_at(now) {
@@ -86,9 +85,15 @@ pub async fn expire(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, CloseErr
 }
 
 async fn reread(ctx: &Ctx, c: &Checkout) -> Result<Checkout, CloseError> {
-    find(ctx, Some(c.organisation_id), c.id)
-        .await?
-        .ok_or(CloseError::NotFound)
+    find(
+        ctx,
+        SessionRef::Api {
+            org: c.organisation_id,
+            id: c.id,
+        },
+    )
+    .await?
+    .ok_or(CloseError::NotFound)
 }
 
 fn not_open(status: CheckoutStatus, action: &'static str) -> CloseError {

@@ -7,8 +7,8 @@ use chrono::{DateTime, SubsecRound as _, Utc};
 use uuid::Uuid;
 
 use super::errors::ConfirmError;
-use super::find_with_terms;
 use super::pricing::{Draft, Loaded, Priced, load_session, price};
+use super::{SessionRef, find_with_terms};
 use crate::domain::catalog::{Contract, Customer, NewContract};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::domain::validation::FieldError;
@@ -33,9 +33,9 @@ impl Confirmed {
     }
 }
 
-/// `POST /checkouts/{id}/confirm` (`org` given) and the hosted confirm (`None`: by id).
-pub async fn confirm(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> Result<Confirmed, ConfirmError> {
-    let (c, terms) = find_with_terms(ctx, org, id)
+/// `POST /checkouts/{id}/confirm` and the hosted confirm.
+pub async fn confirm(ctx: &Ctx, at: SessionRef<'_>) -> Result<Confirmed, ConfirmError> {
+    let (c, terms) = find_with_terms(ctx, at)
         .await?
         .ok_or(ConfirmError::NotFound)?;
     confirm_session(ctx, c, terms).await
@@ -146,7 +146,7 @@ async fn finished(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Confirmed, ConfirmError> {
-    let fresh = super::find(ctx, Some(org), id)
+    let fresh = super::find(ctx, SessionRef::Api { org, id })
         .await?
         .ok_or(ConfirmError::NotFound)?;
     match fresh.status_at(now) {

@@ -96,6 +96,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         created_at: now,
         updated_at: now,
         completed_at: None,
+        link_secret: Some(new_link_secret()),
     };
     ctx.store
         .insert_checkout(&checkout)
@@ -105,6 +106,16 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         super::count("created", 1);
     }
     Ok(checkout)
+}
+
+/// A new hosted link's secret: 16 bytes from the operating system's CSPRNG (through `rand`'s
+/// thread-local generator, reseeded from it), unpadded base64url (`LinkKey::SECRET_LEN`).
+fn new_link_secret() -> String {
+    use base64::Engine as _;
+    use rand::RngCore as _;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Every rule of SPEC §5 on a create request, all violations at once.

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use super::errors::EditError;
 use super::fields::{check_expiry, check_metadata, customer_data, parse_url};
-use super::find;
 use super::pricing::{Draft, load_session, price};
+use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutType};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
@@ -35,7 +35,9 @@ pub async fn patch(
     id: Uuid,
     changes: CheckoutChanges,
 ) -> Result<Checkout, EditError> {
-    let c = find(ctx, Some(org), id).await?.ok_or(EditError::NotFound)?;
+    let c = find(ctx, SessionRef::Api { org, id })
+        .await?
+        .ok_or(EditError::NotFound)?;
     apply(ctx, &c, changes, ctx.clock.now()).await
 }
 
@@ -122,7 +124,9 @@ pub(super) async fn apply(
         .update_checkout(org, id, &CheckoutUpdate::Edited(Box::new(edit)), now)
         .await
         .context("storing the edit")?;
-    let fresh = find(ctx, Some(org), id).await?.ok_or(EditError::NotFound)?;
+    let fresh = find(ctx, SessionRef::Api { org, id })
+        .await?
+        .ok_or(EditError::NotFound)?;
     if !applied {
         // Closed meanwhile (confirmed, cancelled or expired in another request).
         return Err(EditError::NotOpen(fresh.status_at(now)));

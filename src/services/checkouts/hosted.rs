@@ -10,9 +10,9 @@ use uuid::Uuid;
 use super::edit::{CheckoutChanges, apply};
 use super::errors::{CloseError, ConfirmError, EditError, ReadError};
 use super::pricing::{Draft, Loaded, load_session, resolved_items};
-use super::{cancel, confirm, find, find_with_terms};
+use super::{SessionRef, cancel, confirm, find, find_with_terms};
 use crate::domain::catalog::{ContractItem, Plan, PlanStatus, Product, QuantityBounds};
-use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, LinkKey};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
 use crate::domain::terms::ItemTerms;
@@ -63,8 +63,8 @@ pub enum Shown {
 }
 
 /// The session for the page of `step`.
-pub async fn show(ctx: &Ctx, id: Uuid, step: NextStep) -> Result<Shown, ReadError> {
-    let h = hosted(ctx, id).await?;
+pub async fn show(ctx: &Ctx, key: &LinkKey, step: NextStep) -> Result<Shown, ReadError> {
+    let h = hosted(ctx, key).await?;
     if h.status != CheckoutStatus::Open {
         return Ok(Shown::Closed(Box::new(h)));
     }
@@ -86,9 +86,9 @@ fn needs_details(c: &Checkout) -> bool {
 }
 
 /// A session with everything its pages show.
-pub async fn hosted(ctx: &Ctx, id: Uuid) -> Result<HostedCheckout, ReadError> {
+pub async fn hosted(ctx: &Ctx, key: &LinkKey) -> Result<HostedCheckout, ReadError> {
     let now = ctx.clock.now();
-    let (c, terms) = find_with_terms(ctx, None, id)
+    let (c, terms) = find_with_terms(ctx, SessionRef::Link(key))
         .await?
         .ok_or(ReadError::NotFound)?;
     let status = c.status_at(now);
@@ -241,9 +241,13 @@ struct ChoiceLine {
 /// The plan step: applies the customer's choices. Only adjustable quantities and optional
 /// add-ons can change, and only to plans the merchant offered; the merchant's overrides on
 /// lines the customer cannot change are kept.
-pub async fn choose_plan(ctx: &Ctx, id: Uuid, choice: PlanChoice) -> Result<NextStep, EditError> {
+pub async fn choose_plan(
+    ctx: &Ctx,
+    key: &LinkKey,
+    choice: PlanChoice,
+) -> Result<NextStep, EditError> {
     let now = ctx.clock.now();
-    let h = hosted(ctx, id).await?;
+    let h = hosted(ctx, key).await?;
     let c = &h.checkout;
     if c.status_at(now).edit().is_err() {
         return Ok(NextStep::Status);
@@ -376,9 +380,15 @@ pub fn quantity_path(product: Uuid) -> String {
 }
 
 /// The details step (guests): stores what was typed; every problem named by its field.
-pub async fn save_details(ctx: &Ctx, id: Uuid, data: CustomerData) -> Result<NextStep, EditError> {
+pub async fn save_details(
+    ctx: &Ctx,
+    key: &LinkKey,
+    data: CustomerData,
+) -> Result<NextStep, EditError> {
     let now = ctx.clock.now();
-    let c = find(ctx, None, id).await?.ok_or(EditError::NotFound)?;
+    let c = find(ctx, SessionRef::Link(key))
+        .await?
+        .ok_or(EditError::NotFound)?;
     if c.status_at(now).edit().is_err() {
         return Ok(NextStep::Status);
     }
@@ -405,8 +415,8 @@ fn edited(
 }
 
 /// The review's confirm button. Confirming twice leads both to the same place.
-pub async fn confirm_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, ConfirmError> {
-    match confirm::confirm(ctx, None, id).await {
+pub async fn confirm_hosted(ctx: &Ctx, key: &LinkKey) -> Result<NextStep, ConfirmError> {
+    match confirm::confirm(ctx, SessionRef::Link(key)).await {
         Ok(confirm::Confirmed::Done(c)) => merchant(ctx, &c, c.success_url.as_ref())
             .await
             .map_err(ConfirmError::Unexpected),
@@ -419,9 +429,9 @@ pub async fn confirm_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, ConfirmErro
 }
 
 /// The cancel button.
-pub async fn cancel_hosted(ctx: &Ctx, id: Uuid) -> Result<NextStep, CloseError> {
+pub async fn cancel_hosted(ctx: &Ctx, key: &LinkKey) -> Result<NextStep, CloseError> {
     let reason = Some("cancelled by the customer".to_owned());
-    match cancel::cancel(ctx, None, id, reason).await {
+    match cancel::cancel(ctx, SessionRef::Link(key), reason).await {
         Ok(c) => merchant(ctx, &c, c.cancel_url.as_ref())
             .await
             .map_err(CloseError::Unexpected),

@@ -26,7 +26,7 @@ pub use pricing::{Draft, Loaded, Priced, price};
 pub use read::{CheckoutQuery, get, list};
 
 use super::Ctx;
-use crate::domain::checkout::Checkout;
+use crate::domain::checkout::{Checkout, LinkKey};
 use crate::storage::Terms;
 
 /// A session's lifetime without `expires_at`, unless `CHECKOUT_TTL` says otherwise.
@@ -44,24 +44,59 @@ fn count(outcome: &'static str, n: u64) {
     metrics::counter!("checkout_sessions_total", "outcome" => outcome).increment(n);
 }
 
-/// A session by id: within `org` for the API, by id alone for the hosted pages (`None`; the
-/// link is the capability).
-async fn find(ctx: &Ctx, org: Option<Uuid>, id: Uuid) -> anyhow::Result<Option<Checkout>> {
-    match org {
-        Some(org) => ctx.store.get_checkout(org, id).await,
-        None => ctx.store.get_checkout_by_id(id).await,
+/// Which session a use case acts on, and who asks.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionRef<'a> {
+    /// The API: session `id` within the caller's organisation.
+    Api { org: Uuid, id: Uuid },
+    /// The hosted pages: the link is the capability (its id and secret, SPEC §14).
+    Link(&'a LinkKey),
+}
+
+impl SessionRef<'_> {
+    fn id(&self) -> Uuid {
+        match self {
+            SessionRef::Api { id, .. } => *id,
+            SessionRef::Link(key) => key.id,
+        }
     }
-    .context("reading the checkout session")
+
+    fn org(&self) -> Option<Uuid> {
+        match self {
+            SessionRef::Api { org, .. } => Some(*org),
+            SessionRef::Link(_) => None,
+        }
+    }
+
+    /// Whether the session found by id is the one referred to: always within the API's
+    /// organisation (the query says so); by link only with the link's secret.
+    fn admits(&self, c: &Checkout) -> bool {
+        match self {
+            SessionRef::Api { .. } => true,
+            SessionRef::Link(key) => c.opened_by(key),
+        }
+    }
+}
+
+/// The session referred to; a link without the session's secret finds none.
+async fn find(ctx: &Ctx, at: SessionRef<'_>) -> anyhow::Result<Option<Checkout>> {
+    let found = match at.org() {
+        Some(org) => ctx.store.get_checkout(org, at.id()).await,
+        None => ctx.store.get_checkout_by_id(at.id()).await,
+    }
+    .context("reading the checkout session")?;
+    Ok(found.filter(|c| at.admits(c)))
 }
 
 /// A session and the rows its estimate depends on, in one query.
 async fn find_with_terms(
     ctx: &Ctx,
-    org: Option<Uuid>,
-    id: Uuid,
+    at: SessionRef<'_>,
 ) -> anyhow::Result<Option<(Checkout, Terms)>> {
-    ctx.store
-        .get_checkout_with_terms(org, id)
+    let found = ctx
+        .store
+        .get_checkout_with_terms(at.org(), at.id())
         .await
-        .context("reading the checkout session with its terms")
+        .context("reading the checkout session with its terms")?;
+    Ok(found.filter(|(c, _)| at.admits(c)))
 }

@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use uuid::Uuid;
 
 use super::errors::ReadError;
-use super::find;
+use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::services::{Ctx, Errors, ListParams};
 use crate::storage::{CheckoutFilter, PageOf};
@@ -20,7 +20,9 @@ pub struct CheckoutQuery {
 }
 
 pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, ReadError> {
-    find(ctx, Some(org), id).await?.ok_or(ReadError::NotFound)
+    find(ctx, SessionRef::Api { org, id })
+        .await?
+        .ok_or(ReadError::NotFound)
 }
 
 pub async fn list(ctx: &Ctx, org: Uuid, q: CheckoutQuery) -> Result<PageOf<Checkout>, ReadError> {

@@ -44,6 +44,8 @@ pub(crate) struct CheckoutRow<'r> {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub completed_at: Option<DateTime<Utc>>,
+    /// `NULL` for sessions made before links had a secret.
+    pub link_secret: Option<String>,
 }
 
 /// A stored redirect URL was checked when it was written: it is not parsed again.
@@ -85,6 +87,7 @@ impl TryFrom<CheckoutRow<'_>> for Checkout {
             created_at: r.created_at,
             updated_at: r.updated_at,
             completed_at: r.completed_at,
+            link_secret: r.link_secret,
         })
     }
 }
@@ -116,6 +119,7 @@ pub(crate) struct CheckoutColumns {
     created_at: usize,
     updated_at: usize,
     completed_at: usize,
+    link_secret: usize,
 }
 
 impl Columns for CheckoutColumns {
@@ -148,6 +152,7 @@ impl Columns for CheckoutColumns {
             created_at: f.at("created_at")?,
             updated_at: f.at("updated_at")?,
             completed_at: f.at("completed_at")?,
+            link_secret: f.at("link_secret")?,
         })
     }
 
@@ -178,6 +183,7 @@ impl Columns for CheckoutColumns {
             created_at: r.get(self.created_at)?,
             updated_at: r.get(self.updated_at)?,
             completed_at: r.get(self.completed_at)?,
+            link_secret: r.get(self.link_secret)?,
         }
         .try_into()
     }
@@ -286,6 +292,7 @@ impl CheckoutRow<'static> {
             created_at: c.created_at,
             updated_at: c.updated_at,
             completed_at: c.completed_at,
+            link_secret: c.link_secret.clone(),
         })
     }
 }

@@ -54,7 +54,7 @@ pub fn details_page(
     DetailsPage {
         layout: layout(h, "Your details", csrf, nonce),
         steps: steps(h, "Details"),
-        action: Urls { id: h.checkout.id }.details(),
+        action: Urls::of(&h.checkout).details(),
         fields,
         error_summary: errors
             .iter()

@@ -6,8 +6,6 @@ mod plan;
 mod review;
 mod status;
 
-use uuid::Uuid;
-
 pub use details::details_page;
 pub use plan::plan_page;
 pub use review::review_page;
@@ -15,17 +13,22 @@ pub use status::{error_page, status_page};
 
 use super::Layout;
 use super::pages::Step;
-use crate::domain::checkout::Checkout;
+use crate::domain::checkout::{Checkout, LinkKey};
 use crate::services::checkouts::{HostedCheckout, NextStep};
 
 /// The hosted URLs of one session, built in one place.
 pub struct Urls {
-    pub id: Uuid,
+    pub key: LinkKey,
 }
 
 impl Urls {
+    /// The URLs of `c`'s own link.
+    pub fn of(c: &Checkout) -> Self {
+        Urls { key: c.link_key() }
+    }
+
     pub fn entry(&self) -> String {
-        Checkout::hosted_path(self.id)
+        self.key.path()
     }
     fn below(&self, page: &str) -> String {
         format!("{}/{page}", self.entry())
@@ -78,7 +81,7 @@ pub fn layout(h: &HostedCheckout, title: &str, csrf: &str, nonce: &str) -> Layou
 }
 
 pub fn steps(h: &HostedCheckout, current: &str) -> Vec<Step> {
-    let urls = Urls { id: h.checkout.id };
+    let urls = Urls::of(&h.checkout);
     let mut all = vec![("Plan", urls.entry())];
     if h.checkout.guest_checkout {
         all.push(("Details", urls.details()));

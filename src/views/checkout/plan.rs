@@ -124,7 +124,7 @@ fn plan_card(
 
 pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldError]) -> PlanPage {
     let c = &h.checkout;
-    let urls = Urls { id: c.id };
+    let urls = Urls::of(c);
     let (heading, intro) = match c.checkout_type {
         CheckoutType::NewSubscription => ("Choose your plan".to_owned(), String::new()),
         CheckoutType::PlanChange => (

@@ -16,7 +16,7 @@ pub fn review_page(
     estimate_changed: bool,
 ) -> ReviewPage {
     let c = &h.checkout;
-    let urls = Urls { id: c.id };
+    let urls = Urls::of(c);
     let est = &c.quote.estimates;
     let currency = est.current_invoice.currency;
     let plan = match c.checkout_type {

@@ -44,7 +44,7 @@ pub fn status_page(h: &HostedCheckout, preview_done: bool, nonce: &str) -> Statu
     };
     let link = (h.status == CheckoutStatus::Open && !preview_done).then(|| {
         (
-            Urls { id: h.checkout.id }.entry(),
+            Urls::of(&h.checkout).entry(),
             "Continue checkout".to_owned(),
         )
     });
