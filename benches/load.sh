@@ -9,6 +9,7 @@
 #
 # Options: --quick (3 s warm-up, 5 s measure), --no-build (reuse target/release), --keep (keep
 # the databases). Environment: WARMUP (10), DURATION (20), CONNS (32), CONFIRM_CONNS (16),
+# FILTER_DURATION (5: each filtered list with --million, one connection),
 # SESSIONS (1000000), PRODUCT_PORT (18080, and the next port with --webhooks), BASELINE_PORT
 # (18091), PG_URL; with --webhooks: RECEIVER_PORT (18099), DEAD_PORT (18098, must be closed),
 # WH_EVENTS (20000), WH_PENDING (100000), LAT_SECONDS (20; 8 with --quick), LAT_DELAY_MS (10).
@@ -46,6 +47,7 @@ BUILD=1
 KEEP=0
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
+FILTER_DURATION=${FILTER_DURATION:-5}
 CONNS=${CONNS:-32}
 CONFIRM_CONNS=${CONFIRM_CONNS:-16}
 CONFIRM_WARMUP=${CONFIRM_WARMUP:-3}
@@ -225,7 +227,9 @@ EOF
 )
 PLAN=$(field "$(api POST /plans "$PLAN_JSON")" id)
 CUSTOMER=$(field "$(api POST /customers '{"customer_name":"Ada Lovelace","email":"ada@example.com"}')" id)
-[ -n "$PLAN" ] && [ -n "$CUSTOMER" ] || die "catalog seeding failed"
+# A customer without sessions: the filtered lists' "no match at all" (--million).
+NOBODY=$(field "$(api POST /customers '{"customer_name":"Nobody","email":"nobody@example.com"}')" id)
+[ -n "$PLAN" ] && [ -n "$CUSTOMER" ] && [ -n "$NOBODY" ] || die "catalog seeding failed"
 CREATE_BODY="{\"plan_id\":\"$PLAN\",\"customer_id\":\"$CUSTOMER\",\"success_url\":\"https://shop.example/thanks/{CHECKOUT_ID}\"}"
 REVIEW_JSON=$(api POST /checkouts "$CREATE_BODY")
 REVIEW_ID=$(field "$REVIEW_JSON" id)
@@ -345,6 +349,15 @@ if [ "$MILLION" -eq 1 ]; then
     log "stored in $(( $(date +%s) - t0 )) s"
     scenario review_1m product "$CONNS" "$PRODUCT$REVIEW_LINK/review" "$OUT/get.lua" "$WARMUP"
     scenario list_1m product "$CONNS" "$PRODUCT/checkouts?limit=20" "$OUT/get.lua" "$WARMUP"
+    # Filtered lists (SPEC §14: ≤ 20 ms p50 whatever the match count), one request at a time:
+    # each filter once matching (nearly) every session and once matching none.
+    for f in "customer customer_id=$CUSTOMER" "customer_none customer_id=$NOBODY" \
+        "status checkout_status=open" "status_none checkout_status=cancelled" \
+        "status_expired checkout_status=expired" "type checkout_type=new_subscription" \
+        "type_none checkout_type=quantity_update"; do
+        DURATION=$FILTER_DURATION scenario "list_${f%% *}_1m" product 1 \
+            "$PRODUCT/checkouts?limit=20&${f#* }" "$OUT/get.lua" 2
+    done
 fi
 
 RSS_PRODUCT_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$PRODUCT_PID/status")
@@ -661,6 +674,10 @@ CPU_MODEL=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
             R50=$(ratio "$(get "${s}_1m" 6)" "$(get "$s" 6)")
             R99=$(ratio "$(get "${s}_1m" 7)" "$(get "$s" 7)")
             echo "| $s p50 with $SESSIONS sessions ≤ 1.5× near-empty | ${R50}× (p99 ${R99}×) | $(verdict le "$R50" 1.5) |"
+        done
+        for f in customer customer_none status status_none status_expired type type_none; do
+            P50=$(get "list_${f}_1m" 6)
+            echo "| list filtered by $f, $SESSIONS sessions, c = 1: p50 ≤ 20 ms | $P50 ms (p99 $(get "list_${f}_1m" 7) ms) | $(verdict le "$P50" 20) |"
         done
     fi
     if [ "$WEBHOOKS" -eq 1 ]; then

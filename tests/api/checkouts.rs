@@ -1307,6 +1307,78 @@ async fn confirm_cancel_and_expire_follow_the_state_machine() {
 }
 
 #[tokio::test]
+async fn the_expired_filter_merges_marked_and_unswept_sessions_in_order_across_pages() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let customer = app.create_customer().await;
+    // Five sessions a minute apart: 1 and 3 expired through the API (marked), 2 and 4 past a
+    // short expires_at (still `open` in the table: the sweep is off), 5 open.
+    let mut made = Vec::new();
+    for n in 1..=5 {
+        let expires = (app.ctx.clock.now() + Duration::minutes(30)).to_rfc3339();
+        let body = if n == 2 || n == 4 {
+            json!({"plan_id": c.plan, "customer_id": customer, "expires_at": expires})
+        } else {
+            json!({"plan_id": c.plan, "customer_id": customer})
+        };
+        made.push(
+            app.create_checkout(body).await["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+        app.advance(Duration::minutes(1));
+    }
+    for n in [1, 3] {
+        let path = format!("/checkouts/{}/expire", made[n - 1]);
+        app.post_ok(&path, &json!({}), StatusCode::OK).await;
+    }
+    app.advance(Duration::hours(1));
+    let ids = |v: &Value| -> Vec<String> {
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let s = |n: usize| made[n - 1].clone();
+
+    let first = app
+        .get_ok("/checkouts?checkout_status=expired&limit=3")
+        .await;
+    assert_eq!(ids(&first), [s(4), s(3), s(2)], "newest first, both kinds");
+    assert_eq!(first["has_more"], true);
+    assert!(
+        first["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["checkout_status"] == "expired")
+    );
+    let next = app
+        .get_ok(&format!(
+            "/checkouts?checkout_status=expired&limit=3&starting_after={}",
+            s(2)
+        ))
+        .await;
+    assert_eq!(ids(&next), [s(1)]);
+    assert_eq!(next["has_more"], false);
+    let with_customer =
+        format!("/checkouts?checkout_status=expired&customer_id={customer}&limit=2");
+    assert_eq!(ids(&app.get_ok(&with_customer).await), [s(4), s(3)]);
+    assert_eq!(
+        ids(&app.get_ok("/checkouts?checkout_status=open").await),
+        [s(5)]
+    );
+    let nobody = format!(
+        "/checkouts?checkout_status=expired&customer_id={}",
+        Uuid::new_v4()
+    );
+    assert_eq!(ids(&app.get_ok(&nobody).await), Vec::<String>::new());
+}
+
+#[tokio::test]
 async fn an_open_session_past_expires_at_reads_as_expired_everywhere_and_cannot_be_confirmed() {
     let app = spawn_app().await;
     let c = team(&app).await;

@@ -29,6 +29,7 @@ impl Db for Postgres {
     const BEGIN_WRITE: &'static str = "BEGIN";
     const CLAIM_LOCK: &'static str = " FOR UPDATE OF d SKIP LOCKED";
     const NEW_ID: &'static str = "gen_random_uuid()";
+    const INDEX_HINTS: bool = false;
 
     type Machinery = PgMachinery;
     /// PostgreSQL takes row locks itself: no process-level write lock.

@@ -79,8 +79,11 @@ pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1"
 
 const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts WHERE organisation_id = $1 AND id = $2";
 const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts WHERE id = $1";
-/// The organisation follows, then the list's filters (completed at run time).
-const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts WHERE organisation_id = ";
+/// One branch of the list: an index hint may follow, then ` WHERE organisation_id = `, the
+/// organisation and the filters (completed at run time, `list_checkouts`).
+const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts";
+/// The list's order; every filter has an index that ends in it (migration 0006).
+const LIST_ORDER: &str = " ORDER BY created_at DESC, id DESC LIMIT ";
 
 const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
 const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
@@ -318,40 +321,44 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         page: PageRequest,
         now: DateTime<Utc>,
     ) -> StorageResult<PageOf<Checkout>> {
-        let mut qb = QueryBuilder::<D>::new(CHECKOUTS);
-        qb.push_arg(org);
+        let limit = i64::from(page.limit) + 1;
+        let mut qb = QueryBuilder::<D>::new("");
         match filter.status {
-            None => {}
-            Some(CheckoutStatus::Open) => {
-                qb.push(" AND checkout_status = 'open' AND expires_at > ")
-                    .push_arg(now);
-            }
+            // An expired session is either marked so or still open past its expiry (not yet
+            // swept): each half is a seek in its own index, so one ordered select with an OR
+            // (which walks the organisation's sessions) becomes two, merged.
             Some(CheckoutStatus::Expired) => {
-                qb.push(" AND (checkout_status = 'expired' OR (checkout_status = 'open' AND expires_at <= ")
-                    .push_arg(now)
-                    .push("))");
+                qb.push("SELECT * FROM (");
+                list_branch(
+                    &mut qb,
+                    org,
+                    Branch::MarkedExpired,
+                    filter,
+                    page,
+                    limit,
+                    now,
+                );
+                qb.push(") AS marked UNION ALL SELECT * FROM (");
+                list_branch(
+                    &mut qb,
+                    org,
+                    Branch::OpenPastExpiry,
+                    filter,
+                    page,
+                    limit,
+                    now,
+                );
+                qb.push(") AS unswept").push(LIST_ORDER).push_arg(limit);
             }
-            Some(s) => {
-                qb.push(" AND checkout_status = ").push_arg(s.as_str());
+            status => {
+                let branch = match status {
+                    None => Branch::Any,
+                    Some(CheckoutStatus::Open) => Branch::Open,
+                    Some(s) => Branch::Is(s.as_str()),
+                };
+                list_branch(&mut qb, org, branch, filter, page, limit, now);
             }
         }
-        if let Some(c) = filter.customer_id {
-            qb.push(" AND customer_id = ").push_arg(c);
-        }
-        if let Some(t) = filter.checkout_type {
-            qb.push(" AND checkout_type = ").push_arg(t.as_str());
-        }
-        if let Some(after) = page.starting_after {
-            qb.push(
-                " AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ",
-            )
-            .push_arg(after)
-            .push(" AND c.organisation_id = ")
-            .push_arg(org)
-            .push(")");
-        }
-        qb.push(" ORDER BY created_at DESC, id DESC LIMIT ")
-            .push_arg(i64::from(page.limit) + 1);
         let rows = self.fetch_all(qb.build()).await?;
         page_of::<CheckoutColumns, D>(&rows, page)
     }
@@ -472,4 +479,76 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         tx.commit().await?;
         Ok(rows.len() as u64)
     }
+}
+
+/// Which sessions one select of the list finds, by status.
+#[derive(Clone, Copy)]
+enum Branch {
+    Any,
+    /// Open and not past its expiry.
+    Open,
+    /// Stored with this status (`contract_created`, `cancelled`).
+    Is(&'static str),
+    /// Marked `expired`.
+    MarkedExpired,
+    /// Still `open` but past its expiry: what the sweep has not marked yet.
+    OpenPastExpiry,
+}
+
+/// One ordered, limited select of the organisation's sessions: `branch`'s status, the
+/// customer and type filters, the page's cursor.
+fn list_branch<D: Db>(
+    qb: &mut QueryBuilder<D>,
+    org: Uuid,
+    branch: Branch,
+    filter: &CheckoutFilter,
+    page: PageRequest,
+    limit: i64,
+    now: DateTime<Utc>,
+) {
+    qb.push(CHECKOUTS);
+    // The index that finds the fewest rows: a customer's sessions are few; the sessions the
+    // sweep has not marked yet are few. Otherwise the planner's choice (status or type).
+    let index = match (branch, filter.customer_id) {
+        (_, Some(_)) => Some("checkouts_org_customer"),
+        (Branch::OpenPastExpiry, None) => Some("checkouts_open_expiry"),
+        _ => None,
+    };
+    if let Some(index) = index.filter(|_| D::INDEX_HINTS) {
+        qb.push(" INDEXED BY ").push(index);
+    }
+    qb.push(" WHERE organisation_id = ").push_arg(org);
+    match branch {
+        Branch::Any => {}
+        Branch::Open => {
+            qb.push(" AND checkout_status = 'open' AND expires_at > ")
+                .push_arg(now);
+        }
+        Branch::Is(status) => {
+            qb.push(" AND checkout_status = ").push_arg(status);
+        }
+        Branch::MarkedExpired => {
+            qb.push(" AND checkout_status = 'expired'");
+        }
+        Branch::OpenPastExpiry => {
+            qb.push(" AND checkout_status = 'open' AND expires_at <= ")
+                .push_arg(now);
+        }
+    }
+    if let Some(c) = filter.customer_id {
+        qb.push(" AND customer_id = ").push_arg(c);
+    }
+    if let Some(t) = filter.checkout_type {
+        qb.push(" AND checkout_type = ").push_arg(t.as_str());
+    }
+    if let Some(after) = page.starting_after {
+        qb.push(
+            " AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ",
+        )
+        .push_arg(after)
+        .push(" AND c.organisation_id = ")
+        .push_arg(org)
+        .push(")");
+    }
+    qb.push(LIST_ORDER).push_arg(limit);
 }

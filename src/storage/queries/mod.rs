@@ -47,6 +47,11 @@ pub trait Db:
     const CLAIM_LOCK: &'static str;
     /// An SQL expression for a new random id (deliveries made by `INSERT ... SELECT`).
     const NEW_ID: &'static str;
+    /// Whether a query names the index it must use (`INDEXED BY`). SQLite's planner has no
+    /// statistics of how many rows a value matches, and prefers the index that yields the
+    /// list's order: with a million open sessions it walked them all for an open session of a
+    /// customer who has none (6 s). PostgreSQL chooses from its statistics, and has no hints.
+    const INDEX_HINTS: bool;
 
     /// What the backend keeps in the process beside its pool, for its speed-ups.
     type Machinery: Send + Sync;

@@ -62,6 +62,7 @@ impl Db for Sqlite {
     // no row lock to take.
     const CLAIM_LOCK: &'static str = "";
     const NEW_ID: &'static str = "randomblob(16)";
+    const INDEX_HINTS: bool = true;
 
     type Machinery = SqliteMachinery;
     type Writing<'a> = WriteGuard<'a>;
