@@ -181,9 +181,10 @@ mod tests {
     }
 }
 
-/// A checkout session as stored.
+/// A checkout session as stored. Its quote is read ([`Quote`]) by everything that works with
+/// it, or kept as the stored JSON ([`QuoteJson`]) by the API's lists, which only show it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checkout {
+pub struct Checkout<Q = Quote> {
     pub id: uuid::Uuid,
     pub organisation_id: uuid::Uuid,
     /// The stored status; read [`Checkout::status_at`] for what a reader sees.
@@ -197,7 +198,7 @@ pub struct Checkout {
     pub business_entity_id: uuid::Uuid,
     pub guest_checkout: bool,
     pub customer_data: super::customer::CustomerData,
-    pub quote: Quote,
+    pub quote: Q,
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<super::redirect_url::RedirectUrl>,
     pub cancel_url: Option<super::redirect_url::RedirectUrl>,
@@ -215,7 +216,7 @@ pub struct Checkout {
     pub link_secret: Option<String>,
 }
 
-impl Checkout {
+impl<Q> Checkout<Q> {
     pub fn status_at(&self, now: DateTime<Utc>) -> CheckoutStatus {
         self.status.effective(self.expires_at, now)
     }
@@ -296,6 +297,22 @@ impl LinkKey {
     /// The hosted link's path; every page of the flow is below it.
     pub fn path(&self) -> String {
         format!("/checkout/{}", self.segment())
+    }
+}
+
+/// A stored [`Quote`] as its JSON, unread: what a list shows of each session is exactly what
+/// was stored (the same `Serialize` wrote it), so it is spliced into the answer rather than
+/// decoded and encoded again (issue 15: that was most of a list's time).
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuoteJson {
+    pub estimates: Box<serde_json::value::RawValue>,
+    pub change: Option<Box<serde_json::value::RawValue>>,
+}
+
+impl PartialEq for QuoteJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.estimates.get() == other.estimates.get()
+            && self.change.as_ref().map(|c| c.get()) == other.change.as_ref().map(|c| c.get())
     }
 }
 

@@ -38,7 +38,7 @@ use uuid::Uuid;
 use crate::domain::catalog::{
     ApiKey, BusinessEntity, Contract, ContractItem, Customer, Organisation, Plan, Product,
 };
-use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote, QuoteJson};
 use crate::domain::customer::CustomerData;
 use crate::domain::events::{Attempt, Delivery, Event, WebhookEndpoint};
 use crate::domain::redirect_url::RedirectUrl;
@@ -311,7 +311,7 @@ pub trait CheckoutStore {
         filter: &CheckoutFilter,
         page: PageRequest,
         now: DateTime<Utc>,
-    ) -> StorageResult<PageOf<Checkout>>;
+    ) -> StorageResult<PageOf<Checkout<QuoteJson>>>;
     async fn update_checkout(
         &self,
         org: Uuid,

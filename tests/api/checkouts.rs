@@ -868,6 +868,15 @@ async fn listing_filters_by_status_customer_and_type_newest_first_with_paginatio
         [&change["id"], &b["id"], &a["id"]].map(|v| v.as_str().unwrap().to_owned())
     );
     assert_eq!(all["has_more"], false);
+    // A list shows each session exactly as GET does: the quote it splices as stored (estimates
+    // and, for the plan change, its change summary) is the JSON GET builds from the value.
+    for listed in all["data"].as_array().unwrap() {
+        let one = app
+            .get_ok(&format!("/checkouts/{}", listed["id"].as_str().unwrap()))
+            .await;
+        assert_eq!(listed, &one);
+    }
+    assert!(all["data"][0]["change"].is_object(), "{}", all["data"][0]);
 
     let page1 = app.get_ok("/checkouts?limit=2").await;
     assert_eq!(ids(&page1).len(), 2);

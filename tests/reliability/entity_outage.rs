@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use hosted_checkout::domain::catalog::{
     ApiKey, BusinessEntity, Contract, Customer, Organisation, Plan, Product,
 };
-use hosted_checkout::domain::checkout::Checkout;
+use hosted_checkout::domain::checkout::{Checkout, QuoteJson};
 use hosted_checkout::domain::events::{Delivery, Event, WebhookEndpoint};
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::organisations::create_organisation;
@@ -215,7 +215,7 @@ impl CheckoutStore for EntitiesDown {
         filter: &CheckoutFilter,
         page: PageRequest,
         now: DateTime<Utc>,
-    ) -> StorageResult<PageOf<Checkout>> {
+    ) -> StorageResult<PageOf<Checkout<QuoteJson>>> {
         self.inner.list_checkouts(org, filter, page, now).await
     }
     async fn update_checkout(

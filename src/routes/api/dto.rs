@@ -9,7 +9,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::checkout::{ChangeSummary, Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::checkout::{
+    ChangeSummary, Checkout, CheckoutStatus, CheckoutType, Quote, QuoteJson,
+};
 use crate::domain::customer::CustomerData;
 use crate::domain::invoice::Estimates;
 use crate::domain::overrides::{ItemOverride, ProrationBehavior};
@@ -156,8 +158,10 @@ pub struct CheckoutView {
     pub business_entity_id: Uuid,
     pub guest_checkout: bool,
     pub customer_data: CustomerData,
-    pub estimates: Estimates,
-    pub change: Option<ChangeSummary>,
+    #[schema(value_type = Estimates)]
+    pub estimates: Shown<Estimates>,
+    #[schema(value_type = Option<ChangeSummary>)]
+    pub change: Shown<Option<ChangeSummary>>,
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<RedirectUrl>,
     pub cancel_url: Option<RedirectUrl>,
@@ -177,10 +181,12 @@ pub struct CheckoutView {
 
 impl CheckoutView {
     /// The session as a reader sees it at `now` (an open session past its expiry is expired).
-    pub fn new(c: Checkout, public_url: &str, now: DateTime<Utc>) -> Self {
+    pub fn new<Q: QuoteParts>(c: Checkout<Q>, public_url: &str, now: DateTime<Utc>) -> Self {
+        let (checkout_status, url) = (c.status_at(now), c.hosted_url(public_url));
+        let (estimates, change) = c.quote.parts();
         Self {
-            checkout_status: c.status_at(now),
-            url: c.hosted_url(public_url),
+            checkout_status,
+            url,
             id: c.id,
             organisation_id: c.organisation_id,
             checkout_type: c.checkout_type,
@@ -192,8 +198,8 @@ impl CheckoutView {
             business_entity_id: c.business_entity_id,
             guest_checkout: c.guest_checkout,
             customer_data: c.customer_data,
-            estimates: c.quote.estimates,
-            change: c.quote.change,
+            estimates,
+            change,
             expires_at: c.expires_at,
             success_url: c.success_url,
             cancel_url: c.cancel_url,
@@ -207,6 +213,44 @@ impl CheckoutView {
             updated_at: c.updated_at,
             completed_at: c.completed_at,
         }
+    }
+}
+
+/// A part of an answer built from the value, or spliced in as the JSON that was stored: the
+/// same bytes either way, because the stored JSON was written by the value's `Serialize`.
+#[derive(Debug)]
+pub enum Shown<T> {
+    Value(T),
+    Stored(Box<serde_json::value::RawValue>),
+}
+
+impl<T: Serialize> Serialize for Shown<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shown::Value(v) => v.serialize(s),
+            Shown::Stored(raw) => raw.serialize(s),
+        }
+    }
+}
+
+/// A session's quote as the view's `estimates` and `change`.
+pub trait QuoteParts {
+    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>);
+}
+
+impl QuoteParts for Quote {
+    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>) {
+        (Shown::Value(self.estimates), Shown::Value(self.change))
+    }
+}
+
+impl QuoteParts for QuoteJson {
+    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>) {
+        let change = match self.change {
+            Some(raw) => Shown::Stored(raw),
+            None => Shown::Value(None),
+        };
+        (Shown::Stored(self.estimates), change)
     }
 }
 

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::errors::ReadError;
 use super::{SessionRef, find};
-use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, QuoteJson};
 use crate::services::{Ctx, Errors, ListParams};
 use crate::storage::{CheckoutFilter, PageOf};
 
@@ -25,7 +25,12 @@ pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, ReadError> 
         .ok_or(ReadError::NotFound)
 }
 
-pub async fn list(ctx: &Ctx, org: Uuid, q: CheckoutQuery) -> Result<PageOf<Checkout>, ReadError> {
+/// A page of sessions, each with its quote as stored (`QuoteJson`: lists show it unread).
+pub async fn list(
+    ctx: &Ctx,
+    org: Uuid,
+    q: CheckoutQuery,
+) -> Result<PageOf<Checkout<QuoteJson>>, ReadError> {
     let mut errors = Errors::default();
     let filter = filter(
         &mut errors,

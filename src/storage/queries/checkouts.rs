@@ -13,7 +13,7 @@ use super::contracts::{
 use super::events::insert_events_in;
 use super::{Arg as _, Db, PushArg as _, SqlStore, execute_on, page_of};
 use crate::domain::catalog::{Contract, ContractVersion, Customer};
-use crate::domain::checkout::{Checkout, CheckoutStatus};
+use crate::domain::checkout::{Checkout, CheckoutStatus, QuoteJson};
 use crate::storage::rows::checkouts::CheckoutColumns;
 use crate::storage::rows::to_json;
 use crate::storage::{
@@ -320,7 +320,7 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         filter: &CheckoutFilter,
         page: PageRequest,
         now: DateTime<Utc>,
-    ) -> StorageResult<PageOf<Checkout>> {
+    ) -> StorageResult<PageOf<Checkout<QuoteJson>>> {
         let limit = i64::from(page.limit) + 1;
         let mut qb = QueryBuilder::<D>::new("");
         match filter.status {
@@ -360,7 +360,7 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
             }
         }
         let rows = self.fetch_all(qb.build()).await?;
-        page_of::<CheckoutColumns, D>(&rows, page)
+        page_of::<CheckoutColumns<QuoteJson>, D>(&rows, page)
     }
 
     async fn update_checkout(

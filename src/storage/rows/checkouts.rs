@@ -2,6 +2,7 @@
 //! `TERMS` in `queries::checkouts`).
 
 use std::borrow::Cow;
+use std::marker::PhantomData;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -10,7 +11,7 @@ use super::catalog::{CustomerColumns, PlanColumns};
 use super::contracts::ContractColumns;
 use super::{Columns, Find, ReadsAll, corrupt, joined, json, to_json};
 use crate::domain::catalog::Customer;
-use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::overrides::ProrationBehavior;
 use crate::domain::redirect_url::RedirectUrl;
 use crate::storage::{StorageError, StorageResult, Terms};
@@ -54,7 +55,7 @@ fn redirect_url(s: Option<String>) -> StorageResult<Option<RedirectUrl>> {
         .transpose()
 }
 
-impl TryFrom<CheckoutRow<'_>> for Checkout {
+impl<Q: serde::de::DeserializeOwned> TryFrom<CheckoutRow<'_>> for Checkout<Q> {
     type Error = StorageError;
 
     fn try_from(r: CheckoutRow<'_>) -> StorageResult<Self> {
@@ -92,8 +93,8 @@ impl TryFrom<CheckoutRow<'_>> for Checkout {
     }
 }
 
-/// Where [`CheckoutRow`]'s columns are.
-pub(crate) struct CheckoutColumns {
+/// Where [`CheckoutRow`]'s columns are; `Q` is how its quote is read ([`Checkout`]).
+pub(crate) struct CheckoutColumns<Q = Quote> {
     id: usize,
     organisation_id: usize,
     checkout_status: usize,
@@ -120,10 +121,11 @@ pub(crate) struct CheckoutColumns {
     updated_at: usize,
     completed_at: usize,
     link_secret: usize,
+    quote: PhantomData<fn() -> Q>,
 }
 
-impl Columns for CheckoutColumns {
-    type Item = Checkout;
+impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
+    type Item = Checkout<Q>;
 
     fn find<R: ReadsAll + ?Sized>(f: &Find<'_, R>) -> StorageResult<Self> {
         Ok(Self {
@@ -153,10 +155,11 @@ impl Columns for CheckoutColumns {
             updated_at: f.at("updated_at")?,
             completed_at: f.at("completed_at")?,
             link_secret: f.at("link_secret")?,
+            quote: PhantomData,
         })
     }
 
-    fn decode<R: ReadsAll + ?Sized>(&self, r: &R) -> StorageResult<Checkout> {
+    fn decode<R: ReadsAll + ?Sized>(&self, r: &R) -> StorageResult<Checkout<Q>> {
         CheckoutRow {
             id: r.get(self.id)?,
             organisation_id: r.get(self.organisation_id)?,
