@@ -3,7 +3,6 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::catalog::insert_customer_in;
@@ -11,7 +10,7 @@ use super::contracts::{
     AMEND_CONTRACT, ContractJson, contract_in, insert_contract_in, insert_version_in,
 };
 use super::events::insert_events_in;
-use super::{Arg as _, Db, PushArg as _, SqlStore, execute_on, page_of};
+use super::{Arg as _, Db, Query, SqlStore, execute_on, page_of};
 use crate::domain::catalog::{Contract, ContractVersion, Customer};
 use crate::domain::checkout::{Checkout, CheckoutStatus, QuoteJson};
 use crate::storage::rows::checkouts::CheckoutColumns;
@@ -321,45 +320,11 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         page: PageRequest,
         now: DateTime<Utc>,
     ) -> StorageResult<PageOf<Checkout<QuoteJson>>> {
-        let limit = i64::from(page.limit) + 1;
-        let mut qb = QueryBuilder::<D>::new("");
-        match filter.status {
-            // An expired session is either marked so or still open past its expiry (not yet
-            // swept): each half is a seek in its own index, so one ordered select with an OR
-            // (which walks the organisation's sessions) becomes two, merged.
-            Some(CheckoutStatus::Expired) => {
-                qb.push("SELECT * FROM (");
-                list_branch(
-                    &mut qb,
-                    org,
-                    Branch::MarkedExpired,
-                    filter,
-                    page,
-                    limit,
-                    now,
-                );
-                qb.push(") AS marked UNION ALL SELECT * FROM (");
-                list_branch(
-                    &mut qb,
-                    org,
-                    Branch::OpenPastExpiry,
-                    filter,
-                    page,
-                    limit,
-                    now,
-                );
-                qb.push(") AS unswept").push(LIST_ORDER).push_arg(limit);
-            }
-            status => {
-                let branch = match status {
-                    None => Branch::Any,
-                    Some(CheckoutStatus::Open) => Branch::Open,
-                    Some(s) => Branch::Is(s.as_str()),
-                };
-                list_branch(&mut qb, org, branch, filter, page, limit, now);
-            }
+        let q = list_sql::<D>(org, filter, page, now);
+        if let Some(read) = D::checkouts_here(&self.machinery, &q, page) {
+            return read;
         }
-        let rows = self.fetch_all(qb.build()).await?;
+        let rows = self.fetch_all(list_query(q)).await?;
         page_of::<CheckoutColumns<QuoteJson>, D>(&rows, page)
     }
 
@@ -495,10 +460,113 @@ enum Branch {
     OpenPastExpiry,
 }
 
+/// A value the list binds, kept apart from its SQL so that either reader can bind it: sqlx's
+/// pool, or SQLite's inline reader (`storage::sqlite::inline_reads`).
+#[derive(Debug, Clone, Copy)]
+pub enum ListArg {
+    Id(Uuid),
+    Text(&'static str),
+    Time(DateTime<Utc>),
+    Int(i64),
+}
+
+/// The list's statement for one request: SQL with `$1`…`$n` (each used once, in order) and
+/// the values they stand for.
+#[derive(Debug, Clone, Default)]
+pub struct ListSql {
+    pub sql: String,
+    pub args: Vec<ListArg>,
+    /// At most one filter: the statement is one seek per select in the filter's index, a few
+    /// dozen index steps whatever the data. A combined filter checks rows one by one and may
+    /// walk many (`docs/decisions.md`).
+    pub seek: bool,
+}
+
+impl ListSql {
+    fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    fn push_arg(&mut self, arg: ListArg) -> &mut Self {
+        self.args.push(arg);
+        self.sql.push('$');
+        self.sql.push_str(&self.args.len().to_string());
+        self
+    }
+}
+
+/// The list's statement for sqlx, its values bound in order.
+pub(crate) fn list_query<D: Db>(q: ListSql) -> Query<'static, D> {
+    let mut query = sqlx::query::<D>(sqlx::AssertSqlSafe(q.sql));
+    for a in q.args {
+        query = match a {
+            ListArg::Id(v) => query.arg(v),
+            ListArg::Text(v) => query.arg(v),
+            ListArg::Time(v) => query.arg(v),
+            ListArg::Int(v) => query.arg(v),
+        };
+    }
+    query
+}
+
+/// `GET /checkouts`' statement: newest first, `limit + 1` rows (the extra one says whether
+/// there are more).
+pub(crate) fn list_sql<D: Db>(
+    org: Uuid,
+    filter: &CheckoutFilter,
+    page: PageRequest,
+    now: DateTime<Utc>,
+) -> ListSql {
+    let limit = i64::from(page.limit) + 1;
+    let filters = [
+        filter.status.is_some(),
+        filter.customer_id.is_some(),
+        filter.checkout_type.is_some(),
+    ];
+    let mut q = ListSql {
+        seek: filters.iter().filter(|f| **f).count() <= 1,
+        ..ListSql::default()
+    };
+    match filter.status {
+        // An expired session is either marked so or still open past its expiry (not yet
+        // swept): each half is a seek in its own index, so one ordered select with an OR
+        // (which walks the organisation's sessions) becomes two, merged.
+        Some(CheckoutStatus::Expired) => {
+            q.push("SELECT * FROM (");
+            list_branch::<D>(&mut q, org, Branch::MarkedExpired, filter, page, limit, now);
+            q.push(") AS marked UNION ALL SELECT * FROM (");
+            list_branch::<D>(
+                &mut q,
+                org,
+                Branch::OpenPastExpiry,
+                filter,
+                page,
+                limit,
+                now,
+            );
+            q.push(") AS unswept")
+                .push(LIST_ORDER)
+                .push_arg(ListArg::Int(limit));
+        }
+        status => {
+            let branch = match status {
+                None => Branch::Any,
+                Some(CheckoutStatus::Open) => Branch::Open,
+                Some(s) => Branch::Is(s.as_str()),
+            };
+            list_branch::<D>(&mut q, org, branch, filter, page, limit, now);
+        }
+    }
+    q
+}
+
 /// One ordered, limited select of the organisation's sessions: `branch`'s status, the
-/// customer and type filters, the page's cursor.
+/// customer and type filters, the page's cursor. SQLite is told which index to use where its
+/// planner (no per-value statistics) would choose the one that gives the order and walk a
+/// million rows; PostgreSQL chooses from its statistics.
 fn list_branch<D: Db>(
-    qb: &mut QueryBuilder<D>,
+    q: &mut ListSql,
     org: Uuid,
     branch: Branch,
     filter: &CheckoutFilter,
@@ -506,7 +574,7 @@ fn list_branch<D: Db>(
     limit: i64,
     now: DateTime<Utc>,
 ) {
-    qb.push(CHECKOUTS);
+    q.push(CHECKOUTS);
     // The index that finds the fewest rows: a customer's sessions are few; the sessions the
     // sweep has not marked yet are few. Otherwise the planner's choice (status or type).
     let index = match (branch, filter.customer_id) {
@@ -515,40 +583,41 @@ fn list_branch<D: Db>(
         _ => None,
     };
     if let Some(index) = index.filter(|_| D::INDEX_HINTS) {
-        qb.push(" INDEXED BY ").push(index);
+        q.push(" INDEXED BY ").push(index);
     }
-    qb.push(" WHERE organisation_id = ").push_arg(org);
+    q.push(" WHERE organisation_id = ")
+        .push_arg(ListArg::Id(org));
     match branch {
         Branch::Any => {}
         Branch::Open => {
-            qb.push(" AND checkout_status = 'open' AND expires_at > ")
-                .push_arg(now);
+            q.push(" AND checkout_status = 'open' AND expires_at > ")
+                .push_arg(ListArg::Time(now));
         }
         Branch::Is(status) => {
-            qb.push(" AND checkout_status = ").push_arg(status);
+            q.push(" AND checkout_status = ")
+                .push_arg(ListArg::Text(status));
         }
         Branch::MarkedExpired => {
-            qb.push(" AND checkout_status = 'expired'");
+            q.push(" AND checkout_status = 'expired'");
         }
         Branch::OpenPastExpiry => {
-            qb.push(" AND checkout_status = 'open' AND expires_at <= ")
-                .push_arg(now);
+            q.push(" AND checkout_status = 'open' AND expires_at <= ")
+                .push_arg(ListArg::Time(now));
         }
     }
     if let Some(c) = filter.customer_id {
-        qb.push(" AND customer_id = ").push_arg(c);
+        q.push(" AND customer_id = ").push_arg(ListArg::Id(c));
     }
     if let Some(t) = filter.checkout_type {
-        qb.push(" AND checkout_type = ").push_arg(t.as_str());
+        q.push(" AND checkout_type = ")
+            .push_arg(ListArg::Text(t.as_str()));
     }
     if let Some(after) = page.starting_after {
-        qb.push(
-            " AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ",
-        )
-        .push_arg(after)
-        .push(" AND c.organisation_id = ")
-        .push_arg(org)
-        .push(")");
+        q.push(" AND (created_at, id) < (SELECT c.created_at, c.id FROM checkouts c WHERE c.id = ")
+            .push_arg(ListArg::Id(after))
+            .push(" AND c.organisation_id = ")
+            .push_arg(ListArg::Id(org))
+            .push(")");
     }
-    qb.push(LIST_ORDER).push_arg(limit);
+    q.push(LIST_ORDER).push_arg(ListArg::Int(limit));
 }

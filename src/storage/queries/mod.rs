@@ -22,7 +22,7 @@ use super::batch_insert::BatchInsert;
 use super::rows::checkouts::{CheckoutColumns, CheckoutWithTermsColumns, CustomerTermsColumns};
 use super::rows::{Columns, ReadsAll, Resolved, decode_all};
 use super::{Customer, PageOf, PageRequest, Storage, StorageResult, Terms, TermsRef};
-use crate::domain::checkout::Checkout;
+use crate::domain::checkout::{Checkout, QuoteJson};
 
 /// One statement with its arguments.
 pub(crate) type Query<'q, D> = sqlx::query::Query<'q, D, <D as sqlx::Database>::Arguments>;
@@ -62,6 +62,16 @@ pub trait Db:
     fn writing(machinery: &Self::Machinery) -> impl Future<Output = Self::Writing<'_>> + Send;
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// A page of [`CheckoutStore::list_checkouts`](super::CheckoutStore) answered without the
+    /// pool (SQLite: on the calling thread, when the statement is a seek), or `None`.
+    fn checkouts_here(
+        _machinery: &Self::Machinery,
+        _q: &checkouts::ListSql,
+        _page: PageRequest,
+    ) -> Option<StorageResult<PageOf<Checkout<QuoteJson>>>> {
+        None
+    }
 
     /// [`CheckoutStore::get_checkout_with_terms`](super::CheckoutStore) answered without the
     /// pool (SQLite: on the calling thread), or `None` to read through [`Db::read_row`].

@@ -7,7 +7,9 @@
 //! load put half of the server's CPU in them (docs/performance.md).
 //!
 //! The two hot reads (`CHECKOUT_WITH_TERMS`: every hosted page, confirm, patch, get;
-//! `TERMS`: create and preview) therefore run here, synchronously, on read-only connections of
+//! `TERMS`: create and preview) and a page of the API's session list whose filter is one index
+//! seek (`ListSql::seek`: none or one filter; a combined filter may walk many rows and stays on
+//! the pool's thread) therefore run here, synchronously, on read-only connections of
 //! their own, opened with rusqlite over the same bundled SQLite library sqlx links. In WAL mode
 //! a reader never waits for a writer and sees every transaction committed before it started,
 //! on whichever connection; such a read takes a few microseconds when its pages are cached. A
@@ -22,17 +24,21 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::ValueRef;
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use uuid::Uuid;
 
 use crate::domain::catalog::Customer;
-use crate::domain::checkout::Checkout;
-use crate::storage::queries::checkouts::{CHECKOUT_WITH_TERMS, TERMS, terms_found};
-use crate::storage::rows::checkouts::{CheckoutWithTermsColumns, CustomerTermsColumns};
+use crate::domain::checkout::{Checkout, QuoteJson};
+use crate::storage::queries::checkouts::{
+    CHECKOUT_WITH_TERMS, ListArg, ListSql, TERMS, terms_found,
+};
+use crate::storage::rows::checkouts::{
+    CheckoutColumns, CheckoutWithTermsColumns, CustomerTermsColumns,
+};
 use crate::storage::rows::{ReadRow, Reads, ReadsAll, Resolved};
-use crate::storage::{StorageError, StorageResult, Terms, TermsRef};
+use crate::storage::{PageOf, PageRequest, StorageError, StorageResult, Terms, TermsRef};
 
 /// Idle connections kept for reuse; one is in use per thread reading at that moment.
 const MAX_IDLE: usize = 8;
@@ -46,6 +52,7 @@ pub(crate) struct InlineReader {
     /// slow to do for each of 63 columns on every read.
     checkout_with_terms: Resolved<CheckoutWithTermsColumns>,
     terms: Resolved<CustomerTermsColumns>,
+    listed: Resolved<CheckoutColumns<QuoteJson>>,
 }
 
 /// Why an inline read did not answer.
@@ -83,6 +90,7 @@ impl InlineReader {
             idle: Mutex::new(Vec::new()),
             checkout_with_terms: Resolved::default(),
             terms: Resolved::default(),
+            listed: Resolved::default(),
         })
     }
 
@@ -105,6 +113,20 @@ impl InlineReader {
         params: &[(&str, &dyn rusqlite::ToSql)],
         decode: impl FnOnce(&InlineRow<'_, '_>) -> StorageResult<T>,
     ) -> Option<StorageResult<Option<T>>> {
+        self.read(sql, params, |rows| match rows.next()? {
+            Some(row) => Ok(Some(decode(&InlineRow(row))?)),
+            None => Ok(None),
+        })
+    }
+
+    /// Runs `sql` with `params` on an idle connection (or a new one) and reads its rows with
+    /// `read`. `None`: not answered here; read through the pool.
+    fn read<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        read: impl FnOnce(&mut rusqlite::Rows<'_>) -> Result<T, Miss>,
+    ) -> Option<StorageResult<T>> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
             Some(conn) => conn,
@@ -116,15 +138,12 @@ impl InlineReader {
                 }
             },
         };
-        let read = (|| -> Result<Option<T>, Miss> {
+        let result = (|| -> Result<T, Miss> {
             let mut stmt = conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params)?;
-            match rows.next()? {
-                Some(row) => Ok(Some(decode(&InlineRow(row))?)),
-                None => Ok(None),
-            }
+            read(&mut rows)
         })();
-        match read {
+        match result {
             Ok(found) => {
                 if let Ok(mut idle) = self.idle.lock()
                     && idle.len() < MAX_IDLE
@@ -137,6 +156,38 @@ impl InlineReader {
             Err(Miss::Fallback) => None,
             Err(Miss::Failed(e)) => Some(Err(e)),
         }
+    }
+
+    /// A page of the sessions list (`queries::checkouts::list_sql`): its statement differs
+    /// with the filters, its columns do not.
+    pub(crate) fn checkouts(
+        &self,
+        q: &ListSql,
+        page: PageRequest,
+    ) -> Option<StorageResult<PageOf<Checkout<QuoteJson>>>> {
+        let values = q.args.iter().map(|a| match *a {
+            // As sqlx binds them: UUIDs as 16-byte blobs, timestamps as RFC 3339 text.
+            ListArg::Id(id) => Value::Blob(id.as_bytes().to_vec()),
+            ListArg::Text(t) => Value::Text(t.to_owned()),
+            ListArg::Time(t) => Value::Text(t.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
+            ListArg::Int(n) => Value::Integer(n),
+        });
+        if !q.seek {
+            return None;
+        }
+        let limit = page.limit as usize;
+        self.read(&q.sql, rusqlite::params_from_iter(values), |rows| {
+            let mut data = Vec::new();
+            let mut has_more = false;
+            while let Some(row) = rows.next()? {
+                if data.len() == limit {
+                    has_more = true;
+                    break;
+                }
+                data.push(self.listed.decode(&InlineRow(row))?);
+            }
+            Ok(PageOf { data, has_more })
+        })
     }
 
     pub(crate) fn checkout_with_terms(

@@ -30,9 +30,10 @@ use checkpointer::{Mode, RESTART_WAIT, checkpoint, spawn_checkpointer};
 use inline_reads::InlineReader;
 use write_lock::{WriteGuard, WriteLock};
 
+use super::queries::checkouts::ListSql;
 use super::queries::{Db, SqlStore};
-use super::{Customer, PoolSettings, StorageResult, Terms, TermsRef};
-use crate::domain::checkout::Checkout;
+use super::{Customer, PageOf, PageRequest, PoolSettings, StorageResult, Terms, TermsRef};
+use crate::domain::checkout::{Checkout, QuoteJson};
 
 /// Page cache of each pooled connection, in KiB (SQLite's default is 2,000). In WAL mode a
 /// connection drops its whole cache when another one has written since its last transaction,
@@ -81,6 +82,14 @@ impl Db for Sqlite {
         id: Uuid,
     ) -> Option<StorageResult<Option<(Checkout, Terms)>>> {
         machinery.inline.as_ref()?.checkout_with_terms(org, id)
+    }
+
+    fn checkouts_here(
+        machinery: &SqliteMachinery,
+        q: &ListSql,
+        page: PageRequest,
+    ) -> Option<StorageResult<PageOf<Checkout<QuoteJson>>>> {
+        machinery.inline.as_ref()?.checkouts(q, page)
     }
 
     fn terms_here(
@@ -159,6 +168,95 @@ mod tests {
         let (store, _) = store(&dir).await;
         assert!(store.machinery.inline.is_some());
         assert!(store.without_inline_reads().machinery.inline.is_none());
+    }
+
+    /// Each list filter is a seek in its own index, read inline; a combined filter is read
+    /// through the pool (it may walk rows).
+    #[tokio::test]
+    async fn every_list_filter_is_a_seek_in_its_index_and_read_inline() {
+        use crate::domain::checkout::{CheckoutStatus, CheckoutType};
+        use crate::storage::CheckoutFilter;
+        use crate::storage::queries::checkouts::{list_query, list_sql};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _) = store(&dir).await;
+        let (org, now) = (Uuid::now_v7(), chrono::Utc::now());
+        let page = PageRequest {
+            limit: 20,
+            starting_after: Some(Uuid::now_v7()),
+        };
+        let status = |s| CheckoutFilter {
+            status: Some(s),
+            ..CheckoutFilter::default()
+        };
+        let cases = [
+            (CheckoutFilter::default(), vec!["checkouts_org_created"]),
+            (status(CheckoutStatus::Open), vec!["checkouts_org_status"]),
+            (
+                status(CheckoutStatus::Cancelled),
+                vec!["checkouts_org_status"],
+            ),
+            (
+                status(CheckoutStatus::Expired),
+                vec!["checkouts_org_status", "checkouts_open_expiry"],
+            ),
+            (
+                CheckoutFilter {
+                    customer_id: Some(Uuid::now_v7()),
+                    ..CheckoutFilter::default()
+                },
+                vec!["checkouts_org_customer"],
+            ),
+            (
+                CheckoutFilter {
+                    checkout_type: Some(CheckoutType::PlanChange),
+                    ..CheckoutFilter::default()
+                },
+                vec!["checkouts_org_type"],
+            ),
+        ];
+        let inline = store.machinery.inline.as_ref().expect("inline reads");
+        for (filter, indexes) in cases {
+            let q = list_sql::<Sqlite>(org, &filter, page, now);
+            assert!(q.seek, "{filter:?}");
+            let explain = ListSql {
+                sql: format!("EXPLAIN QUERY PLAN {}", q.sql),
+                args: q.args.clone(),
+                seek: q.seek,
+            };
+            let steps: Vec<String> = list_query::<Sqlite>(explain)
+                .fetch_all(&store.pool)
+                .await
+                .expect("explain")
+                .iter()
+                .map(|r| sqlx::Row::get::<String, _>(r, "detail"))
+                .filter(|d| d.contains("checkouts") && !d.contains("PRIMARY KEY"))
+                .collect();
+            for want in &indexes {
+                assert!(
+                    steps
+                        .iter()
+                        .any(|s| s.starts_with("SEARCH") && s.contains(want)),
+                    "{filter:?}: {steps:?}"
+                );
+            }
+            assert!(
+                !steps.iter().any(|s| s.starts_with("SCAN")),
+                "{filter:?}: {steps:?}"
+            );
+            let listed = inline.checkouts(&q, page).expect("read inline");
+            assert!(listed.expect("no error").data.is_empty());
+        }
+        let combined = CheckoutFilter {
+            status: Some(CheckoutStatus::Open),
+            customer_id: Some(Uuid::now_v7()),
+            ..CheckoutFilter::default()
+        };
+        let q = list_sql::<Sqlite>(org, &combined, page, now);
+        assert!(!q.seek);
+        assert!(
+            inline.checkouts(&q, page).is_none(),
+            "a walk stays on the pool"
+        );
     }
 
     /// What SQLite plans for `sql` (one line per step of `EXPLAIN QUERY PLAN`).
