@@ -309,13 +309,6 @@ pub struct QuoteJson {
     pub change: Option<Box<serde_json::value::RawValue>>,
 }
 
-impl PartialEq for QuoteJson {
-    fn eq(&self, other: &Self) -> bool {
-        self.estimates.get() == other.estimates.get()
-            && self.change.as_ref().map(|c| c.get()) == other.change.as_ref().map(|c| c.get())
-    }
-}
-
 /// What the customer is shown and accepts: the invoice estimates and, for amendments, what
 /// changes and when. Stored with the session; confirm recomputes it and compares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

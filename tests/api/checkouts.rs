@@ -70,6 +70,16 @@ async fn table_rows(app: &TestApp) -> Vec<i64> {
     counts
 }
 
+/// The ids of a list answer's `data`, in order.
+fn ids(v: &Value) -> Vec<String> {
+    v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// Seats at 10.00 (5 of 1–50, adjustable) and a 49.00 support add-on (off), monthly.
 async fn team(app: &TestApp) -> Catalog {
     app.seat_plan("Team", "10.00", "P1M").await
@@ -854,14 +864,6 @@ async fn listing_filters_by_status_customer_and_type_newest_first_with_paginatio
     )
     .await;
 
-    let ids = |v: &Value| -> Vec<String> {
-        v["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let all = app.get_ok("/checkouts").await;
     assert_eq!(
         ids(&all),
@@ -1343,14 +1345,6 @@ async fn the_expired_filter_merges_marked_and_unswept_sessions_in_order_across_p
         app.post_ok(&path, &json!({}), StatusCode::OK).await;
     }
     app.advance(Duration::hours(1));
-    let ids = |v: &Value| -> Vec<String> {
-        v["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let s = |n: usize| made[n - 1].clone();
 
     let first = app

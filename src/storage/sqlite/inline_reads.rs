@@ -52,6 +52,7 @@ pub(crate) struct InlineReader {
     /// slow to do for each of 63 columns on every read.
     checkout_with_terms: Resolved<CheckoutWithTermsColumns>,
     terms: Resolved<CustomerTermsColumns>,
+    /// The list's statement varies with its filters; its columns and their order do not.
     listed: Resolved<CheckoutColumns<QuoteJson>>,
 }
 
