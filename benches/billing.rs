@@ -105,6 +105,7 @@ fn benches(c: &mut Criterion) {
                 plan: &typical,
                 start_date: date(2026, 1, 31),
                 end_date: None,
+                discount: None,
             }))
         })
     });
@@ -114,6 +115,7 @@ fn benches(c: &mut Criterion) {
         start_date: date(2026, 1, 31),
         end_date: None,
         billing_anchor_date: date(2026, 1, 31),
+        discount: None,
     };
     let target = plan(BillingPeriod::P1M, twenty_items(2));
     let new_plan = PlanTerms {
@@ -135,6 +137,7 @@ fn benches(c: &mut Criterion) {
                 new_plan: &new_plan,
                 effective_date: date(2026, 11, 16),
                 behavior: ProrationBehavior::ProrateNow,
+                new_discount: None,
             }))
         })
     });

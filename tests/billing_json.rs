@@ -55,6 +55,7 @@ fn a_new_subscription_estimate_serializes_as_the_api_shows_it() {
         plan: &plan,
         start_date: date(2026, 12, 1),
         end_date: Some(date(2026, 12, 31)),
+        discount: None,
     })
     .unwrap();
     let json = serde_json::to_value(&est.estimates).unwrap();

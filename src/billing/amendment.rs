@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::invoice::{Draft, Span, carry_credit};
 use super::new_subscription::{period_invoice, period_span, term_end};
-use super::{BillingError, check_tax_rate, period_total};
+use super::{BillingError, check_tax_rate, discount, period_total, with_tax};
+use crate::domain::discount::{AppliedDiscount, Discount};
 use crate::domain::invoice::{Estimates, Invoice, LineKind};
 use crate::domain::money::Currency;
 use crate::domain::overrides::{AmendmentKind, ItemOverride, LineState, ProrationBehavior};
@@ -70,6 +71,8 @@ pub struct Amendment<'a> {
     pub new_plan: &'a PlanTerms,
     pub effective_date: NaiveDate,
     pub behavior: ProrationBehavior,
+    /// A discount the change brings; it replaces the contract's from the effective date.
+    pub new_discount: Option<&'a Discount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +96,9 @@ pub struct AmendmentEstimate {
     /// A plain sentence for the customer, e.g. "You pay $15.00 now for the rest of this period
     /// (16–30 Nov 2026). From 1 Dec 2026 you pay $80.00 per month."
     pub summary: String,
+    /// The discount the contract holds after the change: the one it brings, else the
+    /// contract's own (its window unchanged).
+    pub discount: Option<AppliedDiscount>,
 }
 
 /// Estimates the invoices of a plan change or quantity update (SPEC §6).
@@ -148,6 +154,8 @@ pub fn estimate_amendment(input: &Amendment) -> Result<AmendmentEstimate, Billin
         new,
         new_total,
         term_end,
+        new_discount: input.new_discount,
+        then_per_period: with_tax(currency, new_total, input.tax_rate)?,
     };
 
     if d < anchor {
@@ -203,6 +211,29 @@ pub fn estimate_amendment(input: &Amendment) -> Result<AmendmentEstimate, Billin
         }
     };
     let mut current = current;
+    let mut next = next;
+    let first = if mode == Mode::Deferred {
+        effective_date
+    } else {
+        d
+    };
+    let after = plan.discount_after(contract, first, new_anchor)?;
+    if matches!(mode, Mode::Prorated | Mode::Restarted) {
+        // The credit returns what was paid for the old terms; the charge is discounted when
+        // the discount is in force on the day the new terms start.
+        if let Some(before) = contract
+            .discount
+            .as_ref()
+            .filter(|b| b.covers(period.start))
+        {
+            current.return_discount(&before.discount, &old.items, rest.days(), period.days())?;
+        }
+        if let Some(a) = after.as_ref().filter(|a| a.covers(d)) {
+            current.apply_discount(&a.discount)?;
+        }
+    }
+    discount_next(next.as_mut(), after.as_ref())?;
+    plan.note_discount(&mut current, contract, after.as_ref(), first);
     current.note(current_note(
         mode,
         rest,
@@ -223,8 +254,22 @@ pub fn estimate_amendment(input: &Amendment) -> Result<AmendmentEstimate, Billin
             is_upgrade,
             old_total,
             d,
+            discount: after,
         },
     )
+}
+
+/// The next invoice gets the discount while its period starts inside the window.
+fn discount_next(
+    next: Option<&mut Draft>,
+    after: Option<&AppliedDiscount>,
+) -> Result<(), BillingError> {
+    if let (Some(next), Some(a)) = (next, after)
+        && a.covers(next.span().start)
+    {
+        next.apply_discount(&a.discount)?;
+    }
+    Ok(())
 }
 
 /// What the (current) invoice for the rest of the period means, e.g. "Credits and charges
@@ -288,6 +333,9 @@ struct Plan<'a> {
     new: &'a PlanTerms,
     new_total: Decimal,
     term_end: Option<NaiveDate>,
+    new_discount: Option<&'a Discount>,
+    /// One full period of the new terms with tax.
+    then_per_period: Decimal,
 }
 
 struct Finish {
@@ -301,9 +349,78 @@ struct Finish {
     is_upgrade: bool,
     old_total: Decimal,
     d: NaiveDate,
+    discount: Option<AppliedDiscount>,
 }
 
 impl Plan<'_> {
+    /// The discount after the change: the one it brings, counted from the period of the new
+    /// schedule (`new_anchor`) that contains `first`, else the contract's.
+    fn discount_after(
+        &self,
+        contract: &ContractTerms,
+        first: NaiveDate,
+        new_anchor: NaiveDate,
+    ) -> Result<Option<AppliedDiscount>, BillingError> {
+        let period = self.new.billing_period;
+        Ok(match (self.new_discount, &contract.discount) {
+            (Some(d), _) => Some(discount::applied(
+                d,
+                first,
+                new_anchor,
+                period,
+                self.currency,
+                self.then_per_period,
+            )?),
+            (None, Some(a)) => Some(discount::restated(
+                a,
+                period,
+                self.currency,
+                self.then_per_period,
+            )),
+            (None, None) => None,
+        })
+    }
+
+    /// Says what becomes of the contract's discount: replaced, or kept until when.
+    fn note_discount(
+        &self,
+        current: &mut Draft,
+        contract: &ContractTerms,
+        after: Option<&AppliedDiscount>,
+        first: NaiveDate,
+    ) {
+        let Some(before) = &contract.discount else {
+            return;
+        };
+        let mut note = String::with_capacity(96);
+        match (self.new_discount, after) {
+            (Some(_), Some(a)) => {
+                note.push_str(&a.discount.label());
+                note.push_str(" replaces your discount ");
+                note.push_str(&before.discount.label());
+                note.push_str(" from ");
+                write_date(&mut note, first);
+                note.push('.');
+            }
+            _ => match before.ends_before {
+                Some(end) if end <= first => return,
+                Some(end) => {
+                    note.push_str("Your discount ");
+                    note.push_str(&before.discount.label());
+                    note.push_str(" stays until ");
+                    write_date(&mut note, end.pred_opt().unwrap_or(end));
+                    note.push('.');
+                }
+                None => {
+                    note.push_str("Your discount ");
+                    note.push_str(&before.discount.label());
+                    note.push_str(" stays.");
+                }
+            },
+        }
+        current.note(note);
+    }
+
     fn during_trial(
         &self,
         contract: &ContractTerms,
@@ -320,13 +437,16 @@ impl Plan<'_> {
         write_date(&mut note, Span::new(contract.start_date, anchor).last_day());
         note.push_str(", so nothing is charged or credited for this change now.");
         current.note(note);
-        let next = period_invoice(
+        let mut next = period_invoice(
             self.currency,
             self.new,
             period_span(anchor, self.new, 0)?,
             self.term_end,
             false,
         )?;
+        let after = self.discount_after(contract, anchor, anchor)?;
+        discount_next(next.as_mut(), after.as_ref())?;
+        self.note_discount(&mut current, contract, after.as_ref(), anchor);
         let effective_date = if behavior == ProrationBehavior::AtPeriodEnd {
             anchor
         } else {
@@ -345,6 +465,7 @@ impl Plan<'_> {
                 is_upgrade,
                 old_total,
                 d,
+                discount: after,
             },
         )
     }
@@ -375,6 +496,7 @@ impl Plan<'_> {
             old_total_per_period: f.old_total,
             new_total_per_period: self.new_total,
             summary,
+            discount: f.discount,
         })
     }
 
@@ -430,16 +552,8 @@ impl Plan<'_> {
         }
         s.push(' ');
         if has_next {
-            let tax = c.round(
-                self.new_total
-                    .checked_mul(self.tax_rate)
-                    .ok_or(BillingError::AmountTooLarge)?
-                    / Decimal::ONE_HUNDRED,
-            );
-            let per_period = self
-                .new_total
-                .checked_add(tax)
-                .ok_or(BillingError::AmountTooLarge)?;
+            let per_period = self.then_per_period;
+            let tax = per_period - self.new_total;
             s.push_str("From ");
             write_date(s, f.next_start);
             s.push_str(" you pay ");

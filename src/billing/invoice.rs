@@ -145,6 +145,33 @@ impl Draft {
         }
     }
 
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    pub fn lines(&self) -> &[LineItem] {
+        &self.lines
+    }
+
+    /// A `discount` line over the whole invoice.
+    pub fn push_discount(&mut self, name: String, description: String, amount: Decimal) {
+        self.lines.push(LineItem {
+            product_id: None,
+            name,
+            description,
+            quantity: 1,
+            unit_price: None,
+            amount,
+            period_start: self.span.start,
+            period_end: self.span.last_day(),
+            kind: LineKind::Discount,
+        });
+    }
+
     pub fn note(&mut self, note: String) {
         self.notes.push(note);
     }
@@ -295,19 +322,35 @@ impl Draft {
         Ok(rest)
     }
 
-    /// Totals the invoice: `subtotal = Σ lines`, `tax = round(subtotal × rate / 100)`,
-    /// `total = subtotal + tax`, `amount_due = max(total, 0)`.
+    /// Totals the invoice: `subtotal = Σ lines` but discounts, `discount = Σ discount lines`,
+    /// `tax = round((subtotal + discount) × rate / 100)`, `total = subtotal + discount + tax`,
+    /// `amount_due = max(total, 0)`.
     pub fn finish(self, tax_rate: Decimal) -> Result<Invoice, BillingError> {
         let currency = self.currency;
-        let subtotal = currency.round(self.line_sum()?);
+        let (mut charged, mut discounted) = (Decimal::ZERO, Decimal::ZERO);
+        for line in &self.lines {
+            let sum = if line.kind == LineKind::Discount {
+                &mut discounted
+            } else {
+                &mut charged
+            };
+            *sum = sum
+                .checked_add(line.amount)
+                .ok_or(BillingError::AmountTooLarge)?;
+        }
+        let subtotal = currency.round(charged);
+        let discount = currency.round(discounted);
+        let taxable = subtotal
+            .checked_add(discount)
+            .ok_or(BillingError::AmountTooLarge)?;
         let tax = currency.round(
-            subtotal
+            taxable
                 .checked_mul(tax_rate)
                 .ok_or(BillingError::AmountTooLarge)?
                 / Decimal::ONE_HUNDRED,
         );
         let total = currency.round(
-            subtotal
+            taxable
                 .checked_add(tax)
                 .ok_or(BillingError::AmountTooLarge)?,
         );
@@ -318,6 +361,7 @@ impl Draft {
             period_end: self.span.last_day(),
             line_items: self.lines,
             subtotal,
+            discount,
             tax,
             total,
             amount_due,
@@ -331,7 +375,7 @@ impl Draft {
 /// credited now is not given twice.
 pub(crate) fn carried_credit(invoice: &Invoice) -> Decimal {
     if invoice.total < Decimal::ZERO {
-        -invoice.subtotal
+        -(invoice.subtotal + invoice.discount)
     } else {
         Decimal::ZERO
     }

@@ -13,6 +13,7 @@
 //! `docs/billing.md`.
 
 mod amendment;
+mod discount;
 mod invoice;
 mod new_subscription;
 
@@ -58,6 +59,21 @@ pub fn period_total(currency: Currency, items: &[ItemTerms]) -> Result<Decimal, 
             sum.checked_add(currency.round(amount))
                 .ok_or(BillingError::AmountTooLarge)
         })
+}
+
+/// `total + round(total × tax_rate / 100)`: what a customer pays for a pre-tax `total`.
+pub(crate) fn with_tax(
+    currency: Currency,
+    total: Decimal,
+    tax_rate: Decimal,
+) -> Result<Decimal, BillingError> {
+    let tax = currency.round(
+        total
+            .checked_mul(tax_rate)
+            .ok_or(BillingError::AmountTooLarge)?
+            / Decimal::ONE_HUNDRED,
+    );
+    total.checked_add(tax).ok_or(BillingError::AmountTooLarge)
 }
 
 fn check_tax_rate(tax_rate: Decimal) -> Result<(), BillingError> {
@@ -132,6 +148,7 @@ mod tests {
                 kind: LineKind::ProrationCredit,
             }],
             subtotal: dec("-15.00"),
+            discount: dec("0.00"),
             tax: dec("0.00"),
             total: dec("-15.00"),
             amount_due: dec("0.00"),
@@ -140,7 +157,7 @@ mod tests {
         let json = serde_json::to_string(&invoice).unwrap();
         assert_eq!(
             json,
-            r#"{"currency":"USD","period_start":"2026-01-01","period_end":"2026-01-31","line_items":[{"product_id":null,"name":"Credit","description":"Credit","quantity":1,"unit_price":0.0005,"amount":-15.00,"period_start":"2026-01-01","period_end":"2026-01-31","kind":"proration_credit"}],"subtotal":-15.00,"tax":0.00,"total":-15.00,"amount_due":0.00,"notes":[]}"#
+            r#"{"currency":"USD","period_start":"2026-01-01","period_end":"2026-01-31","line_items":[{"product_id":null,"name":"Credit","description":"Credit","quantity":1,"unit_price":0.0005,"amount":-15.00,"period_start":"2026-01-01","period_end":"2026-01-31","kind":"proration_credit"}],"subtotal":-15.00,"discount":0.00,"tax":0.00,"total":-15.00,"amount_due":0.00,"notes":[]}"#
         );
         let back: Invoice = serde_json::from_str(&json).unwrap();
         assert_eq!(back, invoice);

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoice::{Draft, Span};
-use super::{BillingError, check_tax_rate};
+use super::{BillingError, check_tax_rate, discount, period_total, with_tax};
+use crate::domain::discount::{AppliedDiscount, Discount};
 use crate::domain::invoice::Estimates;
 use crate::domain::money::Currency;
 use crate::domain::period::{checked_period_start, format_date};
@@ -22,6 +23,8 @@ pub struct NewSubscription<'a> {
     pub start_date: NaiveDate,
     /// Last day of service, inclusive.
     pub end_date: Option<NaiveDate>,
+    /// The coupon the customer redeems, if any (SPEC §10).
+    pub discount: Option<&'a Discount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +32,8 @@ pub struct NewSubscriptionEstimate {
     pub estimates: Estimates,
     /// The start date, or the first day after the trial.
     pub billing_anchor_date: NaiveDate,
+    /// The discount with the days it covers, from the first paid period.
+    pub discount: Option<AppliedDiscount>,
 }
 
 /// Exclusive end of a contract's term (the day after the inclusive `end_date`).
@@ -96,12 +101,46 @@ pub fn estimate_new_subscription(
     let term_end = term_end(input.end_date)?;
     let plan = input.plan;
     let currency = input.currency;
+    let anchor = if plan.trial_period_days == 0 {
+        start
+    } else {
+        start
+            .checked_add_days(Days::new(u64::from(plan.trial_period_days)))
+            .ok_or(BillingError::DateOutOfRange)?
+    };
+    let applied = match input.discount {
+        Some(d) => {
+            let then = with_tax(
+                currency,
+                period_total(currency, &plan.items)?,
+                input.tax_rate,
+            )?;
+            Some(discount::applied(
+                d,
+                anchor,
+                anchor,
+                plan.billing_period,
+                currency,
+                then,
+            )?)
+        }
+        None => None,
+    };
+    // Each paid invoice gets the discount while its period starts inside the window.
+    let discounted = |mut draft: Draft| -> Result<Draft, BillingError> {
+        if let Some(a) = &applied
+            && a.covers(draft.span().start)
+        {
+            draft.apply_discount(&a.discount)?;
+        }
+        Ok(draft)
+    };
 
     if plan.trial_period_days == 0 {
         let first = period_span(start, plan, 0)?;
         let current = period_invoice(currency, plan, first, term_end, true)?
-            .ok_or(BillingError::DateOutOfRange)?
-            .finish(input.tax_rate)?;
+            .ok_or(BillingError::DateOutOfRange)?;
+        let current = discounted(current)?.finish(input.tax_rate)?;
         let next = match period_invoice(
             currency,
             plan,
@@ -109,7 +148,7 @@ pub fn estimate_new_subscription(
             term_end,
             false,
         )? {
-            Some(draft) => Some(draft.finish(input.tax_rate)?),
+            Some(draft) => Some(discounted(draft)?.finish(input.tax_rate)?),
             None => None,
         };
         return Ok(NewSubscriptionEstimate {
@@ -118,12 +157,10 @@ pub fn estimate_new_subscription(
                 next_invoice: next,
             },
             billing_anchor_date: start,
+            discount: applied,
         });
     }
 
-    let anchor = start
-        .checked_add_days(Days::new(u64::from(plan.trial_period_days)))
-        .ok_or(BillingError::DateOutOfRange)?;
     let trial = Span::new(start, anchor).cut(term_end);
     let mut current = Draft::new(currency, trial, plan.items.len());
     current.push_trial(&plan.items, trial);
@@ -138,7 +175,7 @@ pub fn estimate_new_subscription(
         term_end,
         true,
     )? {
-        Some(draft) => Some(draft.finish(input.tax_rate)?),
+        Some(draft) => Some(discounted(draft)?.finish(input.tax_rate)?),
         None => None,
     };
     match &next {
@@ -156,6 +193,7 @@ pub fn estimate_new_subscription(
             next_invoice: next,
         },
         billing_anchor_date: anchor,
+        discount: applied,
     })
 }
 

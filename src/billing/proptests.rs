@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::invoice::prorate;
 use super::test_support::*;
 use super::*;
+use crate::domain::discount::{Discount, DiscountDuration, DiscountValue};
 use crate::domain::invoice::{Invoice, LineKind};
 use crate::domain::overrides::ProrationBehavior;
 use crate::domain::period::BillingPeriod;
@@ -115,12 +116,26 @@ fn tax_rate() -> impl Strategy<Value = Decimal> {
 
 fn check_invoice(invoice: &Invoice) -> Result<(), TestCaseError> {
     let c = invoice.currency;
-    let sum: Decimal = invoice.line_items.iter().map(|l| l.amount).sum();
-    prop_assert_eq!(invoice.subtotal, sum);
-    prop_assert_eq!(invoice.total, invoice.subtotal + invoice.tax);
+    let (discounts, charges): (Vec<_>, Vec<_>) = invoice
+        .line_items
+        .iter()
+        .partition(|l| l.kind == LineKind::Discount);
+    prop_assert_eq!(
+        invoice.subtotal,
+        charges.iter().map(|l| l.amount).sum::<Decimal>()
+    );
+    prop_assert_eq!(
+        invoice.discount,
+        discounts.iter().map(|l| l.amount).sum::<Decimal>()
+    );
+    prop_assert_eq!(
+        invoice.total,
+        invoice.subtotal + invoice.discount + invoice.tax
+    );
     prop_assert_eq!(invoice.amount_due, invoice.total.max(Decimal::ZERO));
     for amount in invoice.line_items.iter().map(|l| l.amount).chain([
         invoice.subtotal,
+        invoice.discount,
         invoice.tax,
         invoice.total,
         invoice.amount_due,
@@ -136,6 +151,35 @@ fn check_invoice(invoice: &Invoice) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+fn discount() -> impl Strategy<Value = Discount> {
+    (
+        prop_oneof![
+            (1i64..=10_000).prop_map(|m| DiscountValue::PercentOff {
+                percent: Decimal::new(m, 2)
+            }),
+            amount().prop_map(|amount| DiscountValue::AmountOff {
+                amount,
+                currency: usd()
+            }),
+        ],
+        prop_oneof![
+            Just(DiscountDuration::Once),
+            (1u32..30).prop_map(DiscountDuration::Repeating),
+            Just(DiscountDuration::Forever),
+        ],
+        prop::option::of(prop::collection::vec(1u128..7, 0..3)),
+    )
+        .prop_map(|(value, duration, applies_to)| Discount {
+            coupon_id: pid(99),
+            name: "Coupon".into(),
+            promotion_code_id: None,
+            code: None,
+            value,
+            duration,
+            applies_to: applies_to.map(|ids| ids.into_iter().map(pid).collect()),
+        })
 }
 
 fn contract_and_change() -> impl Strategy<
@@ -172,6 +216,7 @@ fn contract_and_change() -> impl Strategy<
                     start_date: start,
                     end_date,
                     billing_anchor_date: start + Days::new(trial),
+                    discount: None,
                 };
                 let offset = match length {
                     Some(n) => offset % (n + 1),
@@ -200,6 +245,7 @@ proptest! {
             plan: &plan,
             start_date: start,
             end_date,
+            discount: None,
         })
         .unwrap();
         check_invoice(&est.estimates.current_invoice)?;
@@ -229,6 +275,7 @@ proptest! {
             plan: &plan,
             start_date: start,
             end_date: None,
+            discount: None,
         })
         .unwrap();
         let expected = period_total(currency, &plan.items).unwrap();
@@ -268,8 +315,18 @@ proptest! {
     #[test]
     fn amendments_add_up_and_never_panic(
         (currency, tax, contract, new_plan, offset, behavior) in contract_and_change(),
+        old_discount in prop::option::of(discount()),
+        new_discount in prop::option::of(discount()),
     ) {
         let d = contract.start_date + Days::new(offset);
+        let mut contract = contract;
+        if let Some(old) = &old_discount {
+            let anchor = contract.billing_anchor_date;
+            contract.discount = Some(
+                discount::applied(old, anchor, anchor, contract.plan.billing_period, currency, Decimal::ONE)
+                    .unwrap(),
+            );
+        }
         let est = estimate_amendment(&Amendment {
             currency,
             tax_rate: tax,
@@ -277,6 +334,7 @@ proptest! {
             new_plan: &new_plan,
             effective_date: d,
             behavior,
+            new_discount: new_discount.as_ref(),
         })
         .unwrap();
         prop_assert_ne!(est.behavior, ProrationBehavior::Auto);
@@ -287,6 +345,134 @@ proptest! {
         }
         prop_assert!(est.effective_date >= d);
         prop_assert!(!est.summary.is_empty());
+    }
+
+    #[test]
+    fn a_discount_never_takes_a_total_below_zero_or_above_the_undiscounted_one(
+        currency in currency(),
+        tax in tax_rate(),
+        plan in plan_terms(),
+        start in day(),
+        d in discount(),
+    ) {
+        let estimate = |discount: Option<&Discount>| estimate_new_subscription(&NewSubscription {
+            currency,
+            tax_rate: tax,
+            plan: &plan,
+            start_date: start,
+            end_date: None,
+            discount,
+        })
+        .unwrap();
+        let full = estimate(None);
+        let off = estimate(Some(&d));
+        let pairs = [
+            (&full.estimates.current_invoice, &off.estimates.current_invoice),
+            (full.estimates.next_invoice.as_ref().unwrap(), off.estimates.next_invoice.as_ref().unwrap()),
+        ];
+        for (full, off) in pairs {
+            check_invoice(off)?;
+            prop_assert!(off.total >= Decimal::ZERO);
+            prop_assert!(off.discount <= Decimal::ZERO);
+            prop_assert!(off.total <= full.total);
+            prop_assert_eq!(off.subtotal, full.subtotal);
+        }
+    }
+
+    #[test]
+    fn percent_discounts_are_monotone_in_the_percentage(
+        currency in currency(),
+        plan in plan_terms(),
+        start in day(),
+        a in 1i64..=10_000,
+        b in 1i64..=10_000,
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let total = |m: i64| {
+            let d = Discount {
+                value: DiscountValue::PercentOff { percent: Decimal::new(m, 2) },
+                duration: DiscountDuration::Forever,
+                applies_to: None,
+                coupon_id: pid(99),
+                name: "Coupon".into(),
+                promotion_code_id: None,
+                code: None,
+            };
+            estimate_new_subscription(&NewSubscription {
+                currency,
+                tax_rate: Decimal::ZERO,
+                plan: &plan,
+                start_date: start,
+                end_date: None,
+                discount: Some(&d),
+            })
+            .unwrap()
+            .estimates
+            .current_invoice
+            .total
+        };
+        prop_assert!(total(high) <= total(low));
+    }
+
+    #[test]
+    fn a_discount_never_lasts_longer_than_its_periods_across_amendments(
+        plan in plan_terms(),
+        start in day(),
+        d in discount(),
+        steps in prop::collection::vec((0u64..200, 0u64..50, prop::bool::ANY), 1..6),
+    ) {
+        let first = estimate_new_subscription(&NewSubscription {
+            currency: usd(),
+            tax_rate: Decimal::ZERO,
+            plan: &plan,
+            start_date: start,
+            end_date: None,
+            discount: Some(&d),
+        })
+        .unwrap();
+        let mut contract = ContractTerms {
+            plan: plan.clone(),
+            start_date: start,
+            end_date: None,
+            billing_anchor_date: first.billing_anchor_date,
+            discount: first.discount.clone(),
+        };
+        let window = first.discount.clone().unwrap();
+        let mut discounted_periods = std::collections::BTreeSet::new();
+        let mut note = |inv: &Invoice| {
+            if inv.line_items.iter().any(|l| l.kind == LineKind::Discount && l.amount < Decimal::ZERO)
+                && inv.line_items.iter().all(|l| l.kind != LineKind::ProrationCredit)
+            {
+                discounted_periods.insert(inv.period_start);
+            }
+        };
+        note(&first.estimates.current_invoice);
+        if let Some(n) = &first.estimates.next_invoice { note(n); }
+        let mut day = start;
+        for (gap, qty, period_end) in steps {
+            day = day + Days::new(gap);
+            let mut new_plan = contract.plan.clone();
+            for item in &mut new_plan.items { item.quantity = qty; }
+            let est = estimate_amendment(&Amendment {
+                currency: usd(),
+                tax_rate: Decimal::ZERO,
+                contract: &contract,
+                new_plan: &new_plan,
+                effective_date: day,
+                behavior: if period_end { ProrationBehavior::AtPeriodEnd } else { ProrationBehavior::ProrateNow },
+                new_discount: None,
+            })
+            .unwrap();
+            let after = est.discount.clone().unwrap();
+            prop_assert_eq!((after.starts_on, after.ends_before), (window.starts_on, window.ends_before));
+            if let Some(n) = &est.estimates.next_invoice { note(n); }
+            contract.plan = new_plan;
+            contract.billing_anchor_date = est.billing_anchor_date;
+            contract.discount = Some(after);
+        }
+        if let Some(n) = d.duration.periods() {
+            prop_assert!(discounted_periods.len() <= n as usize, "{:?}", discounted_periods);
+        }
     }
 
     #[test]
@@ -301,6 +487,7 @@ proptest! {
             new_plan: &contract.plan,
             effective_date: d,
             behavior: ProrationBehavior::ProrateNow,
+            new_discount: None,
         })
         .unwrap();
         prop_assert!(est.is_upgrade);
@@ -347,6 +534,7 @@ proptest! {
             plan: &plan,
             start_date: start,
             end_date: None,
+            discount: None,
         });
         match result {
             Ok(est) => check_invoice(&est.estimates.current_invoice)?,

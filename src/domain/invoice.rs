@@ -26,6 +26,9 @@ pub enum LineKind {
     Credit,
     /// An item during a free trial (0).
     Trial,
+    /// What a coupon takes off the invoice's charges (negative), or gives back on credited
+    /// time it had been taken off (positive).
+    Discount,
 }
 
 /// One line of an invoice estimate.
@@ -61,13 +64,17 @@ pub struct Invoice {
     #[serde(with = "crate::domain::period::iso_date")]
     pub period_end: NaiveDate,
     pub line_items: Vec<LineItem>,
-    /// Sum of the line amounts.
+    /// Sum of the line amounts before any discount (every line but `discount` lines).
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub subtotal: Decimal,
-    /// `round(subtotal × tax_rate / 100)`.
+    /// Sum of the `discount` lines (SPEC §10): what a coupon takes off (negative), net of
+    /// what it gives back on credited time; 0 without a discount.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision", default)]
+    pub discount: Decimal,
+    /// `round((subtotal + discount) × tax_rate / 100)`: tax on the discounted subtotal.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub tax: Decimal,
-    /// `subtotal + tax`; negative when the invoice is a credit.
+    /// `subtotal + discount + tax`; negative when the invoice is a credit.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub total: Decimal,
     /// `max(total, 0)`.

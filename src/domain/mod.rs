@@ -1,6 +1,7 @@
 pub mod catalog;
 pub mod checkout;
 pub mod customer;
+pub mod discount;
 pub mod events;
 pub mod invoice;
 pub mod money;

@@ -61,4 +61,7 @@ pub struct ContractTerms {
     /// Periods start at this date plus k periods (the start date, or the first day after a
     /// trial).
     pub billing_anchor_date: NaiveDate,
+    /// The discount the contract holds, with the days it covers (SPEC §10).
+    #[serde(default)]
+    pub discount: Option<super::discount::AppliedDiscount>,
 }

@@ -123,6 +123,7 @@ pub async fn import_contract(
         plan: &terms,
         start_date,
         end_date: input.end_date,
+        discount: None,
     })
     .map_err(|e| invalid("start_date", &e.to_string()))?;
     let contract = Contract::start(NewContract {

@@ -193,12 +193,27 @@ pub struct InvoiceView {
     pub period: String,
     pub lines: Vec<LineView>,
     pub subtotal: String,
+    /// The `discount` lines, shown under the subtotal they are taken from.
+    pub discounts: Vec<LineView>,
     pub tax: String,
     pub total: String,
     pub amount_due: String,
     pub notes: Vec<String>,
     pub has_tax: bool,
     pub tax_label: String,
+}
+
+impl LineView {
+    fn new(c: crate::domain::money::Currency, l: &crate::domain::invoice::LineItem) -> Self {
+        LineView {
+            name: l.name.clone(),
+            description: l.description.clone(),
+            quantity: l.quantity.to_string(),
+            unit_price: l.unit_price.map(|u| unit_price(c, u)).unwrap_or_default(),
+            amount: money(c, l.amount),
+            is_credit: matches!(l.kind, LineKind::ProrationCredit | LineKind::Credit),
+        }
+    }
 }
 
 impl InvoiceView {
@@ -213,14 +228,14 @@ impl InvoiceView {
             lines: inv
                 .line_items
                 .iter()
-                .map(|l| LineView {
-                    name: l.name.clone(),
-                    description: l.description.clone(),
-                    quantity: l.quantity.to_string(),
-                    unit_price: l.unit_price.map(|u| unit_price(c, u)).unwrap_or_default(),
-                    amount: money(c, l.amount),
-                    is_credit: matches!(l.kind, LineKind::ProrationCredit | LineKind::Credit),
-                })
+                .filter(|l| l.kind != LineKind::Discount)
+                .map(|l| LineView::new(c, l))
+                .collect(),
+            discounts: inv
+                .line_items
+                .iter()
+                .filter(|l| l.kind == LineKind::Discount)
+                .map(|l| LineView::new(c, l))
                 .collect(),
             subtotal: money(c, inv.subtotal),
             tax: money(c, inv.tax),

@@ -197,6 +197,7 @@ fn empty_invoice(d: NaiveDate) -> Invoice {
         period_end: d,
         line_items: vec![],
         subtotal: Decimal::ZERO,
+        discount: Decimal::ZERO,
         tax: Decimal::ZERO,
         total: Decimal::ZERO,
         amount_due: Decimal::ZERO,

@@ -9,6 +9,7 @@ fn contract(period: BillingPeriod, items: Vec<ItemTerms>, start: NaiveDate) -> C
         start_date: start,
         end_date: None,
         billing_anchor_date: start,
+        discount: None,
     }
 }
 
@@ -38,6 +39,7 @@ fn amend(
         new_plan,
         effective_date: d,
         behavior,
+        new_discount: None,
     })
     .unwrap()
 }

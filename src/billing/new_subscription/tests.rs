@@ -17,6 +17,7 @@ fn estimate(
         plan,
         start_date: start,
         end_date: end,
+        discount: None,
     })
     .unwrap()
 }
@@ -217,6 +218,7 @@ fn yen_and_dinar_amounts_have_their_minor_units() {
         plan: &plan,
         start_date: date(2026, 1, 1),
         end_date: None,
+        discount: None,
     })
     .unwrap();
     let inv = &jpy_est.estimates.current_invoice;
@@ -229,6 +231,7 @@ fn yen_and_dinar_amounts_have_their_minor_units() {
         plan: &plan,
         start_date: date(2026, 1, 1),
         end_date: None,
+        discount: None,
     })
     .unwrap();
     let inv = &kwd_est.estimates.current_invoice;
@@ -246,6 +249,7 @@ fn refuses_an_end_before_the_start_and_a_bad_tax_rate() {
         plan: &plan,
         start_date: date(2026, 3, 1),
         end_date: Some(date(2026, 2, 28)),
+        discount: None,
     };
     assert_eq!(
         estimate_new_subscription(&input),

@@ -99,7 +99,7 @@ enum Resolved<'a> {
     /// A change to `contract` (now on `current`) to `new_plan` (its lines after the change).
     Amend {
         contract: &'a Contract,
-        current: ContractTerms,
+        current: Box<ContractTerms>,
         new_plan: PlanTerms,
     },
 }
@@ -147,6 +147,7 @@ fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, PriceError>
                 start_date: contract.start_date,
                 end_date: contract.end_date,
                 billing_anchor_date: contract.billing_anchor_date,
+                discount: None,
             };
             let (mut new_plan, kind) = match draft.kind {
                 CheckoutType::PlanChange => {
@@ -160,7 +161,7 @@ fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, PriceError>
                     .map_err(|e| PriceError::billing("product_overrides", e))?;
             Ok(Resolved::Amend {
                 contract,
-                current,
+                current: Box::new(current),
                 new_plan,
             })
         }
@@ -184,6 +185,7 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
                 plan: &terms,
                 start_date: draft.start_date,
                 end_date: draft.end_date,
+                discount: None,
             })
             .map_err(|e| PriceError::billing("start_date", e))?;
             Ok(Priced {
@@ -208,6 +210,7 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
                 new_plan: &new_plan,
                 effective_date: draft.start_date,
                 behavior: draft.behavior,
+                new_discount: None,
             })
             .map_err(|e| PriceError::billing("start_date", e))?;
             Ok(Priced {

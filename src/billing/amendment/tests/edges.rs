@@ -15,6 +15,7 @@ fn the_effective_date_must_be_inside_the_term() {
             new_plan: &pro,
             effective_date: d,
             behavior: ProrationBehavior::Auto,
+            new_discount: None,
         });
         assert_eq!(result, Err(BillingError::EffectiveDateOutsideTerm));
     }
@@ -231,6 +232,7 @@ fn yen_and_dinar_prorations_round_to_their_minor_units() {
         new_plan: &pro,
         effective_date: date(2026, 11, 16),
         behavior: ProrationBehavior::ProrateNow,
+        new_discount: None,
     })
     .unwrap();
     let current = &est.estimates.current_invoice;
@@ -253,6 +255,7 @@ fn yen_and_dinar_prorations_round_to_their_minor_units() {
         new_plan: &pro,
         effective_date: date(2026, 12, 17),
         behavior: ProrationBehavior::ProrateNow,
+        new_discount: None,
     })
     .unwrap();
     let current = &est.estimates.current_invoice;
