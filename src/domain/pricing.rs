@@ -184,7 +184,15 @@ impl Pricing {
                 match (input.tiers, kind) {
                     (Some(tiers), PricingType::Tiered) => Some(Pricing::Tiered { tiers }),
                     (Some(tiers), PricingType::Volume) => Some(Pricing::Volume { tiers }),
-                    (Some(tiers), _) => Some(Pricing::Step { tiers }),
+                    (Some(tiers), _) => Some(Pricing::Step {
+                        tiers: tiers
+                            .into_iter()
+                            .map(|t| Tier {
+                                unit_amount: None,
+                                ..t
+                            })
+                            .collect(),
+                    }),
                     (None, _) => None,
                 }
             }
@@ -363,7 +371,9 @@ fn validate_tiers(
             previous = Some(previous.map_or(up_to, |p| p.max(up_to)));
         }
         if kind == PricingType::Step {
-            if tier.unit_amount.is_some() {
+            // A zero unit amount prices nothing, so it contradicts nothing: plans exported
+            // from other billing systems carry one (issue 16). It is dropped when stored.
+            if tier.unit_amount.is_some_and(|u| !u.is_zero()) {
                 errors.push(FieldError::new(
                     at("unit_amount"),
                     "is not used by step pricing; give each tier a flat_amount",

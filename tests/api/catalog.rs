@@ -145,6 +145,35 @@ async fn every_pricing_type_round_trips_exactly() {
 }
 
 #[tokio::test]
+async fn step_tiers_exported_with_a_zero_unit_amount_are_accepted() {
+    let app = spawn_app().await;
+    let product = app.create_product("Events", Some("event")).await;
+    let plan = app
+        .create_plan(json!({"name": "P", "currency": "USD", "billing_period": "P1M", "items": [{"product_id": product, "pricing": {"pricing_type": "step", "tiers": [{"up_to": 10, "unit_amount": 0, "flat_amount": 20}, {"up_to": null, "unit_amount": "0.00", "flat_amount": 50}]}}]}))
+        .await;
+    let v: Value = app
+        .get(&format!("/plans/{plan}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        v["items"][0]["pricing"]["tiers"][0]["unit_amount"],
+        Value::Null
+    );
+    assert_eq!(v["items"][0]["pricing"]["tiers"][1]["flat_amount"], 50);
+    // A unit amount that prices something still contradicts the flat amounts.
+    let r = app
+        .post(
+            "/plans",
+            &json!({"name": "P", "currency": "USD", "billing_period": "P1M", "items": [{"product_id": product, "pricing": {"pricing_type": "step", "tiers": [{"up_to": null, "unit_amount": 1, "flat_amount": 50}]}}]}),
+        )
+        .await;
+    let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(error_fields(&p), ["items[0].pricing.tiers[0].unit_amount"]);
+}
+
+#[tokio::test]
 async fn plan_validation_names_every_bad_field() {
     let app = spawn_app().await;
     let product = app.create_product("Seats", Some("seat")).await;

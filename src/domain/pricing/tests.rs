@@ -335,6 +335,26 @@ fn step_tiers_need_flat_amounts_and_no_unit_amounts() {
 }
 
 #[test]
+fn a_zero_unit_amount_on_a_step_tier_is_accepted_and_dropped() {
+    let pricing = parse_json(
+        r#"{"pricing_type":"step","tiers":[{"up_to":10,"unit_amount":0,"flat_amount":"20"},{"up_to":null,"unit_amount":"0.00","flat_amount":50}]}"#,
+    )
+    .unwrap();
+    let Pricing::Step { tiers } = &pricing else {
+        panic!("{pricing:?}")
+    };
+    assert!(tiers.iter().all(|t| t.unit_amount.is_none()));
+    assert_eq!(pricing.checked_amount(11), Some(Decimal::from(50)));
+    // A non-zero one still contradicts the flat amount.
+    assert_eq!(
+        fields(parse_json(
+            r#"{"pricing_type":"step","tiers":[{"up_to":null,"unit_amount":"0.01","flat_amount":5}]}"#
+        )),
+        ["items[0].pricing.tiers[0].unit_amount"]
+    );
+}
+
+#[test]
 fn unknown_fields_are_refused() {
     assert!(
         serde_json::from_str::<PricingInput>(r#"{"pricing_type":"flat_fee","amont":1}"#).is_err()
