@@ -259,6 +259,17 @@ impl From<CatalogError> for AppError {
     }
 }
 
+impl From<crate::services::discounts::DiscountError> for AppError {
+    fn from(e: crate::services::discounts::DiscountError) -> Self {
+        use crate::services::discounts::DiscountError;
+        match e {
+            DiscountError::NotFound(what) => AppError::NotFound(what),
+            DiscountError::Invalid(errors) => AppError::Validation(errors),
+            DiscountError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
 impl From<ContractError> for AppError {
     fn from(e: ContractError) -> Self {
         match e {

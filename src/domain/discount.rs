@@ -288,6 +288,15 @@ impl PromotionCode {
     }
 }
 
+/// What a session redeems: a coupon, through a promotion code when the customer typed one.
+/// The coupon and code are read again whenever the session is priced, so one that stopped
+/// being valid is noticed (SPEC §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountRef {
+    pub coupon_id: Uuid,
+    pub promotion_code_id: Option<Uuid>,
+}
+
 /// A discount as the engine prices it and a session or contract carries it: the coupon's
 /// terms at the time it was applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ pub mod checkouts;
 pub mod clock;
 pub mod contracts;
 pub mod demo;
+pub mod discounts;
 pub mod events;
 pub mod idempotency;
 pub mod organisations;

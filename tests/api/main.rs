@@ -4,6 +4,7 @@ mod catalog;
 mod checkouts;
 #[path = "../common/database.rs"]
 mod database;
+mod discounts;
 mod health;
 mod helpers;
 mod hosted;

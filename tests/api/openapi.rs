@@ -8,6 +8,14 @@ use crate::helpers::spawn_app;
 
 /// Every JSON API route the server registers (src/routes/api/mod.rs).
 const ROUTES: &[(&str, &str)] = &[
+    ("post", "/coupons"),
+    ("get", "/coupons"),
+    ("get", "/coupons/{id}"),
+    ("post", "/coupons/{id}/archive"),
+    ("post", "/promotion_codes"),
+    ("get", "/promotion_codes"),
+    ("get", "/promotion_codes/{id}"),
+    ("patch", "/promotion_codes/{id}"),
     ("post", "/business_entities"),
     ("get", "/business_entities"),
     ("get", "/business_entities/{id}"),

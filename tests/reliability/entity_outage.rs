@@ -11,6 +11,7 @@ use hosted_checkout::domain::catalog::{
     ApiKey, BusinessEntity, Contract, Customer, Organisation, Plan, Product,
 };
 use hosted_checkout::domain::checkout::{Checkout, QuoteJson};
+use hosted_checkout::domain::discount::{Coupon, PromotionCode};
 use hosted_checkout::domain::events::{Delivery, Event, WebhookEndpoint};
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::organisations::create_organisation;
@@ -181,6 +182,65 @@ impl ContractStore for EntitiesDown {
         page: PageRequest,
     ) -> StorageResult<PageOf<Contract>> {
         self.inner.list_contracts(org, page).await
+    }
+}
+
+#[async_trait]
+impl DiscountStore for EntitiesDown {
+    async fn insert_coupon(&self, c: &Coupon) -> StorageResult<()> {
+        self.inner.insert_coupon(c).await
+    }
+    async fn get_coupon(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Coupon>> {
+        self.inner.get_coupon(org, id).await
+    }
+    async fn list_coupons(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Coupon>> {
+        self.inner.list_coupons(org, page).await
+    }
+    async fn archive_coupon(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        at: DateTime<Utc>,
+    ) -> StorageResult<Option<Coupon>> {
+        self.inner.archive_coupon(org, id, at).await
+    }
+    async fn insert_promotion_code(&self, p: &PromotionCode) -> StorageResult<CodeWrite> {
+        self.inner.insert_promotion_code(p).await
+    }
+    async fn get_promotion_code(
+        &self,
+        org: Uuid,
+        id: Uuid,
+    ) -> StorageResult<Option<PromotionCode>> {
+        self.inner.get_promotion_code(org, id).await
+    }
+    async fn find_promotion_code(
+        &self,
+        org: Uuid,
+        code: &str,
+    ) -> StorageResult<Option<PromotionCode>> {
+        self.inner.find_promotion_code(org, code).await
+    }
+    async fn list_promotion_codes(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<PromotionCode>> {
+        self.inner.list_promotion_codes(org, page).await
+    }
+    async fn set_promotion_code_active(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        active: bool,
+        at: DateTime<Utc>,
+    ) -> StorageResult<CodeWrite> {
+        self.inner
+            .set_promotion_code_active(org, id, active, at)
+            .await
+    }
+    async fn customer_has_contracts(&self, org: Uuid, customer: Uuid) -> StorageResult<bool> {
+        self.inner.customer_has_contracts(org, customer).await
     }
 }
 

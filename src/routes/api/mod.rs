@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod catalog_dto;
 pub mod checkouts;
+pub mod discounts;
 pub mod dto;
 pub mod extract;
 pub mod keys;
@@ -48,6 +49,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(get_or_head().to(catalog::list_contracts)),
         )
         .service(web::resource("/contracts/{id}").route(get_or_head().to(catalog::get_contract)))
+        .service(
+            web::resource("/coupons")
+                .route(web::post().to(discounts::create_coupon))
+                .route(get_or_head().to(discounts::list_coupons)),
+        )
+        .service(web::resource("/coupons/{id}").route(get_or_head().to(discounts::get_coupon)))
+        .service(
+            web::resource("/coupons/{id}/archive").route(web::post().to(discounts::archive_coupon)),
+        )
+        .service(
+            web::resource("/promotion_codes")
+                .route(web::post().to(discounts::create_promotion_code))
+                .route(get_or_head().to(discounts::list_promotion_codes)),
+        )
+        .service(
+            web::resource("/promotion_codes/{id}")
+                .route(get_or_head().to(discounts::get_promotion_code))
+                .route(web::patch().to(discounts::patch_promotion_code)),
+        )
         .service(web::resource("/checkouts/preview").route(web::post().to(checkouts::preview)))
         .service(
             web::resource("/checkouts")

@@ -9,6 +9,10 @@ use utoipa::openapi::security::{ApiKey as ApiKeyScheme, ApiKeyValue, SecuritySch
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::catalog_dto::{NewCustomer, NewEntity, NewPlan, NewPlanItem, NewProduct};
+use super::discounts::{
+    AppliesTo, AppliesToJson, CouponJson, NewCoupon, NewPromotionCode, PromotionCodeChange,
+    PromotionCodeJson, RestrictionsJson,
+};
 use super::dto::{
     CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
     PreviewView,
@@ -73,6 +77,8 @@ impl Modify for ApiKeyAuth {
         patch_webhook_endpoint, delete_webhook_endpoint, rotate_webhook_secret,
         list_events, get_event, resend_event, get_organisation, rotate_redirect_secret,
         create_api_key, list_api_keys, revoke_api_key,
+        create_coupon, list_coupons, get_coupon, archive_coupon,
+        create_promotion_code, list_promotion_codes, get_promotion_code, patch_promotion_code,
     ),
     components(schemas(
         Problem, FieldError, BusinessEntity, Customer, Product, Plan, PlanItem, PlanStatus,
@@ -83,12 +89,14 @@ impl Modify for ApiKeyAuth {
         NewEntity, NewCustomer, NewProduct, NewPlan, NewPlanItem,
         CreateEndpoint, PatchEndpoint, EndpointView, EndpointStatus, ResendEvent, EventView,
         EventType, Delivery, DeliveryStatus, Attempt, OrganisationView, ApiKey, CreateApiKey,
-        CreatedApiKey,
+        CreatedApiKey, NewCoupon, AppliesTo, AppliesToJson, CouponJson, NewPromotionCode,
+        RestrictionsJson, PromotionCodeChange, PromotionCodeJson,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),
         (name = "contracts", description = "Contracts and their versions"),
         (name = "checkouts", description = "Checkout sessions"),
+        (name = "discounts", description = "Coupons and promotion codes"),
         (name = "webhooks", description = "Webhook endpoints and events (signed, retried, re-sendable)"),
         (name = "organisation", description = "The caller's organisation and its redirect secret"),
     )
@@ -261,6 +269,50 @@ pub fn list_plans() {}
 #[utoipa::path(get, path = "/plans/{id}", tag = "catalog", params(("id" = uuid::Uuid, Path)),
     responses((status = 200, body = Plan), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub fn get_plan() {}
+
+/// Create a coupon
+#[utoipa::path(post, path = "/coupons", tag = "discounts", request_body = NewCoupon,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = CouponJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn create_coupon() {}
+
+/// List coupons, newest first
+#[utoipa::path(get, path = "/coupons", tag = "discounts",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<CouponJson>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_coupons() {}
+
+/// Get a coupon
+#[utoipa::path(get, path = "/coupons/{id}", tag = "discounts", params(("id" = uuid::Uuid, Path)),
+    responses((status = 200, body = CouponJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn get_coupon() {}
+
+/// Archive a coupon (it can no longer be redeemed; contracts keep theirs)
+#[utoipa::path(post, path = "/coupons/{id}/archive", tag = "discounts", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = CouponJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn archive_coupon() {}
+
+/// Create a promotion code for a coupon
+#[utoipa::path(post, path = "/promotion_codes", tag = "discounts", request_body = NewPromotionCode,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = PromotionCodeJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn create_promotion_code() {}
+
+/// List promotion codes, newest first
+#[utoipa::path(get, path = "/promotion_codes", tag = "discounts",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<PromotionCodeJson>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_promotion_codes() {}
+
+/// Get a promotion code
+#[utoipa::path(get, path = "/promotion_codes/{id}", tag = "discounts", params(("id" = uuid::Uuid, Path)),
+    responses((status = 200, body = PromotionCodeJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn get_promotion_code() {}
+
+/// Activate or deactivate a promotion code
+#[utoipa::path(patch, path = "/promotion_codes/{id}", tag = "discounts", params(("id" = uuid::Uuid, Path)), request_body = PromotionCodeChange,
+    responses((status = 200, body = PromotionCodeJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub fn patch_promotion_code() {}
 
 /// Archive a plan (it can no longer be bought)
 #[utoipa::path(post, path = "/plans/{id}/archive", tag = "catalog", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),

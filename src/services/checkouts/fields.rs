@@ -51,7 +51,7 @@ pub(super) fn check_expiry(errors: &mut Errors, at: DateTime<Utc>, now: DateTime
     }
 }
 
-pub(super) fn check_metadata(errors: &mut Errors, m: &BTreeMap<String, String>) {
+pub(crate) fn check_metadata(errors: &mut Errors, m: &BTreeMap<String, String>) {
     if m.len() > MAX_METADATA_KEYS {
         errors.add("metadata", format!("at most {MAX_METADATA_KEYS} keys"));
     }

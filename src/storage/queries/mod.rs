@@ -6,6 +6,7 @@
 mod catalog;
 pub(crate) mod checkouts;
 mod contracts;
+mod discounts;
 mod events;
 mod idempotency;
 mod organisations;

@@ -15,6 +15,7 @@
 pub(crate) mod catalog;
 pub(crate) mod checkouts;
 pub(crate) mod contracts;
+pub(crate) mod discounts;
 pub(crate) mod events;
 
 use std::sync::OnceLock;
