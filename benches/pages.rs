@@ -151,6 +151,8 @@ fn session() -> HostedCheckout {
         contract_plan: None,
         products: products.clone(),
         entity,
+        discount: None,
+        now,
     };
     let draft = Draft {
         kind: CheckoutType::NewSubscription,
@@ -160,6 +162,8 @@ fn session() -> HostedCheckout {
         end_date: None,
         overrides: Vec::new(),
         behavior: ProrationBehavior::Auto,
+        discount: None,
+        customer_id: None,
     };
     let priced = price(&draft, &loaded).expect("priced");
     let Quote {
@@ -168,6 +172,7 @@ fn session() -> HostedCheckout {
             next_invoice,
         },
         change,
+        discount,
     } = priced.quote;
     assert!(
         next_invoice.is_some(),
@@ -206,6 +211,7 @@ fn session() -> HostedCheckout {
                 next_invoice,
             },
             change,
+            discount,
         },
         expires_at: now + Duration::hours(24),
         success_url: None,
@@ -220,6 +226,8 @@ fn session() -> HostedCheckout {
         updated_at: now,
         completed_at: None,
         link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
+        discount: None,
+        allow_promotion_codes: false,
     };
     HostedCheckout {
         status: CheckoutStatus::Open,

@@ -335,6 +335,8 @@ pub struct Contract {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The discount the contract holds (SPEC §10): the coupon's terms and the days it covers.
+    pub discount: Option<super::discount::AppliedDiscount>,
 }
 
 /// What a new contract starts from: a new subscription confirmed, or a contract imported.
@@ -351,6 +353,8 @@ pub struct NewContract<'a> {
     pub change_summary: String,
     pub checkout_id: Option<Uuid>,
     pub now: DateTime<Utc>,
+    /// The discount the first checkout redeemed, with the days it covers.
+    pub discount: Option<super::discount::AppliedDiscount>,
 }
 
 impl Contract {
@@ -386,6 +390,7 @@ impl Contract {
             version: 1,
             created_at: n.now,
             updated_at: n.now,
+            discount: n.discount,
         }
     }
 

@@ -214,6 +214,10 @@ pub struct Checkout<Q = Quote> {
     /// The hosted link's secret part ([`LinkKey`]); `None` for sessions made before links had
     /// one, which open by id alone.
     pub link_secret: Option<String>,
+    /// The coupon (through a promotion code, if one was typed) the session redeems.
+    pub discount: Option<super::discount::DiscountRef>,
+    /// Whether the review step offers a promotion code field (SPEC §10).
+    pub allow_promotion_codes: bool,
 }
 
 impl<Q> Checkout<Q> {
@@ -307,6 +311,8 @@ impl LinkKey {
 pub struct QuoteJson {
     pub estimates: Box<serde_json::value::RawValue>,
     pub change: Option<Box<serde_json::value::RawValue>>,
+    #[serde(default)]
+    pub discount: Option<Box<serde_json::value::RawValue>>,
 }
 
 /// What the customer is shown and accepts: the invoice estimates and, for amendments, what
@@ -315,6 +321,10 @@ pub struct QuoteJson {
 pub struct Quote {
     pub estimates: super::invoice::Estimates,
     pub change: Option<ChangeSummary>,
+    /// The discount the estimates carry, with the days it covers and its sentence; `None`
+    /// without one (and in quotes stored before discounts).
+    #[serde(default)]
+    pub discount: Option<super::discount::AppliedDiscount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::money::Currency;
 
 /// What a coupon takes off: a percentage of each eligible line, or an amount per invoice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum DiscountValue {
     /// 0 < p ≤ 100, at most two decimals.
@@ -50,7 +50,7 @@ impl DiscountValue {
 
 /// How many billing periods a discount lasts, counted from the first paid period it applies
 /// to (a free trial does not use it up).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", tag = "duration", content = "periods")]
 pub enum DiscountDuration {
     Once,
@@ -291,7 +291,7 @@ impl PromotionCode {
 /// What a session redeems: a coupon, through a promotion code when the customer typed one.
 /// The coupon and code are read again whenever the session is priced, so one that stopped
 /// being valid is noticed (SPEC §10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DiscountRef {
     pub coupon_id: Uuid,
     pub promotion_code_id: Option<Uuid>,
@@ -299,7 +299,7 @@ pub struct DiscountRef {
 
 /// A discount as the engine prices it and a session or contract carries it: the coupon's
 /// terms at the time it was applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Discount {
     pub coupon_id: Uuid,
     /// The coupon's name, shown on the discount line.
@@ -335,7 +335,7 @@ impl Discount {
 /// the days it covers, fixed when it was applied. Periods starting in `[starts_on,
 /// ends_before)` get it; the window never grows, so no sequence of amendments makes a
 /// discount last longer than its periods.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AppliedDiscount {
     #[serde(flatten)]
     pub discount: Discount,

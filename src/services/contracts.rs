@@ -137,6 +137,7 @@ pub async fn import_contract(
         change_summary: format!("Imported on {}", plan.name),
         checkout_id: None,
         now,
+        discount: None,
     });
     ctx.store
         .insert_contract(&contract)

@@ -178,5 +178,7 @@ fn push_row<D: Db>(qb: &mut sqlx::QueryBuilder<D>, v: &CheckoutRow<'_>) {
         .value(v.updated_at)
         .value(v.completed_at)
         .value(v.link_secret.as_deref())
+        .value(v.discount.as_deref())
+        .value(v.allow_promotion_codes)
         .close();
 }

@@ -244,6 +244,8 @@ pub struct CheckoutEdit {
     pub expires_at: DateTime<Utc>,
     pub metadata: std::collections::BTreeMap<String, String>,
     pub quote: Quote,
+    pub discount: Option<crate::domain::discount::DiscountRef>,
+    pub allow_promotion_codes: bool,
 }
 
 /// The catalog rows a checkout's estimate depends on, read in one round trip (a join) rather
@@ -319,7 +321,20 @@ pub enum ConfirmWrite {
         billing_anchor_date: NaiveDate,
         items: Vec<ContractItem>,
         change_summary: String,
+        /// The discount the contract holds after the change.
+        discount: Option<Box<crate::domain::discount::AppliedDiscount>>,
     },
+}
+
+/// A discount confirm redeems, counted in its transaction (SPEC §10): the coupon's and the
+/// code's `times_redeemed` grow by one only while they are active, unexpired and below
+/// `max_redemptions`, and a first-time code needs the customer to have no contract yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Redemption {
+    pub coupon_id: Uuid,
+    pub promotion_code_id: Option<Uuid>,
+    /// The existing customer a `first_time_transaction` code needs without a contract.
+    pub first_time_customer: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -330,6 +345,9 @@ pub enum ConfirmOutcome {
     NotOpen,
     /// The contract changed since the estimate was made.
     ContractChanged,
+    /// The discount could not be redeemed (used up, expired, inactive, not a first purchase
+    /// any more); nothing was written.
+    DiscountUnavailable,
 }
 
 #[async_trait]
@@ -383,6 +401,7 @@ pub trait CheckoutStore {
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
+        redeem: Option<&Redemption>,
         now: DateTime<Utc>,
         announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome>;

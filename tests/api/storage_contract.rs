@@ -227,6 +227,7 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
                 next_invoice: None,
             },
             change: None,
+            discount: None,
         },
         expires_at: now + expires_in,
         success_url: None,
@@ -241,6 +242,8 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
         updated_at: now,
         completed_at: None,
         link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
+        discount: None,
+        allow_promotion_codes: false,
     }
 }
 
@@ -285,6 +288,7 @@ fn contract(f: &Fixture, checkout_id: Option<Uuid>) -> Contract {
         version: 1,
         created_at: now,
         updated_at: now,
+        discount: None,
     }
 }
 
@@ -485,7 +489,7 @@ async fn confirm_writes_contract_and_status_once() {
     let now = Utc::now();
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, c.id, &write, now, &Recorder)
+            .confirm_checkout(f.org, c.id, &write, None, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::Confirmed { contract_id: k.id }
@@ -497,7 +501,7 @@ async fn confirm_writes_contract_and_status_once() {
     };
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, c.id, &other, now, &Recorder)
+            .confirm_checkout(f.org, c.id, &other, None, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::NotOpen
@@ -537,6 +541,7 @@ async fn amend_requires_the_expected_contract_version() {
         billing_anchor_date: k.start_date,
         items: k.items.clone(),
         change_summary: "more seats".into(),
+        discount: None,
     };
     let a = checkout(&f, Duration::hours(1));
     let b = checkout(&f, Duration::hours(1));
@@ -545,7 +550,7 @@ async fn amend_requires_the_expected_contract_version() {
     let now = Utc::now();
     assert!(matches!(
         f.store
-            .confirm_checkout(f.org, a.id, &amend(1), now, &Recorder)
+            .confirm_checkout(f.org, a.id, &amend(1), None, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::Confirmed { .. }
@@ -553,7 +558,7 @@ async fn amend_requires_the_expected_contract_version() {
     // b was priced against version 1 too: refused, and b stays open (rolled back).
     assert_eq!(
         f.store
-            .confirm_checkout(f.org, b.id, &amend(1), now, &Recorder)
+            .confirm_checkout(f.org, b.id, &amend(1), None, now, &Recorder)
             .await
             .unwrap(),
         ConfirmOutcome::ContractChanged

@@ -304,11 +304,12 @@ impl CheckoutStore for EntitiesDown {
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
+        redeem: Option<&Redemption>,
         now: DateTime<Utc>,
         announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
         self.inner
-            .confirm_checkout(org, id, write, now, announce)
+            .confirm_checkout(org, id, write, redeem, now, announce)
             .await
     }
     async fn expire_due(

@@ -13,10 +13,12 @@ use crate::domain::checkout::{
     ChangeSummary, Checkout, CheckoutStatus, CheckoutType, Quote, QuoteJson,
 };
 use crate::domain::customer::CustomerData;
+use crate::domain::discount::{AppliedDiscount, DiscountRef};
 use crate::domain::invoice::Estimates;
 use crate::domain::overrides::{ItemOverride, ProrationBehavior};
 use crate::domain::redirect_url::RedirectUrl;
 use crate::services::checkouts::create::Preview;
+use crate::services::checkouts::discount::DiscountInput;
 use crate::services::checkouts::{CheckoutChanges, CheckoutQuery, NewCheckout};
 use crate::services::contracts::ContractImport;
 use crate::storage::PageOf;
@@ -41,6 +43,29 @@ pub struct CreateCheckout {
     pub metadata: Option<BTreeMap<String, String>>,
     pub preview: Option<bool>,
     pub idempotency_key: Option<String>,
+    /// At most one: `{"coupon_id": ...}` or `{"promotion_code": "CODE"}` (SPEC §10).
+    pub discounts: Option<Vec<DiscountEntry>>,
+    /// Offer a promotion code field on the review step; not with `discounts`.
+    pub allow_promotion_codes: Option<bool>,
+}
+
+/// A discount a session redeems: a coupon, or a promotion code as the customer would type it.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountEntry {
+    pub coupon_id: Option<Uuid>,
+    pub promotion_code: Option<String>,
+}
+
+fn discount_inputs(d: Option<Vec<DiscountEntry>>) -> Option<Vec<DiscountInput>> {
+    d.map(|list| {
+        list.into_iter()
+            .map(|e| DiscountInput {
+                coupon_id: e.coupon_id,
+                promotion_code: e.promotion_code,
+            })
+            .collect()
+    })
 }
 
 impl From<CreateCheckout> for NewCheckout {
@@ -62,6 +87,8 @@ impl From<CreateCheckout> for NewCheckout {
             proration_behavior: b.proration_behavior,
             metadata: b.metadata,
             preview: b.preview,
+            discounts: discount_inputs(b.discounts),
+            allow_promotion_codes: b.allow_promotion_codes,
         }
     }
 }
@@ -76,6 +103,9 @@ pub struct PatchCheckout {
     pub cancel_url: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
     pub metadata: Option<BTreeMap<String, String>>,
+    /// Replaces the session's discount; `[]` removes it.
+    pub discounts: Option<Vec<DiscountEntry>>,
+    pub allow_promotion_codes: Option<bool>,
 }
 
 impl From<PatchCheckout> for CheckoutChanges {
@@ -88,6 +118,9 @@ impl From<PatchCheckout> for CheckoutChanges {
             cancel_url: b.cancel_url,
             expires_at: b.expires_at,
             metadata: b.metadata,
+            discounts: discount_inputs(b.discounts),
+            allow_promotion_codes: b.allow_promotion_codes,
+            promotion_code: None,
         }
     }
 }
@@ -162,6 +195,13 @@ pub struct CheckoutView {
     pub estimates: Shown<Estimates>,
     #[schema(value_type = Option<ChangeSummary>)]
     pub change: Shown<Option<ChangeSummary>>,
+    /// The discount the estimates carry: the coupon's terms, the days it covers
+    /// (`starts_on` … before `ends_before`) and its sentence; `null` without one.
+    #[schema(value_type = Option<AppliedDiscount>)]
+    pub discount: Shown<Option<AppliedDiscount>>,
+    /// What the session redeems (at most one).
+    pub discounts: Vec<DiscountRef>,
+    pub allow_promotion_codes: bool,
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<RedirectUrl>,
     pub cancel_url: Option<RedirectUrl>,
@@ -183,7 +223,7 @@ impl CheckoutView {
     /// The session as a reader sees it at `now` (an open session past its expiry is expired).
     pub fn new<Q: QuoteParts>(c: Checkout<Q>, public_url: &str, now: DateTime<Utc>) -> Self {
         let (checkout_status, url) = (c.status_at(now), c.hosted_url(public_url));
-        let (estimates, change) = c.quote.parts();
+        let (estimates, change, discount) = c.quote.parts();
         Self {
             checkout_status,
             url,
@@ -200,6 +240,9 @@ impl CheckoutView {
             customer_data: c.customer_data,
             estimates,
             change,
+            discount,
+            discounts: c.discount.into_iter().collect(),
+            allow_promotion_codes: c.allow_promotion_codes,
             expires_at: c.expires_at,
             success_url: c.success_url,
             cancel_url: c.cancel_url,
@@ -233,24 +276,41 @@ impl<T: Serialize> Serialize for Shown<T> {
     }
 }
 
-/// A session's quote as the view's `estimates` and `change`.
+type Parts = (
+    Shown<Estimates>,
+    Shown<Option<ChangeSummary>>,
+    Shown<Option<AppliedDiscount>>,
+);
+
+/// A session's quote as the view's `estimates`, `change` and `discount`.
 pub trait QuoteParts {
-    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>);
+    fn parts(self) -> Parts;
 }
 
 impl QuoteParts for Quote {
-    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>) {
-        (Shown::Value(self.estimates), Shown::Value(self.change))
+    fn parts(self) -> Parts {
+        (
+            Shown::Value(self.estimates),
+            Shown::Value(self.change),
+            Shown::Value(self.discount),
+        )
+    }
+}
+
+fn stored_or_null<T>(raw: Option<Box<serde_json::value::RawValue>>) -> Shown<Option<T>> {
+    match raw {
+        Some(raw) => Shown::Stored(raw),
+        None => Shown::Value(None),
     }
 }
 
 impl QuoteParts for QuoteJson {
-    fn parts(self) -> (Shown<Estimates>, Shown<Option<ChangeSummary>>) {
-        let change = match self.change {
-            Some(raw) => Shown::Stored(raw),
-            None => Shown::Value(None),
-        };
-        (Shown::Stored(self.estimates), change)
+    fn parts(self) -> Parts {
+        (
+            Shown::Stored(self.estimates),
+            stored_or_null(self.change),
+            stored_or_null(self.discount),
+        )
     }
 }
 
@@ -259,6 +319,7 @@ pub struct PreviewView {
     pub checkout_type: CheckoutType,
     pub estimates: Estimates,
     pub change: Option<ChangeSummary>,
+    pub discount: Option<AppliedDiscount>,
 }
 
 impl From<Preview> for PreviewView {
@@ -267,6 +328,7 @@ impl From<Preview> for PreviewView {
             checkout_type: p.checkout_type,
             estimates: p.quote.estimates,
             change: p.quote.change,
+            discount: p.quote.discount,
         }
     }
 }

@@ -14,8 +14,8 @@ use super::discounts::{
     PromotionCodeJson, RestrictionsJson,
 };
 use super::dto::{
-    CancelCheckout, CheckoutView, CreateCheckout, ImportContract, ListResponse, PatchCheckout,
-    PreviewView,
+    CancelCheckout, CheckoutView, CreateCheckout, DiscountEntry, ImportContract, ListResponse,
+    PatchCheckout, PreviewView,
 };
 use super::keys::{CreateApiKey, CreatedApiKey};
 use super::webhooks::{
@@ -27,6 +27,9 @@ use crate::domain::catalog::{
 };
 use crate::domain::checkout::{ChangeSummary, CheckoutStatus, CheckoutType};
 use crate::domain::customer::{Address, CustomerData};
+use crate::domain::discount::{
+    AppliedDiscount, Discount, DiscountDuration, DiscountRef, DiscountValue,
+};
 use crate::domain::events::{Attempt, Delivery, DeliveryStatus, EndpointStatus, EventType};
 use crate::domain::invoice::{Estimates, Invoice, LineItem, LineKind};
 use crate::domain::overrides::{ItemOverride, ProrationBehavior};
@@ -90,7 +93,8 @@ impl Modify for ApiKeyAuth {
         CreateEndpoint, PatchEndpoint, EndpointView, EndpointStatus, ResendEvent, EventView,
         EventType, Delivery, DeliveryStatus, Attempt, OrganisationView, ApiKey, CreateApiKey,
         CreatedApiKey, NewCoupon, AppliesTo, AppliesToJson, CouponJson, NewPromotionCode,
-        RestrictionsJson, PromotionCodeChange, PromotionCodeJson,
+        RestrictionsJson, PromotionCodeChange, PromotionCodeJson, DiscountEntry, DiscountRef,
+        AppliedDiscount, Discount, DiscountValue, DiscountDuration,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),

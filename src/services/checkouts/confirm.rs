@@ -13,7 +13,7 @@ use crate::domain::catalog::{Contract, Customer, NewContract};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::domain::validation::FieldError;
 use crate::services::{Ctx, Errors};
-use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, Terms};
+use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, Redemption, Terms};
 
 /// What confirm did, for the API (JSON) and the hosted page (redirect).
 #[derive(Debug)]
@@ -118,9 +118,17 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
             .context("rendering the events")?,
         ConfirmWrite::Amend { .. } => ctx.announcer(),
     };
+    let redemption = match (&draft.discount, priced.redeems(&draft)) {
+        (Some(r), true) => Some(Redemption {
+            coupon_id: r.coupon_id,
+            promotion_code_id: r.promotion_code_id,
+            first_time_customer: first_time_customer(&loaded, &draft),
+        }),
+        _ => None,
+    };
     let outcome = ctx
         .store
-        .confirm_checkout(org, id, &write, now, &announcer)
+        .confirm_checkout(org, id, &write, redemption.as_ref(), now, &announcer)
         .await
         .context("writing the contract")?;
     match outcome {
@@ -131,7 +139,58 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
         }
         ConfirmOutcome::NotOpen => finished(ctx, org, id, now).await,
         ConfirmOutcome::ContractChanged => Err(ConfirmError::ContractChanged),
+        ConfirmOutcome::DiscountUnavailable => {
+            // Another confirm took the last redemption (or the code stopped meanwhile): the
+            // customer sees the estimate without it instead of being billed another amount.
+            requote(ctx, org, id, now).await
+        }
     }
+}
+
+/// The existing customer a first-time code needs without a contract, checked again in the
+/// confirm transaction.
+fn first_time_customer(l: &Loaded, draft: &Draft) -> Option<Uuid> {
+    let code = l.discount.as_ref()?.code.as_ref()?;
+    if code.restrictions.first_time_transaction && draft.kind == CheckoutType::NewSubscription {
+        draft.customer_id
+    } else {
+        None
+    }
+}
+
+/// Prices the session again as it now is, stores that estimate and answers it as changed.
+async fn requote(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Confirmed, ConfirmError> {
+    let (c, terms) = find_with_terms(ctx, SessionRef::Api { org, id })
+        .await?
+        .ok_or(ConfirmError::NotFound)?;
+    let draft = Draft::of(&c);
+    let mut errors = Errors::default();
+    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
+    errors.finish().map_err(ConfirmError::Invalid)?;
+    let loaded = loaded.context("terms missing although no field error was found")?;
+    let priced = match price(&draft, &loaded) {
+        Ok(p) => p,
+        Err(e) => return Err(ConfirmError::Invalid(e.into_invalid()?)),
+    };
+    let update = CheckoutUpdate::Requoted {
+        quote: Box::new(priced.quote.clone()),
+    };
+    let stored = ctx
+        .store
+        .update_checkout(org, id, &update, now)
+        .await
+        .context("storing the new estimate")?;
+    if !stored {
+        return finished(ctx, org, id, now).await;
+    }
+    Err(ConfirmError::EstimateChanged {
+        estimates: Box::new(priced.quote.estimates),
+    })
 }
 
 fn required(field: &str) -> ConfirmError {
@@ -186,6 +245,7 @@ fn confirm_write(
                 change_summary: format!("New subscription to {}", plan.name),
                 checkout_id: Some(c.id),
                 now,
+                discount: p.quote.discount.clone(),
             });
             Ok(ConfirmWrite::NewContract {
                 customer: new_customer.map(Box::new),
@@ -216,6 +276,7 @@ fn confirm_write(
                 billing_anchor_date: p.billing_anchor_date,
                 items: contract.amended_items(plan, &p.items),
                 change_summary: summary,
+                discount: p.quote.discount.clone().map(Box::new),
             })
         }
     }

@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use super::discount::{self, DiscountInput};
 use super::errors::CreateError;
 use super::fields::{check_expiry, check_metadata, check_plan_options, customer_data, parse_url};
 use super::pricing::{Draft, Loaded, Priced, load, price};
@@ -14,6 +15,7 @@ use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::{ItemOverride, ProrationBehavior};
 use crate::domain::redirect_url::RedirectUrl;
+use crate::domain::validation::FieldError;
 use crate::services::{Ctx, Errors};
 use crate::storage::TermsRef;
 
@@ -37,6 +39,10 @@ pub struct NewCheckout {
     pub proration_behavior: Option<ProrationBehavior>,
     pub metadata: Option<BTreeMap<String, String>>,
     pub preview: Option<bool>,
+    /// At most one coupon or promotion code (SPEC §10).
+    pub discounts: Option<Vec<DiscountInput>>,
+    /// Offer a promotion code field on the review step.
+    pub allow_promotion_codes: Option<bool>,
 }
 
 /// What `preview` answers: the estimate a session would show.
@@ -97,6 +103,8 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         updated_at: now,
         completed_at: None,
         link_secret: Some(new_link_secret()),
+        discount: v.draft.discount,
+        allow_promotion_codes: input.allow_promotion_codes.unwrap_or(false),
     };
     ctx.store
         .insert_checkout(&checkout)
@@ -164,6 +172,14 @@ async fn validate(
     let success_url = parse_url(&mut errors, "success_url", input.success_url.as_deref());
     let cancel_url = parse_url(&mut errors, "cancel_url", input.cancel_url.as_deref());
     let customer_data = customer_data(&mut errors, input.customer_data.as_ref());
+    let discount = discount::named(
+        ctx,
+        org,
+        input.discounts.as_deref().unwrap_or_default(),
+        input.allow_promotion_codes.unwrap_or(false),
+        &mut errors,
+    )
+    .await?;
     let draft = Draft {
         kind,
         plan_id: input.plan_id,
@@ -172,6 +188,8 @@ async fn validate(
         end_date: input.end_date,
         overrides: input.product_overrides.clone().unwrap_or_default(),
         behavior: input.proration_behavior.unwrap_or(ProrationBehavior::Auto),
+        discount,
+        customer_id: customer.as_ref().map(|c| c.id),
     };
     let mut customer_id = customer.as_ref().map(|c| c.id);
     let entity_id = input.business_entity_id;
@@ -209,6 +227,12 @@ async fn validate(
         Ok(p) => p,
         Err(e) => return Err(CreateError::Invalid(e.into_invalid()?)),
     };
+    if let (Some(r), Some(why)) = (&draft.discount, &priced.discount_rejected) {
+        return Err(CreateError::Invalid(vec![FieldError::new(
+            discount::field_of(r),
+            why.to_string(),
+        )]));
+    }
     Ok(Validated {
         draft,
         loaded,

@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::discount::{self, DiscountInput};
 use super::errors::EditError;
 use super::fields::{check_expiry, check_metadata, customer_data, parse_url};
 use super::pricing::{Draft, load_session, price};
@@ -14,6 +15,7 @@ use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutType};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
+use crate::domain::validation::FieldError;
 use crate::services::{Ctx, Errors};
 use crate::storage::{CheckoutEdit, CheckoutUpdate, TermsRef};
 
@@ -27,6 +29,12 @@ pub struct CheckoutChanges {
     pub cancel_url: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
     pub metadata: Option<BTreeMap<String, String>>,
+    /// Replaces the session's discount (`Some(vec![])` removes it).
+    pub discounts: Option<Vec<DiscountInput>>,
+    pub allow_promotion_codes: Option<bool>,
+    /// The promotion code typed on the review step (`Some("")`: remove it); reported on the
+    /// field `promotion_code`.
+    pub promotion_code: Option<String>,
 }
 
 pub async fn patch(
@@ -70,6 +78,36 @@ pub(super) async fn apply(
     if let Some(o) = changes.product_overrides {
         draft.overrides = o;
     }
+    let allow_promotion_codes = changes
+        .allow_promotion_codes
+        .unwrap_or(c.allow_promotion_codes);
+    if let Some(discounts) = &changes.discounts {
+        draft.discount = discount::named(
+            ctx,
+            c.organisation_id,
+            discounts,
+            allow_promotion_codes,
+            &mut errors,
+        )
+        .await?;
+    }
+    let mut rejected_field = None;
+    if let Some(typed) = changes.promotion_code.as_deref() {
+        rejected_field = Some("promotion_code");
+        if !c.allow_promotion_codes {
+            errors.add(
+                "promotion_code",
+                "this checkout does not take promotion codes",
+            );
+        } else if typed.trim().is_empty() {
+            draft.discount = None;
+        } else {
+            match discount::code_named(ctx, c.organisation_id, typed).await? {
+                Ok(r) => draft.discount = Some(r),
+                Err(why) => errors.add("promotion_code", why.to_string()),
+            }
+        }
+    }
     let customer_data = match &changes.customer_data {
         Some(d) => customer_data(&mut errors, Some(d)),
         None => c.customer_data.clone(),
@@ -108,6 +146,15 @@ pub(super) async fn apply(
         Ok(p) => p,
         Err(e) => return Err(EditError::Invalid(e.into_invalid()?)),
     };
+    if let (Some(r), Some(why)) = (&draft.discount, &priced.discount_rejected)
+        && (changes.discounts.is_some() || changes.promotion_code.is_some())
+    {
+        let field = rejected_field.unwrap_or_else(|| discount::field_of(r));
+        return Err(EditError::Invalid(vec![FieldError::new(
+            field,
+            why.to_string(),
+        )]));
+    }
     let edit = CheckoutEdit {
         plan_id: draft.plan_id,
         product_overrides: draft.overrides,
@@ -117,6 +164,8 @@ pub(super) async fn apply(
         expires_at,
         metadata,
         quote: priced.quote,
+        discount: draft.discount,
+        allow_promotion_codes,
     };
     let (org, id) = (c.organisation_id, c.id);
     let applied = ctx

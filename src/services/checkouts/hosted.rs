@@ -133,6 +133,8 @@ async fn seller_only(ctx: &Ctx, c: &Checkout) -> Result<Loaded, ReadError> {
         contract_plan: None,
         products: Vec::new(),
         entity,
+        discount: None,
+        now: ctx.clock.now(),
     })
 }
 

@@ -6,6 +6,7 @@
 pub mod cancel;
 pub mod confirm;
 pub mod create;
+pub mod discount;
 pub mod edit;
 pub mod errors;
 pub mod fields;

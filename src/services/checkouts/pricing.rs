@@ -3,7 +3,8 @@
 //! pure step from those rows and the session's inputs to the invoices (via `billing`).
 
 use anyhow::Context as _;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::MAX_OVERRIDES;
@@ -14,6 +15,9 @@ use crate::domain::catalog::{
     Product,
 };
 use crate::domain::checkout::{ChangeSummary, Checkout, CheckoutType, Quote};
+use crate::domain::discount::{Coupon, Discount, DiscountRef, PromotionCode, Unavailable};
+use crate::domain::invoice::LineKind;
+use crate::domain::money::Currency;
 use crate::domain::overrides::{AmendmentKind, ItemOverride, ProrationBehavior};
 use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
 use crate::domain::validation::FieldError;
@@ -29,6 +33,46 @@ pub struct Loaded {
     pub contract_plan: Option<Plan>,
     pub products: Vec<Product>,
     pub entity: BusinessEntity,
+    /// The coupon and code the draft redeems, as they are now (`None` without a discount).
+    pub discount: Option<LoadedDiscount>,
+    /// When it was loaded: a coupon's or code's expiry is checked against it.
+    pub now: DateTime<Utc>,
+}
+
+/// What a draft's discount depends on: the coupon (`None` when it no longer exists), the
+/// code typed, and whether the buyer has no contract yet.
+#[derive(Debug, Clone)]
+pub struct LoadedDiscount {
+    pub coupon: Option<Coupon>,
+    pub code: Option<PromotionCode>,
+    pub first_time: bool,
+}
+
+impl LoadedDiscount {
+    /// The discount to price, or why it cannot be used on an order in `currency` of
+    /// `products` (SPEC §10).
+    fn usable(
+        &self,
+        now: DateTime<Utc>,
+        currency: Currency,
+        products: &[Uuid],
+    ) -> Result<Discount, Unavailable> {
+        let coupon = self.coupon.as_ref().ok_or(Unavailable::Unknown)?;
+        if let Some(code) = &self.code {
+            code.check(now, self.first_time)?;
+        }
+        coupon.check(now, currency, products)?;
+        Ok(coupon.discount(self.code.as_ref()))
+    }
+
+    /// How the customer knows it: the code typed, else the coupon's name.
+    pub fn label(&self) -> &str {
+        match (&self.code, &self.coupon) {
+            (Some(code), _) => &code.code,
+            (None, Some(c)) => &c.name,
+            (None, None) => "discount",
+        }
+    }
 }
 
 /// The session inputs the estimate is a pure function of.
@@ -41,6 +85,10 @@ pub struct Draft {
     pub end_date: Option<NaiveDate>,
     pub overrides: Vec<ItemOverride>,
     pub behavior: ProrationBehavior,
+    /// What the session redeems.
+    pub discount: Option<DiscountRef>,
+    /// The buyer, when it is an existing customer (a first-time code asks about them).
+    pub customer_id: Option<Uuid>,
 }
 
 impl Draft {
@@ -54,6 +102,8 @@ impl Draft {
             end_date: c.end_date,
             overrides: c.product_overrides.clone(),
             behavior: c.proration_behavior,
+            discount: c.discount,
+            customer_id: c.customer_id,
         }
     }
 }
@@ -65,6 +115,16 @@ pub struct Priced {
     pub items: Vec<ItemTerms>,
     pub billing_anchor_date: NaiveDate,
     pub effective_date: NaiveDate,
+    /// Why the draft's discount was left out of the estimate, if it was.
+    pub discount_rejected: Option<Unavailable>,
+}
+
+impl Priced {
+    /// Whether the estimate carries the draft's own discount (what confirm redeems), rather
+    /// than none or only the contract's.
+    pub fn redeems(&self, draft: &Draft) -> bool {
+        draft.discount.is_some() && self.discount_rejected.is_none()
+    }
 }
 
 /// Why a draft could not be priced.
@@ -147,7 +207,7 @@ fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, PriceError>
                 start_date: contract.start_date,
                 end_date: contract.end_date,
                 billing_anchor_date: contract.billing_anchor_date,
-                discount: None,
+                discount: contract.discount.clone(),
             };
             let (mut new_plan, kind) = match draft.kind {
                 CheckoutType::PlanChange => {
@@ -174,28 +234,104 @@ pub fn resolved_items(draft: &Draft, l: &Loaded) -> Result<Vec<ItemTerms>, Price
     resolve(draft, l).map(Resolved::into_items)
 }
 
-/// Pure: the estimate for `draft` given what was loaded.
+impl Resolved<'_> {
+    fn currency(&self) -> Currency {
+        match self {
+            Resolved::New { plan, .. } => plan.currency,
+            Resolved::Amend { contract, .. } => contract.currency,
+        }
+    }
+
+    /// The products billed after the checkout (a coupon for other products does not apply).
+    fn product_ids(&self) -> Vec<Uuid> {
+        let items = match self {
+            Resolved::New { terms, .. } => &terms.items,
+            Resolved::Amend { new_plan, .. } => &new_plan.items,
+        };
+        items
+            .iter()
+            .filter(|i| i.enabled)
+            .map(|i| i.product_id)
+            .collect()
+    }
+}
+
+/// The subtotal a minimum order is checked against: the first paid invoice's, before the
+/// discount (after a trial, the invoice that follows it).
+fn first_paid_subtotal(q: &Quote) -> Decimal {
+    let current = &q.estimates.current_invoice;
+    let trial = current.line_items.iter().any(|l| l.kind == LineKind::Trial);
+    match (&q.estimates.next_invoice, trial) {
+        (Some(next), true) => next.subtotal,
+        _ => current.subtotal,
+    }
+}
+
+/// Pure: the estimate for `draft` given what was loaded. A discount that cannot be used is
+/// left out, with the reason in [`Priced::discount_rejected`] and a note on the invoice.
 pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
+    let resolved = resolve(draft, l)?;
+    let currency = resolved.currency();
+    let offered = match (&draft.discount, &l.discount) {
+        (None, _) => None,
+        (Some(_), None) => Some(Err(Unavailable::Unknown)),
+        (Some(_), Some(d)) => Some(d.usable(l.now, currency, &resolved.product_ids())),
+    };
+    let discount = offered.as_ref().and_then(|o| o.as_ref().ok());
+    let mut priced = estimate(draft, l, &resolved, discount)?;
+    let mut rejected = offered.and_then(Result::err);
+    if rejected.is_none()
+        && let Some(code) = l.discount.as_ref().and_then(|d| d.code.as_ref())
+        && let Err(why) = code.check_minimum(currency, first_paid_subtotal(&priced.quote))
+    {
+        priced = estimate(draft, l, &resolved, None)?;
+        rejected = Some(why);
+    }
+    if let Some(why) = &rejected {
+        let label = l
+            .discount
+            .as_ref()
+            .map_or("discount", LoadedDiscount::label);
+        priced
+            .quote
+            .estimates
+            .current_invoice
+            .notes
+            .push(format!("{label} cannot be used: {why}."));
+    }
+    priced.discount_rejected = rejected;
+    Ok(priced)
+}
+
+/// Pure: the estimate of the resolved terms with `discount` (or none).
+fn estimate(
+    draft: &Draft,
+    l: &Loaded,
+    resolved: &Resolved<'_>,
+    discount: Option<&Discount>,
+) -> Result<Priced, PriceError> {
     let tax_rate = l.entity.tax_rate;
-    match resolve(draft, l)? {
+    match resolved {
         Resolved::New { plan, terms } => {
             let est = billing::estimate_new_subscription(&NewSubscription {
                 currency: plan.currency,
                 tax_rate,
-                plan: &terms,
+                plan: terms,
                 start_date: draft.start_date,
                 end_date: draft.end_date,
-                discount: None,
+                discount,
             })
             .map_err(|e| PriceError::billing("start_date", e))?;
             Ok(Priced {
                 quote: Quote {
                     estimates: est.estimates,
                     change: None,
+                    discount: est.discount,
                 },
-                items: terms.items,
+                items: terms.items.clone(),
                 billing_anchor_date: est.billing_anchor_date,
                 effective_date: draft.start_date,
+                discount_rejected: None,
             })
         }
         Resolved::Amend {
@@ -206,11 +342,11 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
             let est = billing::estimate_amendment(&Amendment {
                 currency: contract.currency,
                 tax_rate,
-                contract: &current,
-                new_plan: &new_plan,
+                contract: current,
+                new_plan,
                 effective_date: draft.start_date,
                 behavior: draft.behavior,
-                new_discount: None,
+                new_discount: discount,
             })
             .map_err(|e| PriceError::billing("start_date", e))?;
             Ok(Priced {
@@ -222,13 +358,65 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
                         billing_anchor_date: est.billing_anchor_date,
                         summary: est.summary,
                     }),
+                    discount: est.discount,
                 },
-                items: new_plan.items,
+                items: new_plan.items.clone(),
                 billing_anchor_date: est.billing_anchor_date,
                 effective_date: est.effective_date,
+                discount_rejected: None,
             })
         }
     }
+}
+
+/// The coupon and code `r` names, as they are now, and whether `customer` (the buyer, if an
+/// existing customer) has no contract yet. Amendments are never a first purchase.
+pub async fn load_discount(
+    ctx: &Ctx,
+    org: Uuid,
+    r: DiscountRef,
+    kind: CheckoutType,
+    customer: Option<Uuid>,
+) -> anyhow::Result<LoadedDiscount> {
+    let coupon = ctx
+        .store
+        .get_coupon(org, r.coupon_id)
+        .await
+        .context("reading the coupon")?;
+    let code = match r.promotion_code_id {
+        Some(id) => ctx
+            .store
+            .get_promotion_code(org, id)
+            .await
+            .context("reading the promotion code")?,
+        None => None,
+    };
+    let needs_first_time = code
+        .as_ref()
+        .is_some_and(|c| c.restrictions.first_time_transaction);
+    let first_time = match (kind, customer) {
+        (CheckoutType::NewSubscription, Some(customer)) if needs_first_time => !ctx
+            .store
+            .customer_has_contracts(org, customer)
+            .await
+            .context("reading the customer's contracts")?,
+        (CheckoutType::NewSubscription, _) => true,
+        _ => false,
+    };
+    // A code that was deleted from under the session is as good as unknown.
+    let code = code.filter(|c| c.coupon_id == r.coupon_id);
+    if r.promotion_code_id.is_some() && code.is_none() {
+        return Ok(LoadedDiscount {
+            coupon: None,
+            code: None,
+            first_time,
+        });
+    }
+    Ok(LoadedDiscount {
+        coupon,
+        code,
+        first_time,
+    })
 }
 
 /// The seller: the explicit entity, else the customer's, else the plan's, else the
@@ -302,12 +490,18 @@ pub async fn load(
     let products = cache::products(ctx, org, &ids)
         .await
         .context("reading the plan's products")?;
+    let discount = match draft.discount {
+        Some(r) => Some(load_discount(ctx, org, r, draft.kind, draft.customer_id).await?),
+        None => None,
+    };
     Ok(Some(Loaded {
         plan,
         contract,
         contract_plan,
         products,
         entity,
+        discount,
+        now: ctx.clock.now(),
     }))
 }
 

@@ -17,16 +17,16 @@ use crate::storage::rows::checkouts::CheckoutColumns;
 use crate::storage::rows::to_json;
 use crate::storage::{
     Announce, Change, CheckoutFilter, CheckoutStore, CheckoutUpdate, Close, ConfirmOutcome,
-    ConfirmWrite, PageOf, PageRequest, StorageError, StorageResult, Terms, TermsRef,
+    ConfirmWrite, PageOf, PageRequest, Redemption, StorageError, StorageResult, Terms, TermsRef,
 };
 
 /// A session with the rows its estimate depends on, each within the session's organisation:
 /// its plan (`p_…`), contract (`k_…`) and the contract's plan (`kp_…`) (`$1` session id, `$2`
 /// organisation or NULL). Decoded by `rows::checkouts::CheckoutWithTermsColumns`.
 pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
-    "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, c.link_secret, ",
+    "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, c.link_secret, c.discount, c.allow_promotion_codes, ",
     "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
-    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
     "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
     " FROM checkouts c",
     " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
@@ -41,7 +41,7 @@ pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
 pub(crate) const TERMS: &str = concat!(
     "SELECT cu.id, cu.organisation_id, cu.business_entity_id, cu.customer_name, cu.email, cu.phone_number, cu.external_id, cu.company_name, cu.tax_id, cu.address, cu.created_at, ",
     "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
-    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
     "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
     " FROM (SELECT 1 AS one) x",
     " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
@@ -58,7 +58,7 @@ pub(crate) fn terms_found<T>(row: Option<T>) -> StorageResult<T> {
 /// What the writes that close a session answer: the row as they leave it, for its events.
 macro_rules! returning_checkout {
     () => {
-        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret"
+        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes"
     };
 }
 
@@ -73,18 +73,25 @@ pub(crate) const EXPIRE_DUE: &str = concat!(
 
 /// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
 /// values follows per session (`storage::batch_insert`).
-pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret) ";
+pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes) ";
 pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1";
 
-const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts WHERE organisation_id = $1 AND id = $2";
-const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts WHERE id = $1";
+const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes FROM checkouts WHERE organisation_id = $1 AND id = $2";
+const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes FROM checkouts WHERE id = $1";
 /// One branch of the list: an index hint may follow, then ` WHERE organisation_id = `, the
 /// organisation and the filters (completed at run time, `list_checkouts`).
-const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret FROM checkouts";
+const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes FROM checkouts";
 /// The list's order; every filter has an index that ends in it (migration 0006).
 const LIST_ORDER: &str = " ORDER BY created_at DESC, id DESC LIMIT ";
 
-const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
+const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9, discount = $12, allow_promotion_codes = $13 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
+/// A redemption (confirm): counted only while the code is active, unexpired and below its
+/// maximum (`$1` now). The row lock it takes orders concurrent confirms of one code.
+const REDEEM_CODE: &str = "UPDATE promotion_codes SET times_redeemed = times_redeemed + 1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND active = $4 AND (max_redemptions IS NULL OR times_redeemed < max_redemptions) AND (expires_at IS NULL OR expires_at > $1)";
+const REDEEM_COUPON: &str = "UPDATE coupons SET times_redeemed = times_redeemed + 1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND status = 'active' AND (max_redemptions IS NULL OR times_redeemed < max_redemptions) AND (redeem_by IS NULL OR redeem_by > $1)";
+/// Whether a customer has a contract (a first-time code), read after the code's row lock so
+/// that it sees the contract of any confirm that redeemed the code before.
+const HAS_CONTRACT: &str = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracts WHERE organisation_id = $1 AND customer_id = $2 LIMIT 1) AS c";
 const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
 
 const CANCEL: &str = concat!(
@@ -122,6 +129,7 @@ enum PreparedConfirm<'a> {
         billing_anchor_date: NaiveDate,
         /// The new lines, encoded once for the contract row and for its new version.
         items_json: String,
+        discount_json: Option<String>,
         version: ContractVersion,
     },
 }
@@ -142,12 +150,14 @@ impl<'a> PreparedConfirm<'a> {
                 billing_anchor_date,
                 items,
                 change_summary,
+                discount,
             } => PreparedConfirm::Amend {
                 contract_id: *contract_id,
                 expected_version: *expected_version,
                 plan_id: *plan_id,
                 billing_anchor_date: *billing_anchor_date,
                 items_json: to_json(items)?,
+                discount_json: discount.as_deref().map(to_json).transpose()?,
                 version: ContractVersion {
                     version: expected_version + 1,
                     effective_date: *effective_date,
@@ -164,6 +174,46 @@ impl<'a> PreparedConfirm<'a> {
 }
 
 impl<D: Db> SqlStore<D> {
+    /// Counts a redemption inside confirm's transaction; false when the discount can no
+    /// longer be redeemed (the caller rolls back).
+    async fn redeem_in(
+        &self,
+        tx: &mut D::Connection,
+        org: Uuid,
+        r: &Redemption,
+        now: DateTime<Utc>,
+    ) -> StorageResult<bool> {
+        if let Some(code) = r.promotion_code_id {
+            let q = sqlx::query(REDEEM_CODE)
+                .arg(now)
+                .arg(org)
+                .arg(code)
+                .arg(true);
+            if execute_on::<D>(tx, q).await? != 1 {
+                return Ok(false);
+            }
+        }
+        let q = sqlx::query(REDEEM_COUPON)
+            .arg(now)
+            .arg(org)
+            .arg(r.coupon_id);
+        if execute_on::<D>(tx, q).await? != 1 {
+            return Ok(false);
+        }
+        if let Some(customer) = r.first_time_customer {
+            let row = sqlx::query(HAS_CONTRACT)
+                .arg(org)
+                .arg(customer)
+                .fetch_one(D::on(tx))
+                .await?;
+            let n: i64 = crate::storage::rows::column(&row, "n")?;
+            if n > 0 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// Confirm's writes, inside `tx`, with their events; the outcome says whether to commit.
     async fn confirm_in(
         &self,
@@ -211,6 +261,7 @@ impl<D: Db> SqlStore<D> {
                 plan_id,
                 billing_anchor_date,
                 items_json,
+                discount_json,
                 version,
             } => {
                 // Claim first, so that a second confirm of this same session reports "not
@@ -226,7 +277,8 @@ impl<D: Db> SqlStore<D> {
                     .arg(now)
                     .arg(org)
                     .arg(*contract_id)
-                    .arg(*expected_version);
+                    .arg(*expected_version)
+                    .arg(discount_json.as_deref());
                 if execute_on::<D>(tx, q).await? != 1 {
                     return Ok(ConfirmOutcome::ContractChanged);
                 }
@@ -342,6 +394,7 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
                 let customer_data = to_json(&e.customer_data)?;
                 let metadata = to_json(&e.metadata)?;
                 let quote = to_json(&e.quote)?;
+                let discount = e.discount.as_ref().map(to_json).transpose()?;
                 let q = sqlx::query(EDIT)
                     .arg(e.plan_id)
                     .arg(overrides.as_str())
@@ -353,7 +406,9 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
                     .arg(quote.as_str())
                     .arg(now)
                     .arg(org)
-                    .arg(id);
+                    .arg(id)
+                    .arg(discount.as_deref())
+                    .arg(e.allow_promotion_codes);
                 self.execute(q).await?
             }
             CheckoutUpdate::Requoted { quote } => {
@@ -405,6 +460,7 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         org: Uuid,
         id: Uuid,
         write: &ConfirmWrite,
+        redeem: Option<&Redemption>,
         now: DateTime<Utc>,
         announce: &dyn Announce,
     ) -> StorageResult<ConfirmOutcome> {
@@ -415,9 +471,16 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
         // The claim: only an open, unexpired session moves to `contract_created`. A concurrent
         // confirm blocks on this row (PostgreSQL) or on the write lock (SQLite), then finds it
         // no longer open and rolls back everything it wrote.
-        let outcome = self
-            .confirm_in(&mut tx, org, id, &prepared, now, announce)
-            .await?;
+        // The redemption first: its row lock orders the confirms of one code.
+        let outcome = match redeem {
+            Some(r) if !self.redeem_in(&mut tx, org, r, now).await? => {
+                ConfirmOutcome::DiscountUnavailable
+            }
+            _ => {
+                self.confirm_in(&mut tx, org, id, &prepared, now, announce)
+                    .await?
+            }
+        };
         match outcome {
             ConfirmOutcome::Confirmed { .. } => tx.commit().await?,
             _ => tx.rollback().await?,

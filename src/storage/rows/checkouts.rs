@@ -47,6 +47,13 @@ pub(crate) struct CheckoutRow<'r> {
     pub completed_at: Option<DateTime<Utc>>,
     /// `NULL` for sessions made before links had a secret.
     pub link_secret: Option<String>,
+    /// JSON `DiscountRef`; `NULL`: nothing redeemed.
+    pub discount: Option<Cow<'r, str>>,
+    pub allow_promotion_codes: bool,
+}
+
+fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
+    s.map(Cow::Borrowed)
 }
 
 /// A stored redirect URL was checked when it was written: it is not parsed again.
@@ -89,6 +96,8 @@ impl<Q: serde::de::DeserializeOwned> TryFrom<CheckoutRow<'_>> for Checkout<Q> {
             updated_at: r.updated_at,
             completed_at: r.completed_at,
             link_secret: r.link_secret,
+            discount: r.discount.as_deref().map(json).transpose()?,
+            allow_promotion_codes: r.allow_promotion_codes,
         })
     }
 }
@@ -121,6 +130,8 @@ pub(crate) struct CheckoutColumns<Q = Quote> {
     updated_at: usize,
     completed_at: usize,
     link_secret: usize,
+    discount: usize,
+    allow_promotion_codes: usize,
     quote: PhantomData<fn() -> Q>,
 }
 
@@ -155,6 +166,8 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             updated_at: f.at("updated_at")?,
             completed_at: f.at("completed_at")?,
             link_secret: f.at("link_secret")?,
+            discount: f.at("discount")?,
+            allow_promotion_codes: f.at("allow_promotion_codes")?,
             quote: PhantomData,
         })
     }
@@ -187,6 +200,8 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             updated_at: r.get(self.updated_at)?,
             completed_at: r.get(self.completed_at)?,
             link_secret: r.get(self.link_secret)?,
+            discount: borrowed(r.get(self.discount)?),
+            allow_promotion_codes: r.get(self.allow_promotion_codes)?,
         }
         .try_into()
     }
@@ -296,6 +311,13 @@ impl CheckoutRow<'static> {
             updated_at: c.updated_at,
             completed_at: c.completed_at,
             link_secret: c.link_secret.clone(),
+            discount: c
+                .discount
+                .as_ref()
+                .map(to_json)
+                .transpose()?
+                .map(Cow::Owned),
+            allow_promotion_codes: c.allow_promotion_codes,
         })
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::{Columns, Find, ReadsAll, corrupt, json};
+use super::{Columns, Find, ReadsAll, corrupt, json, opt_json};
 use crate::domain::catalog::{Contract, ContractStatus, ContractVersion};
 use crate::domain::money::Currency;
 use crate::storage::{StorageError, StorageResult};
@@ -25,6 +25,8 @@ pub(crate) struct ContractRow<'r> {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// JSON `AppliedDiscount`; `NULL`: none.
+    pub discount: Option<&'r str>,
 }
 
 /// The contract without its version history (`versions` is empty; see `attach_versions`).
@@ -49,6 +51,7 @@ impl TryFrom<ContractRow<'_>> for Contract {
             version: r.version,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            discount: opt_json(r.discount)?,
         })
     }
 }
@@ -69,6 +72,7 @@ pub(crate) struct ContractColumns {
     version: usize,
     created_at: usize,
     updated_at: usize,
+    discount: usize,
 }
 
 impl Columns for ContractColumns {
@@ -90,6 +94,7 @@ impl Columns for ContractColumns {
             version: f.at("version")?,
             created_at: f.at("created_at")?,
             updated_at: f.at("updated_at")?,
+            discount: f.at("discount")?,
         })
     }
 
@@ -109,6 +114,7 @@ impl Columns for ContractColumns {
             version: r.get(self.version)?,
             created_at: r.get(self.created_at)?,
             updated_at: r.get(self.updated_at)?,
+            discount: r.get(self.discount)?,
         }
         .try_into()
     }
