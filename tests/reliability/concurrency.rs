@@ -227,3 +227,112 @@ async fn fifty_concurrent_writers_never_see_a_locked_database() {
     assert_eq!(stored, n, "every 201 is a stored session");
     eprintln!("writer contention: {n} sessions in {secs} s with 50 writers, 0 errors");
 }
+
+/// Confirms every session of `ids` at once, alternating between the two servers; the status
+/// of each answer, in order.
+async fn confirm_all(bases: [&str; 2], key: &str, ids: &[String]) -> Vec<u16> {
+    join_all(ids.iter().enumerate().map(|(n, id)| {
+        let c = client();
+        let url = format!("{}/checkouts/{id}/confirm", bases[n % 2]);
+        let key = key.to_owned();
+        async move {
+            let r = c.post(url).header("x-api-key", key).send().await.unwrap();
+            r.status().as_u16()
+        }
+    }))
+    .await
+}
+
+async fn post_json(base: &str, key: &str, path: &str, body: Value) -> Value {
+    let r = client()
+        .post(format!("{base}{path}"))
+        .header("x-api-key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "POST {path}: {}", r.status());
+    r.json().await.unwrap()
+}
+
+async fn get_json(base: &str, key: &str, path: &str) -> Value {
+    client()
+        .get(format!("{base}{path}"))
+        .header("x-api-key", key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// SPEC §10: `max_redemptions` and `first_time_transaction` hold under 50 concurrent confirms
+/// on two processes sharing one database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn redemptions_hold_under_fifty_concurrent_confirms_on_two_servers() {
+    let (url, tmp) = fresh_database().await;
+    let a = spawn_on(url.clone(), tmp, |s| s.db_max_connections = 10).await;
+    let b = spawn_on(url, None, |s| s.db_max_connections = 10).await;
+    let key = a.api_key.clone();
+    let bases = [a.address.as_str(), b.address.as_str()];
+    let (plan, first_customer) = catalog(&a.client, &a.address, &key).await;
+    let coupon = post_json(
+        &a.address,
+        &key,
+        "/coupons",
+        serde_json::json!({"name": "Ten", "percent_off": 10, "duration": "once"}),
+    )
+    .await;
+    let coupon_id = coupon["id"].as_str().unwrap().to_owned();
+    post_json(
+        &a.address,
+        &key,
+        "/promotion_codes",
+        serde_json::json!({"coupon_id": coupon_id, "code": "TENONLY", "max_redemptions": 10}),
+    )
+    .await;
+    post_json(&a.address, &key, "/promotion_codes", serde_json::json!({"coupon_id": coupon_id, "code": "FIRSTONLY", "restrictions": {"first_time_transaction": true}})).await;
+
+    // 50 customers, one session each with a code that has 10 redemptions.
+    let mut ids = Vec::new();
+    for n in 0..CONFIRMS {
+        let customer = post_json(
+            &a.address,
+            &key,
+            "/customers",
+            serde_json::json!({"customer_name": format!("Buyer {n}")}),
+        )
+        .await;
+        let s = post_json(&a.address, &key, "/checkouts", serde_json::json!({"plan_id": plan, "customer_id": customer["id"], "discounts": [{"promotion_code": "TENONLY"}]})).await;
+        ids.push(s["id"].as_str().unwrap().to_owned());
+    }
+    let statuses = confirm_all(bases, &key, &ids).await;
+    let confirmed = statuses.iter().filter(|s| **s == 200).count();
+    let changed = statuses.iter().filter(|s| **s == 409).count();
+    assert_eq!((confirmed, changed), (10, 40), "{statuses:?}");
+    let codes = get_json(&b.address, &key, "/promotion_codes").await;
+    let ten = codes["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "TENONLY")
+        .unwrap();
+    assert_eq!(
+        (&ten["times_redeemed"], &ten["valid"]),
+        (&serde_json::json!(10), &serde_json::json!(false))
+    );
+
+    // One customer, 50 sessions with a first-purchase code: one contract gets it.
+    let mut ids = Vec::new();
+    for _ in 0..CONFIRMS {
+        let s = post_json(&a.address, &key, "/checkouts", serde_json::json!({"plan_id": plan, "customer_id": first_customer, "discounts": [{"promotion_code": "FIRSTONLY"}]})).await;
+        ids.push(s["id"].as_str().unwrap().to_owned());
+    }
+    let statuses = confirm_all(bases, &key, &ids).await;
+    let confirmed = statuses.iter().filter(|s| **s == 200).count();
+    assert_eq!(confirmed, 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), CONFIRMS - 1);
+    let coupon = get_json(&a.address, &key, &format!("/coupons/{coupon_id}")).await;
+    assert_eq!(coupon["times_redeemed"], 11);
+}
