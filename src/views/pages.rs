@@ -109,6 +109,22 @@ pub struct ReviewPage {
     pub due_today: String,
     pub notice: String,
     pub confirm_label: String,
+    /// The discount in words ("20% off for 3 months, then $96.00 per month."); empty without.
+    pub discount_summary: String,
+    /// The promotion code field, when the session takes codes.
+    pub promotion: Option<PromotionBox>,
+}
+
+/// The review step's promotion code form (apply, and remove once one is applied).
+pub struct PromotionBox {
+    pub action: String,
+    pub field: &'static str,
+    /// What was typed (kept on a refused code).
+    pub value: String,
+    /// Why the code typed cannot be used; empty when none was refused.
+    pub error: String,
+    /// The code applied now; empty without one.
+    pub applied: String,
 }
 
 #[derive(Template, WebTemplate)]

@@ -1400,3 +1400,102 @@ async fn redirects_to_the_merchant_are_signed_with_the_redirect_secret() {
         hex_hmac(&secret, &format!("{z}.cancelled.{ts}"))
     );
 }
+
+// ------------------------------------------------------------------ promotion codes
+
+#[tokio::test]
+async fn a_promotion_code_is_applied_and_removed_on_the_review_step_without_javascript() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let coupon = app
+        .post_ok(
+            "/coupons",
+            &json!({"name": "Spring", "percent_off": 20, "duration": "repeating", "duration_in_periods": 3}),
+            StatusCode::CREATED,
+        )
+        .await;
+    app.post_ok(
+        "/promotion_codes",
+        &json!({"coupon_id": coupon["id"], "code": "SPRING20"}),
+        StatusCode::CREATED,
+    )
+    .await;
+    let customer = app.create_customer().await;
+    let v = app
+        .create_checkout(
+            json!({"plan_id": c.plan, "customer_id": customer, "allow_promotion_codes": true}),
+        )
+        .await;
+    assert_eq!(v["allow_promotion_codes"], true);
+    let (id, link) = (sid(&v), link_of(&v));
+    let b = Browser::new(&app);
+    let review = b.get(&format!("/checkout/{link}/review")).await;
+    assert!(review.has("Have a promotion code?"));
+    assert!(review.has(&format!("action=\"/checkout/{link}/promotion_code\"")));
+
+    // An unknown code: the page again, 422, the reason beside the field, what was typed kept.
+    let r = b
+        .post(
+            &format!("/checkout/{link}/promotion_code"),
+            &[f("promotion_code", "SUMMER")],
+        )
+        .await;
+    let p = page_of(r).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        p.has("<p class=\"field-error\" id=\"promotion_code-error\">this code is not valid</p>")
+    );
+    assert!(p.has("value=\"SUMMER\""));
+    assert!(p.has("aria-invalid=\"true\""));
+    assert_eq!(session(&app, &id).await["discount"], Value::Null);
+
+    // A valid one, typed in lower case: 303 to the review, which shows the discount.
+    let r = b
+        .post(
+            &format!("/checkout/{link}/promotion_code"),
+            &[f("promotion_code", " spring20 ")],
+        )
+        .await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    let review = b.get(&format!("/checkout/{link}/review")).await;
+    assert!(review.has("20% off for 3 months, then $50.00 per month."));
+    assert!(review.has("Code <strong>SPRING20</strong> applied."));
+    assert!(review.has("SPRING20 (20% off)"));
+    assert!(review.has("-$10.00"), "the discount line on both invoices");
+    assert!(review.has("Due today: <strong>$40.00</strong>"));
+    let s = session(&app, &id).await;
+    assert_eq!(
+        s["estimates"]["current_invoice"]["total"].to_string(),
+        "40.00"
+    );
+
+    // Remove: back to the full price.
+    let r = b
+        .post(
+            &format!("/checkout/{link}/promotion_code"),
+            &[f("promotion_code", "")],
+        )
+        .await;
+    assert_eq!(location(&r), format!("/checkout/{link}/review"));
+    let s = session(&app, &id).await;
+    assert_eq!(
+        (
+            &s["discount"],
+            s["estimates"]["current_invoice"]["total"].to_string()
+        ),
+        (&Value::Null, "50.00".to_owned())
+    );
+
+    // Sessions that do not take codes show no field and refuse the form.
+    let plain = app.new_subscription(c.plan).await;
+    let plain_link = link_of(&plain);
+    let review = b.get(&format!("/checkout/{plain_link}/review")).await;
+    assert!(!review.has("promotion_code"));
+    let r = b
+        .post(
+            &format!("/checkout/{plain_link}/promotion_code"),
+            &[f("promotion_code", "SPRING20")],
+        )
+        .await;
+    assert_eq!(page_of(r).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

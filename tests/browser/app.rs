@@ -115,7 +115,7 @@ impl TestApp {
         self.url("/healthz?cancelled={CHECKOUT_ID}")
     }
 
-    async fn post(&self, path: &str, body: &Value) -> Value {
+    pub async fn post(&self, path: &str, body: &Value) -> Value {
         let r = self
             .client
             .post(self.url(path))

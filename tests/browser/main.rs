@@ -319,3 +319,83 @@ async fn the_accessibility_scan_catches_known_faults() {
     })
     .await;
 }
+
+/// SPEC §10 on the review step: a wrong promotion code comes back beside the field, a right
+/// one shows the discount on both invoices and in words, and confirming keeps it on the
+/// contract. Walked with JavaScript off, then scanned with axe (which needs it) in both states.
+#[tokio::test]
+async fn a_customer_applies_a_promotion_code_on_the_review_step() {
+    async fn prepare() -> (TestApp, Uuid) {
+        let app = spawn_app().await;
+        let c = app.catalog().await;
+        let coupon = app
+            .post("/coupons", &json!({"name": "Spring", "percent_off": 20, "duration": "repeating", "duration_in_periods": 3}))
+            .await;
+        app.post(
+            "/promotion_codes",
+            &json!({"coupon_id": coupon["id"], "code": "SPRING20"}),
+        )
+        .await;
+        let customer = app.customer().await;
+        let checkout = app
+            .checkout(json!({"plan_id": c.starter, "customer_id": customer, "allow_promotion_codes": true}))
+            .await;
+        (app, checkout)
+    }
+    with_browser(false, |b| async move {
+        b.assert_javascript_is_off().await;
+        let (app, checkout) = prepare().await;
+        b.open(&app.page(checkout, "/review")).await;
+        b.fill("promotion_code", "SUMMER").await;
+        b.press("Apply").await;
+        let error = b
+            .driver
+            .find(thirtyfour::By::Id("promotion_code-error"))
+            .await
+            .expect("the reason beside the field");
+        assert_eq!(error.text().await.unwrap(), "this code is not valid");
+        assert_eq!(
+            b.value("promotion_code").await,
+            "SUMMER",
+            "what was typed is kept"
+        );
+        b.fill("promotion_code", "spring20").await;
+        b.press("Apply").await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
+        let body = b
+            .driver
+            .find(thirtyfour::By::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(body.contains("SPRING20 applied"), "{body}");
+        assert!(body.contains("20% off for 3 months, then"), "{body}");
+        assert_eq!(
+            body.matches("SPRING20 (20% off)").count(),
+            2,
+            "on both invoices: {body}"
+        );
+        b.press("Confirm and subscribe").await;
+        b.wait_for_merchant_url(&redirected(&app.success_url(), checkout), checkout)
+            .await;
+        let contract = app.contract_of(checkout).await;
+        assert_eq!(contract["discount"]["code"], "SPRING20", "{contract}");
+    })
+    .await;
+    with_browser(true, |b| async move {
+        let (app, checkout) = prepare().await;
+        b.open(&app.page(checkout, "/review")).await;
+        b.fill("promotion_code", "NOSUCH").await;
+        b.press("Apply").await;
+        b.check_step("promotion-code", "review-code-refused", false)
+            .await;
+        b.fill("promotion_code", "SPRING20").await;
+        b.press("Apply").await;
+        b.wait_for_url(&app.page(checkout, "/review")).await;
+        b.check_step("promotion-code", "review-code-applied", false)
+            .await;
+    })
+    .await;
+}

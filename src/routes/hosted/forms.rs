@@ -143,6 +143,17 @@ pub fn detail_values(d: &CustomerData) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The review step's promotion code field (SPEC §10); an empty value removes the code.
+pub const PROMOTION_CODE_FIELD: &str = "promotion_code";
+
+/// The promotion code typed, as sent (trimmed; empty: remove).
+pub fn promotion_code(form: &[(String, String)]) -> String {
+    form.iter()
+        .find(|(k, _)| k == PROMOTION_CODE_FIELD)
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
 /// The form field a `customer_data.*` JSON path belongs to.
 pub fn form_field(json_path: &str) -> String {
     json_path

@@ -22,7 +22,7 @@ use crate::error::AppError;
 use crate::services::Ctx;
 use crate::services::checkouts::hosted::{self, Shown};
 use crate::services::checkouts::{EditError, HostedCheckout, NextStep};
-use crate::views::checkout::{Urls, details_page, plan_page, review_page, status_page};
+use crate::views::checkout::{CodeForm, Urls, details_page, plan_page, review_page, status_page};
 
 pub use self::page::csp;
 
@@ -45,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/details", get_or_head().to(details))
             .route("/details", web::post().to(post_details))
             .route("/review", get_or_head().to(review))
+            .route("/promotion_code", web::post().to(post_promotion_code))
             .route("/confirm", web::post().to(post_confirm))
             .route("/cancel", web::post().to(post_cancel))
             .route("/status", get_or_head().to(status)),
@@ -168,9 +169,37 @@ pub async fn review(
         NextStep::Review
     };
     show_step(&ctx, &req, &session, &id, step, |h, csrf, n| {
-        review_page(h, csrf, n, changed)
+        review_page(h, csrf, n, changed, &CodeForm::default())
     })
     .await
+}
+
+pub async fn post_promotion_code(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    post: CheckedPost,
+) -> PageRes {
+    let CheckedPost { key, form, session } = post;
+    let typed = forms::promotion_code(&form);
+    match hosted::apply_promotion_code(&ctx, &key, typed.clone()).await {
+        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
+        Err(EditError::Invalid(errors)) => {
+            let csrf = csrf_token(&session);
+            let code = CodeForm {
+                value: typed,
+                error: errors
+                    .iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            refused(&ctx, &req, &key, |h, n| {
+                review_page(h, &csrf, n, false, &code)
+            })
+            .await
+        }
+        Err(e) => Err(e).page(&req),
+    }
 }
 
 pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {

@@ -404,6 +404,28 @@ pub async fn save_details(
     edited(apply(ctx, &c, changes, now).await, |_| NextStep::Review)
 }
 
+/// The review step's promotion code form: applies the code typed (or removes the session's
+/// with an empty one). A code that cannot be used is an `Invalid` on `promotion_code` with
+/// the reason, and changes nothing.
+pub async fn apply_promotion_code(
+    ctx: &Ctx,
+    key: &LinkKey,
+    typed: String,
+) -> Result<NextStep, EditError> {
+    let now = ctx.clock.now();
+    let c = find(ctx, SessionRef::Link(key))
+        .await?
+        .ok_or(EditError::NotFound)?;
+    if c.status_at(now).edit().is_err() {
+        return Ok(NextStep::Status);
+    }
+    let changes = CheckoutChanges {
+        promotion_code: Some(typed),
+        ..CheckoutChanges::default()
+    };
+    edited(apply(ctx, &c, changes, now).await, |_| NextStep::Review)
+}
+
 /// Where an edit leads: `next` once stored; the status page if the session closed meanwhile.
 fn edited(
     result: Result<Checkout, EditError>,

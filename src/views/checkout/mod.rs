@@ -8,7 +8,7 @@ mod status;
 
 pub use details::details_page;
 pub use plan::plan_page;
-pub use review::review_page;
+pub use review::{CodeForm, review_page};
 pub use status::{error_page, status_page};
 
 use super::Layout;
@@ -44,6 +44,9 @@ impl Urls {
     }
     pub fn confirm(&self) -> String {
         self.below("confirm")
+    }
+    pub fn promotion_code(&self) -> String {
+        self.below("promotion_code")
     }
     pub fn cancel(&self) -> String {
         self.below("cancel")

@@ -3,9 +3,17 @@
 use super::{Urls, layout, steps};
 use crate::domain::checkout::CheckoutType;
 use crate::domain::overrides::ProrationBehavior;
+use crate::routes::hosted::forms::PROMOTION_CODE_FIELD;
 use crate::services::checkouts::HostedCheckout;
-use crate::views::pages::{ContractLine, ReviewPage};
+use crate::views::pages::{ContractLine, PromotionBox, ReviewPage};
 use crate::views::{InvoiceView, date, money, price_words};
+
+/// The promotion code as typed and why it was refused, for a page shown again (`422`).
+#[derive(Debug, Clone, Default)]
+pub struct CodeForm {
+    pub value: String,
+    pub error: String,
+}
 
 /// The review: the contract, both invoices, and for amendments what changes and when.
 /// `estimate_changed`: confirm found a new estimate, which this page now shows.
@@ -14,6 +22,7 @@ pub fn review_page(
     csrf: &str,
     nonce: &str,
     estimate_changed: bool,
+    code: &CodeForm,
 ) -> ReviewPage {
     let c = &h.checkout;
     let urls = Urls::of(c);
@@ -132,5 +141,23 @@ pub fn review_page(
         }
         .to_owned(),
         confirm_label: confirm_label.to_owned(),
+        discount_summary: c
+            .quote
+            .discount
+            .as_ref()
+            .map(|d| d.summary.clone())
+            .unwrap_or_default(),
+        promotion: c.allow_promotion_codes.then(|| PromotionBox {
+            action: urls.promotion_code(),
+            field: PROMOTION_CODE_FIELD,
+            value: code.value.clone(),
+            error: code.error.clone(),
+            applied: c
+                .quote
+                .discount
+                .as_ref()
+                .and_then(|d| d.discount.code.clone())
+                .unwrap_or_default(),
+        }),
     }
 }
