@@ -19,7 +19,7 @@ use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::period::BillingPeriod;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing, Tier};
 use hosted_checkout::services::checkouts::{Draft, HostedCheckout, Loaded, price};
-use hosted_checkout::views::checkout::review_page;
+use hosted_checkout::views::checkout::{CodeForm, review_page};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -243,7 +243,7 @@ fn benches(c: &mut Criterion) {
     let h = session();
     let csrf = "q7ZkR2m9X1vN4sT8bW3yL6pC0dF5gH2j";
     let nonce = "n0nc3n0nc3n0nc3n0nc3nw";
-    let html = review_page(&h, csrf, nonce, false)
+    let html = review_page(&h, csrf, nonce, false, &CodeForm::default())
         .render()
         .expect("renders");
     assert!(
@@ -254,14 +254,28 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("review_page_render", |b| {
         b.iter(|| {
-            let page = review_page(black_box(&h), black_box(csrf), black_box(nonce), false);
+            let page = review_page(
+                black_box(&h),
+                black_box(csrf),
+                black_box(nonce),
+                false,
+                &CodeForm::default(),
+            );
             page.render().expect("renders")
         })
     });
     c.bench_function("review_page_view_model", |b| {
-        b.iter(|| review_page(black_box(&h), black_box(csrf), black_box(nonce), false))
+        b.iter(|| {
+            review_page(
+                black_box(&h),
+                black_box(csrf),
+                black_box(nonce),
+                false,
+                &CodeForm::default(),
+            )
+        })
     });
-    let page = review_page(&h, csrf, nonce, false);
+    let page = review_page(&h, csrf, nonce, false, &CodeForm::default());
     c.bench_function("review_page_template_only", |b| {
         b.iter(|| black_box(&page).render().expect("renders"))
     });
