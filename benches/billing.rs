@@ -138,6 +138,7 @@ fn benches(c: &mut Criterion) {
                 effective_date: date(2026, 11, 16),
                 behavior: ProrationBehavior::ProrateNow,
                 new_discount: None,
+                replaces: None,
             }))
         })
     });

@@ -73,6 +73,17 @@ pub struct Amendment<'a> {
     pub behavior: ProrationBehavior,
     /// A discount the change brings; it replaces the contract's from the effective date.
     pub new_discount: Option<&'a Discount>,
+    /// A change the contract has scheduled after the effective date, which this one replaces
+    /// (SPEC §11); the summary says so.
+    pub replaces: Option<Replaced<'a>>,
+}
+
+/// A scheduled change an amendment replaces.
+#[derive(Debug, Clone, Copy)]
+pub struct Replaced<'a> {
+    /// The plan it would switch to; `None` when it keeps the plan (a quantity change).
+    pub plan_name: Option<&'a str>,
+    pub on: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +167,7 @@ pub fn estimate_amendment(input: &Amendment) -> Result<AmendmentEstimate, Billin
         term_end,
         new_discount: input.new_discount,
         then_per_period: with_tax(currency, new_total, input.tax_rate)?,
+        replaces: input.replaces,
     };
 
     if d < anchor {
@@ -336,6 +348,7 @@ struct Plan<'a> {
     new_discount: Option<&'a Discount>,
     /// One full period of the new terms with tax.
     then_per_period: Decimal,
+    replaces: Option<Replaced<'a>>,
 }
 
 struct Finish {
@@ -484,6 +497,18 @@ impl Plan<'_> {
         };
         let mut summary = String::with_capacity(160);
         self.write_summary(&mut summary, &f, &current, next.is_some())?;
+        if let Some(r) = self.replaces {
+            match r.plan_name {
+                Some(name) => {
+                    summary.push_str(" This replaces your scheduled switch to ");
+                    summary.push_str(name);
+                    summary.push_str(" on ");
+                }
+                None => summary.push_str(" This replaces your scheduled change on "),
+            }
+            write_date(&mut summary, r.on);
+            summary.push('.');
+        }
         Ok(AmendmentEstimate {
             estimates: Estimates {
                 current_invoice: current,

@@ -25,7 +25,7 @@ use crate::domain::money::Currency;
 use crate::domain::pricing::ItemBilling;
 use crate::domain::terms::ItemTerms;
 
-pub use amendment::{Amendment, AmendmentEstimate, estimate_amendment, resolve_items};
+pub use amendment::{Amendment, AmendmentEstimate, Replaced, estimate_amendment, resolve_items};
 pub use new_subscription::{NewSubscription, NewSubscriptionEstimate, estimate_new_subscription};
 
 /// Why an estimate cannot be made. The API validates its input first, so these reach people

@@ -335,6 +335,7 @@ proptest! {
             effective_date: d,
             behavior,
             new_discount: new_discount.as_ref(),
+            replaces: None,
         })
         .unwrap();
         prop_assert_ne!(est.behavior, ProrationBehavior::Auto);
@@ -461,6 +462,7 @@ proptest! {
                 effective_date: day,
                 behavior: if period_end { ProrationBehavior::AtPeriodEnd } else { ProrationBehavior::ProrateNow },
                 new_discount: None,
+                replaces: None,
             })
             .unwrap();
             let after = est.discount.clone().unwrap();
@@ -488,6 +490,7 @@ proptest! {
             effective_date: d,
             behavior: ProrationBehavior::ProrateNow,
             new_discount: None,
+            replaces: None,
         })
         .unwrap();
         prop_assert!(est.is_upgrade);

@@ -337,6 +337,45 @@ pub struct Contract {
     pub updated_at: DateTime<Utc>,
     /// The discount the contract holds (SPEC §10): the coupon's terms and the days it covers.
     pub discount: Option<super::discount::AppliedDiscount>,
+    /// The next phase when a change is scheduled (SPEC §11, `at_period_end`); `plan_id`,
+    /// `items`, `billing_anchor_date` and `discount` above are the terms before it.
+    #[serde(rename = "scheduled_change")]
+    pub scheduled: Option<ContractPhase>,
+    /// The version that set the terms above (the scheduled phase has a later one).
+    #[serde(skip)]
+    pub current_version: i64,
+    /// The terms in force today and the scheduled ones, as [`Contract::with_phases`] sets
+    /// them for a reader; empty elsewhere.
+    pub phases: Vec<ContractPhase>,
+}
+
+/// A contract's terms over a span of days (SPEC §11).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ContractPhase {
+    /// The contract version that set these terms (a phase is known by it).
+    pub version: i64,
+    pub start_date: NaiveDate,
+    /// Last day, inclusive; `None`: until the contract ends (or the next phase starts).
+    pub end_date: Option<NaiveDate>,
+    pub plan_id: Uuid,
+    /// The plan's name when the phase was set (for sentences about it).
+    #[serde(default)]
+    pub plan_name: String,
+    pub items: Vec<ContractItem>,
+    pub billing_anchor_date: NaiveDate,
+    pub discount: Option<super::discount::AppliedDiscount>,
+    pub checkout_id: Option<Uuid>,
+}
+
+/// The terms in force on a day: the current phase's, or the scheduled one's from its start.
+#[derive(Debug, Clone, Copy)]
+pub struct InForce<'a> {
+    pub plan_id: Uuid,
+    pub items: &'a [ContractItem],
+    pub billing_anchor_date: NaiveDate,
+    pub discount: Option<&'a super::discount::AppliedDiscount>,
+    /// The version that set them.
+    pub version: i64,
 }
 
 /// What a new contract starts from: a new subscription confirmed, or a contract imported.
@@ -391,7 +430,94 @@ impl Contract {
             created_at: n.now,
             updated_at: n.now,
             discount: n.discount,
+            scheduled: None,
+            current_version: 1,
+            phases: Vec::new(),
         }
+    }
+
+    /// The scheduled phase if it has started by `day`.
+    fn due(&self, day: NaiveDate) -> Option<&ContractPhase> {
+        self.scheduled.as_ref().filter(|s| s.start_date <= day)
+    }
+
+    /// The terms in force on `day` (SPEC §11: every amendment is priced against them).
+    pub fn in_force_on(&self, day: NaiveDate) -> InForce<'_> {
+        match self.due(day) {
+            Some(s) => InForce {
+                plan_id: s.plan_id,
+                items: &s.items,
+                billing_anchor_date: s.billing_anchor_date,
+                discount: s.discount.as_ref(),
+                version: s.version,
+            },
+            None => InForce {
+                plan_id: self.plan_id,
+                items: &self.items,
+                billing_anchor_date: self.billing_anchor_date,
+                discount: self.discount.as_ref(),
+                version: self.current_version,
+            },
+        }
+    }
+
+    /// A scheduled phase that `day` comes before: what an amendment effective then replaces.
+    pub fn scheduled_after(&self, day: NaiveDate) -> Option<&ContractPhase> {
+        self.scheduled.as_ref().filter(|s| s.start_date > day)
+    }
+
+    /// The contract with the terms in force on `day` as its current ones: a scheduled phase
+    /// that has started by then is folded in (the row catches up with the next amendment).
+    pub fn as_of(mut self, day: NaiveDate) -> Contract {
+        if let Some(s) = self.due(day).cloned() {
+            self.plan_id = s.plan_id;
+            self.items = s.items;
+            self.billing_anchor_date = s.billing_anchor_date;
+            self.discount = s.discount;
+            self.current_version = s.version;
+            self.scheduled = None;
+        }
+        self
+    }
+
+    /// The contract as it stands on `today` ([`Contract::as_of`]), with `phases` filled in.
+    pub fn with_phases(self, today: NaiveDate) -> Contract {
+        let mut c = self.as_of(today);
+        c.phases = c.phases_now();
+        c
+    }
+
+    fn phases_now(&self) -> Vec<ContractPhase> {
+        let current_start = self
+            .versions
+            .iter()
+            .find(|v| v.version == self.current_version)
+            .map_or(self.start_date, |v| v.effective_date);
+        let current_end = match &self.scheduled {
+            Some(s) => s.start_date.pred_opt(),
+            None => self.end_date,
+        };
+        let current = ContractPhase {
+            version: self.current_version,
+            start_date: current_start,
+            end_date: current_end,
+            plan_id: self.plan_id,
+            plan_name: String::new(),
+            items: self.items.clone(),
+            billing_anchor_date: self.billing_anchor_date,
+            discount: self.discount.clone(),
+            checkout_id: self
+                .versions
+                .iter()
+                .find(|v| v.version == self.current_version)
+                .and_then(|v| v.checkout_id),
+        };
+        std::iter::once(current)
+            .chain(self.scheduled.iter().map(|s| ContractPhase {
+                end_date: self.end_date,
+                ..s.clone()
+            }))
+            .collect()
     }
 
     /// The contract's lines after an amendment to `plan` with the resolved `items`: bounds

@@ -150,11 +150,14 @@ fn invalid(field: &str, message: &str) -> ContractError {
     ContractError::Invalid(vec![FieldError::new(field, message)])
 }
 
+/// The contract as it stands today: its phases, a scheduled one that has started in force.
 pub async fn get_contract(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Contract, ContractError> {
+    let today = ctx.clock.now().date_naive();
     ctx.store
         .get_contract(org, id)
         .await
         .context("reading the contract")?
+        .map(|c| c.with_phases(today))
         .ok_or(ContractError::NotFound)
 }
 
@@ -163,9 +166,18 @@ pub async fn list_contracts(
     org: Uuid,
     page: PageRequest,
 ) -> Result<PageOf<Contract>, ContractError> {
-    Ok(ctx
+    let today = ctx.clock.now().date_naive();
+    let page = ctx
         .store
         .list_contracts(org, page)
         .await
-        .context("listing contracts")?)
+        .context("listing contracts")?;
+    Ok(PageOf {
+        data: page
+            .data
+            .into_iter()
+            .map(|c| c.with_phases(today))
+            .collect(),
+        has_more: page.has_more,
+    })
 }

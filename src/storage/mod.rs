@@ -323,7 +323,24 @@ pub enum ConfirmWrite {
         change_summary: String,
         /// The discount the contract holds after the change.
         discount: Option<Box<crate::domain::discount::AppliedDiscount>>,
+        /// The changed plan's name (a scheduled phase keeps it for its sentences).
+        plan_name: String,
+        /// `Some` when the change waits (`at_period_end`): the terms that stay in force until
+        /// then, with the change as the scheduled phase; `None`: the change is in force from
+        /// its effective date and nothing stays scheduled (SPEC §11).
+        kept: Option<Box<KeptTerms>>,
     },
+}
+
+/// The terms a contract keeps while a change is scheduled.
+#[derive(Debug, Clone)]
+pub struct KeptTerms {
+    pub plan_id: Uuid,
+    pub items: Vec<ContractItem>,
+    pub billing_anchor_date: NaiveDate,
+    pub discount: Option<crate::domain::discount::AppliedDiscount>,
+    /// The version that set them.
+    pub version: i64,
 }
 
 /// A discount confirm redeems, counted in its transaction (SPEC §10): the coupon's and the

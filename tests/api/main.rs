@@ -11,6 +11,7 @@ mod hosted;
 mod keys;
 mod openapi;
 mod operations;
+mod phases;
 #[path = "../common/receiver.rs"]
 mod receiver;
 mod storage_contract;

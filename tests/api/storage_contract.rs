@@ -289,6 +289,9 @@ fn contract(f: &Fixture, checkout_id: Option<Uuid>) -> Contract {
         created_at: now,
         updated_at: now,
         discount: None,
+        scheduled: None,
+        current_version: 1,
+        phases: Vec::new(),
     }
 }
 
@@ -542,6 +545,8 @@ async fn amend_requires_the_expected_contract_version() {
         items: k.items.clone(),
         change_summary: "more seats".into(),
         discount: None,
+        plan_name: "Team".into(),
+        kept: None,
     };
     let a = checkout(&f, Duration::hours(1));
     let b = checkout(&f, Duration::hours(1));

@@ -40,6 +40,7 @@ fn amend(
         effective_date: d,
         behavior,
         new_discount: None,
+        replaces: None,
     })
     .unwrap()
 }

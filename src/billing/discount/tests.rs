@@ -266,6 +266,7 @@ fn amend(
         effective_date: d,
         behavior,
         new_discount,
+        replaces: None,
     })
     .unwrap()
 }

@@ -22,8 +22,8 @@ use super::webhooks::{
     CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
 };
 use crate::domain::catalog::{
-    ApiKey, BusinessEntity, Contract, ContractItem, ContractStatus, ContractVersion, Customer,
-    Plan, PlanItem, PlanStatus, Product,
+    ApiKey, BusinessEntity, Contract, ContractItem, ContractPhase, ContractStatus, ContractVersion,
+    Customer, Plan, PlanItem, PlanStatus, Product,
 };
 use crate::domain::checkout::{ChangeSummary, CheckoutStatus, CheckoutType};
 use crate::domain::customer::{Address, CustomerData};
@@ -85,7 +85,7 @@ impl Modify for ApiKeyAuth {
     ),
     components(schemas(
         Problem, FieldError, BusinessEntity, Customer, Product, Plan, PlanItem, PlanStatus,
-        Contract, ContractItem, ContractVersion, ContractStatus, Address, CustomerData,
+        Contract, ContractItem, ContractVersion, ContractPhase, ContractStatus, Address, CustomerData,
         BillingPeriod, ItemBilling, PricingInput, PricingType, Tier, Estimates, Invoice, LineItem,
         LineKind, ProrationBehavior, ItemOverride, ChangeSummary, CheckoutStatus, CheckoutType,
         CheckoutView, PreviewView, CreateCheckout, PatchCheckout, CancelCheckout, ImportContract,

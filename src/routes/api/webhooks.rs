@@ -32,8 +32,9 @@ impl Objects for ApiObjects {
         ))
     }
 
+    /// The contract as the API shows it on the day of the change (its phases).
     fn contract(&self, c: &Contract) -> Result<String, serde_json::Error> {
-        serde_json::to_string(c)
+        serde_json::to_string(&c.clone().with_phases(c.updated_at.date_naive()))
     }
 }
 

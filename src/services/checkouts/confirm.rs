@@ -3,7 +3,7 @@
 //! transaction. Confirming twice creates one contract and answers both the same.
 
 use anyhow::Context as _;
-use chrono::{DateTime, SubsecRound as _, Utc};
+use chrono::{DateTime, NaiveDate, SubsecRound as _, Utc};
 use uuid::Uuid;
 
 use super::errors::ConfirmError;
@@ -13,7 +13,7 @@ use crate::domain::catalog::{Contract, Customer, NewContract};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::domain::validation::FieldError;
 use crate::services::{Ctx, Errors};
-use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, Redemption, Terms};
+use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, KeptTerms, Redemption, Terms};
 
 /// What confirm did, for the API (JSON) and the hosted page (redirect).
 #[derive(Debug)]
@@ -277,9 +277,31 @@ fn confirm_write(
                 items: contract.amended_items(plan, &p.items),
                 change_summary: summary,
                 discount: p.quote.discount.clone().map(Box::new),
+                plan_name: plan.name.clone(),
+                kept: kept_terms(contract, c.start_date, p.effective_date),
             })
         }
     }
+}
+
+/// The terms that stay in force while a change waits (SPEC §11): those in force on the day
+/// the change was asked for, when it takes effect later (`at_period_end`); `None` when it is
+/// in force at once, which also replaces any scheduled change.
+fn kept_terms(
+    contract: &Contract,
+    asked_for: NaiveDate,
+    effective: NaiveDate,
+) -> Option<Box<KeptTerms>> {
+    (effective > asked_for).then(|| {
+        let now = contract.in_force_on(asked_for);
+        Box::new(KeptTerms {
+            plan_id: now.plan_id,
+            items: now.items.to_vec(),
+            billing_anchor_date: now.billing_anchor_date,
+            discount: now.discount.cloned(),
+            version: now.version,
+        })
+    })
 }
 
 /// A guest becomes a customer of the seller entity when their session is confirmed.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::MAX_OVERRIDES;
 use super::fields::check_overrides;
-use crate::billing::{self, Amendment, BillingError, NewSubscription};
+use crate::billing::{self, Amendment, BillingError, NewSubscription, Replaced};
 use crate::domain::catalog::{
     BusinessEntity, Contract, ContractItem, ContractStatus, Customer, Plan, PlanItem, PlanStatus,
     Product,
@@ -200,14 +200,16 @@ fn resolve<'a>(draft: &Draft, l: &'a Loaded) -> Result<Resolved<'a>, PriceError>
                 .contract_plan
                 .as_ref()
                 .ok_or(PriceError::Missing("contract plan"))?;
+            // SPEC §11: priced against the terms in force on the effective date.
+            let in_force = contract.in_force_on(draft.start_date);
             let mut plan = current_plan.terms(&l.products);
-            plan.items = contract.items.iter().map(ContractItem::terms).collect();
+            plan.items = in_force.items.iter().map(ContractItem::terms).collect();
             let current = ContractTerms {
                 plan,
                 start_date: contract.start_date,
                 end_date: contract.end_date,
-                billing_anchor_date: contract.billing_anchor_date,
-                discount: contract.discount.clone(),
+                billing_anchor_date: in_force.billing_anchor_date,
+                discount: in_force.discount.cloned(),
             };
             let (mut new_plan, kind) = match draft.kind {
                 CheckoutType::PlanChange => {
@@ -339,6 +341,7 @@ fn estimate(
             current,
             new_plan,
         } => {
+            let replaced = contract.scheduled_after(draft.start_date);
             let est = billing::estimate_amendment(&Amendment {
                 currency: contract.currency,
                 tax_rate,
@@ -347,6 +350,11 @@ fn estimate(
                 effective_date: draft.start_date,
                 behavior: draft.behavior,
                 new_discount: discount,
+                replaces: replaced.map(|s| Replaced {
+                    plan_name: (s.plan_id != contract.in_force_on(draft.start_date).plan_id)
+                        .then_some(s.plan_name.as_str()),
+                    on: s.start_date,
+                }),
             })
             .map_err(|e| PriceError::billing("start_date", e))?;
             Ok(Priced {
@@ -458,9 +466,28 @@ pub async fn load(
     } = terms;
     // A row the caller read for another id than the draft's is not the draft's.
     let plan = plan.filter(|p| Some(p.id) == draft.plan_id);
-    let contract = contract.filter(|c| Some(c.id) == draft.contract_id);
-    let contract_plan =
-        contract_plan.filter(|p| contract.as_ref().is_some_and(|c| c.plan_id == p.id));
+    // The contract with the terms in force on the effective date as its own (SPEC §11): a
+    // scheduled change that has started by then is what the amendment changes.
+    let contract = contract
+        .filter(|c| Some(c.id) == draft.contract_id)
+        .map(|c| c.as_of(draft.start_date));
+    // The plan of the terms in force on the effective date (SPEC §11): the row's (read with
+    // it), or a scheduled phase's that has started by then (read here).
+    let phase_plan = contract
+        .as_ref()
+        .map(|c| c.in_force_on(draft.start_date).plan_id);
+    let contract_plan = match (
+        contract_plan.filter(|p| Some(p.id) == phase_plan),
+        phase_plan,
+    ) {
+        (Some(p), _) => Some(p),
+        (None, Some(id)) => ctx
+            .store
+            .get_plan(org, id)
+            .await
+            .context("reading the plan of the contract's phase")?,
+        (None, None) => None,
+    };
     check_references(draft, plan.as_ref(), contract.as_ref(), errors);
     // Amendments sell as the contract customer's entity unless told otherwise.
     let contract_customer = match (&customer, entity_id, &contract) {
@@ -541,7 +568,8 @@ fn check_references(
                 ),
             );
         }
-        if draft.kind == CheckoutType::PlanChange && p.id == c.plan_id {
+        if draft.kind == CheckoutType::PlanChange && p.id == c.in_force_on(draft.start_date).plan_id
+        {
             errors.add("plan_id", "the contract is already on this plan");
         }
     }
@@ -569,10 +597,17 @@ fn check_references(
                 );
             }
             if let Some(c) = contract {
+                let in_force = c.in_force_on(draft.start_date);
                 check_overrides(
                     errors,
                     &draft.overrides,
-                    |id| c.item(id).map(ContractItem::bounds),
+                    |id| {
+                        in_force
+                            .items
+                            .iter()
+                            .find(|i| i.product_id == id)
+                            .map(ContractItem::bounds)
+                    },
                     "contract",
                 );
             }

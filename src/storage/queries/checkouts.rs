@@ -2,16 +2,13 @@
 //! New sessions are written by group commit (`storage::batch_insert`).
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::catalog::insert_customer_in;
-use super::contracts::{
-    AMEND_CONTRACT, ContractJson, contract_in, insert_contract_in, insert_version_in,
-};
+use super::confirm::PreparedConfirm;
 use super::events::insert_events_in;
-use super::{Arg as _, Db, Query, SqlStore, execute_on, page_of};
-use crate::domain::catalog::{Contract, ContractVersion, Customer};
+use super::{Arg as _, Db, Query, SqlStore, page_of};
+use crate::domain::catalog::Customer;
 use crate::domain::checkout::{Checkout, CheckoutStatus, QuoteJson};
 use crate::storage::rows::checkouts::CheckoutColumns;
 use crate::storage::rows::to_json;
@@ -26,7 +23,7 @@ use crate::storage::{
 pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
     "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, c.link_secret, c.discount, c.allow_promotion_codes, ",
     "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
-    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.scheduled AS k_scheduled, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
     "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
     " FROM checkouts c",
     " LEFT JOIN plans p ON p.organisation_id = c.organisation_id AND p.id = c.plan_id",
@@ -41,7 +38,7 @@ pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
 pub(crate) const TERMS: &str = concat!(
     "SELECT cu.id, cu.organisation_id, cu.business_entity_id, cu.customer_name, cu.email, cu.phone_number, cu.external_id, cu.company_name, cu.tax_id, cu.address, cu.created_at, ",
     "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
-    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
+    "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.scheduled AS k_scheduled, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
     "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
     " FROM (SELECT 1 AS one) x",
     " LEFT JOIN customers cu ON cu.organisation_id = $1 AND cu.id = $2",
@@ -53,13 +50,6 @@ pub(crate) const TERMS: &str = concat!(
 /// What `TERMS` returned: always one row (its one-row `x`), so none is a corrupt answer.
 pub(crate) fn terms_found<T>(row: Option<T>) -> StorageResult<T> {
     row.ok_or_else(|| StorageError::Corrupt("the one-row select returned no row".into()))
-}
-
-/// What the writes that close a session answer: the row as they leave it, for its events.
-macro_rules! returning_checkout {
-    () => {
-        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes"
-    };
 }
 
 /// Marks up to `$2` open sessions past their expiry (`$1`, now) as expired. The outer
@@ -85,13 +75,6 @@ const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_t
 const LIST_ORDER: &str = " ORDER BY created_at DESC, id DESC LIMIT ";
 
 const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9, discount = $12, allow_promotion_codes = $13 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
-/// A redemption (confirm): counted only while the code is active, unexpired and below its
-/// maximum (`$1` now). The row lock it takes orders concurrent confirms of one code.
-const REDEEM_CODE: &str = "UPDATE promotion_codes SET times_redeemed = times_redeemed + 1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND active = $4 AND (max_redemptions IS NULL OR times_redeemed < max_redemptions) AND (expires_at IS NULL OR expires_at > $1)";
-const REDEEM_COUPON: &str = "UPDATE coupons SET times_redeemed = times_redeemed + 1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND status = 'active' AND (max_redemptions IS NULL OR times_redeemed < max_redemptions) AND (redeem_by IS NULL OR redeem_by > $1)";
-/// Whether a customer has a contract (a first-time code), read after the code's row lock so
-/// that it sees the contract of any confirm that redeemed the code before.
-const HAS_CONTRACT: &str = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracts WHERE organisation_id = $1 AND customer_id = $2 LIMIT 1) AS c";
 const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
 
 const CANCEL: &str = concat!(
@@ -102,205 +85,10 @@ const EXPIRE: &str = concat!(
     "UPDATE checkouts SET checkout_status = 'expired', expires_at = CASE WHEN expires_at < $1 THEN expires_at ELSE $1 END, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open'",
     returning_checkout!()
 );
-/// Confirm's claim of a new subscription: claim and link the new contract in one statement.
-const CLAIM_FOR_CONTRACT: &str = concat!(
-    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1, contract_id = $2, customer_id = COALESCE(customer_id, $3) WHERE organisation_id = $4 AND id = $5 AND checkout_status = 'open' AND expires_at > $1",
-    returning_checkout!()
-);
-/// Confirm's claim of an amendment (the session already names its contract).
-const CLAIM: &str = concat!(
-    "UPDATE checkouts SET checkout_status = 'contract_created', completed_at = $1, updated_at = $1 WHERE organisation_id = $2 AND id = $3 AND checkout_status = 'open' AND expires_at > $1",
-    returning_checkout!()
-);
-
-/// A [`ConfirmWrite`] with everything its transaction binds prepared beforehand: the JSON
-/// columns serialised and the amendment's version built. Confirm holds SQLite's write lock
-/// (the one writer every other write queues behind) only for the statements themselves.
-enum PreparedConfirm<'a> {
-    NewContract {
-        customer: Option<&'a Customer>,
-        contract: &'a Contract,
-        json: ContractJson,
-    },
-    Amend {
-        contract_id: Uuid,
-        expected_version: i64,
-        plan_id: Uuid,
-        billing_anchor_date: NaiveDate,
-        /// The new lines, encoded once for the contract row and for its new version.
-        items_json: String,
-        discount_json: Option<String>,
-        version: ContractVersion,
-    },
-}
-
-impl<'a> PreparedConfirm<'a> {
-    fn of(write: &'a ConfirmWrite, id: Uuid, now: DateTime<Utc>) -> StorageResult<Self> {
-        Ok(match write {
-            ConfirmWrite::NewContract { customer, contract } => PreparedConfirm::NewContract {
-                customer: customer.as_deref(),
-                contract,
-                json: ContractJson::of(contract)?,
-            },
-            ConfirmWrite::Amend {
-                contract_id,
-                expected_version,
-                plan_id,
-                effective_date,
-                billing_anchor_date,
-                items,
-                change_summary,
-                discount,
-            } => PreparedConfirm::Amend {
-                contract_id: *contract_id,
-                expected_version: *expected_version,
-                plan_id: *plan_id,
-                billing_anchor_date: *billing_anchor_date,
-                items_json: to_json(items)?,
-                discount_json: discount.as_deref().map(to_json).transpose()?,
-                version: ContractVersion {
-                    version: expected_version + 1,
-                    effective_date: *effective_date,
-                    plan_id: *plan_id,
-                    billing_anchor_date: *billing_anchor_date,
-                    items: items.clone(),
-                    change_summary: change_summary.clone(),
-                    checkout_id: Some(id),
-                    created_at: now,
-                },
-            },
-        })
-    }
-}
 
 impl<D: Db> SqlStore<D> {
-    /// Counts a redemption inside confirm's transaction; false when the discount can no
-    /// longer be redeemed (the caller rolls back).
-    async fn redeem_in(
-        &self,
-        tx: &mut D::Connection,
-        org: Uuid,
-        r: &Redemption,
-        now: DateTime<Utc>,
-    ) -> StorageResult<bool> {
-        if let Some(code) = r.promotion_code_id {
-            let q = sqlx::query(REDEEM_CODE)
-                .arg(now)
-                .arg(org)
-                .arg(code)
-                .arg(true);
-            if execute_on::<D>(tx, q).await? != 1 {
-                return Ok(false);
-            }
-        }
-        let q = sqlx::query(REDEEM_COUPON)
-            .arg(now)
-            .arg(org)
-            .arg(r.coupon_id);
-        if execute_on::<D>(tx, q).await? != 1 {
-            return Ok(false);
-        }
-        if let Some(customer) = r.first_time_customer {
-            let row = sqlx::query(HAS_CONTRACT)
-                .arg(org)
-                .arg(customer)
-                .fetch_one(D::on(tx))
-                .await?;
-            let n: i64 = crate::storage::rows::column(&row, "n")?;
-            if n > 0 {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// Confirm's writes, inside `tx`, with their events; the outcome says whether to commit.
-    async fn confirm_in(
-        &self,
-        tx: &mut D::Connection,
-        org: Uuid,
-        id: Uuid,
-        write: &PreparedConfirm<'_>,
-        now: DateTime<Utc>,
-        announce: &dyn Announce,
-    ) -> StorageResult<ConfirmOutcome> {
-        match write {
-            PreparedConfirm::NewContract {
-                customer,
-                contract,
-                json,
-            } => {
-                // Contract first (the session row points at it), then claim and link in one
-                // statement.
-                if let Some(c) = customer {
-                    insert_customer_in::<D>(tx, c).await?;
-                }
-                insert_contract_in::<D>(tx, contract, json).await?;
-                let q = sqlx::query(CLAIM_FOR_CONTRACT)
-                    .arg(now)
-                    .arg(contract.id)
-                    .arg(contract.customer_id)
-                    .arg(org)
-                    .arg(id);
-                let Some(checkout) = self.returned(tx, q).await? else {
-                    return Ok(ConfirmOutcome::NotOpen);
-                };
-                let events = announce.events(Change::Confirmed {
-                    checkout: &checkout,
-                    contract,
-                    created: true,
-                })?;
-                insert_events_in::<D>(tx, &events).await?;
-                Ok(ConfirmOutcome::Confirmed {
-                    contract_id: contract.id,
-                })
-            }
-            PreparedConfirm::Amend {
-                contract_id,
-                expected_version,
-                plan_id,
-                billing_anchor_date,
-                items_json,
-                discount_json,
-                version,
-            } => {
-                // Claim first, so that a second confirm of this same session reports "not
-                // open" rather than "contract changed".
-                let q = sqlx::query(CLAIM).arg(now).arg(org).arg(id);
-                let Some(checkout) = self.returned(tx, q).await? else {
-                    return Ok(ConfirmOutcome::NotOpen);
-                };
-                let q = sqlx::query(AMEND_CONTRACT)
-                    .arg(*plan_id)
-                    .arg(items_json.as_str())
-                    .arg(*billing_anchor_date)
-                    .arg(now)
-                    .arg(org)
-                    .arg(*contract_id)
-                    .arg(*expected_version)
-                    .arg(discount_json.as_deref());
-                if execute_on::<D>(tx, q).await? != 1 {
-                    return Ok(ConfirmOutcome::ContractChanged);
-                }
-                insert_version_in::<D>(tx, org, *contract_id, version, items_json).await?;
-                let contract = contract_in::<D>(tx, org, *contract_id)
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt("the amended contract is gone".into()))?;
-                let events = announce.events(Change::Confirmed {
-                    checkout: &checkout,
-                    contract: &contract,
-                    created: false,
-                })?;
-                insert_events_in::<D>(tx, &events).await?;
-                Ok(ConfirmOutcome::Confirmed {
-                    contract_id: *contract_id,
-                })
-            }
-        }
-    }
-
     /// The session row a `… RETURNING` write left, if it changed one.
-    async fn returned(
+    pub(super) async fn returned(
         &self,
         tx: &mut D::Connection,
         q: super::Query<'_, D>,

@@ -13,13 +13,13 @@ use crate::storage::{ContractStore, PageOf, PageRequest, StorageResult};
 
 const INSERT_CONTRACT: &str = "INSERT INTO contracts (id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at, discount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 const INSERT_VERSION: &str = "INSERT INTO contract_versions (id, contract_id, organisation_id, version, effective_date, plan_id, billing_anchor_date, items, change_summary, checkout_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-const CONTRACT: &str = "SELECT id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at, discount FROM contracts WHERE organisation_id = $1 AND id = $2";
+const CONTRACT: &str = "SELECT id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at, discount, scheduled FROM contracts WHERE organisation_id = $1 AND id = $2";
 /// Newest first, after the cursor `$2` (if any), at most `$3`.
-const CONTRACTS: &str = "SELECT id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at, discount FROM contracts WHERE organisation_id = $1 AND ($2 IS NULL OR (created_at, id) < (SELECT c.created_at, c.id FROM contracts c WHERE c.id = $2 AND c.organisation_id = $1)) ORDER BY created_at DESC, id DESC LIMIT $3";
+const CONTRACTS: &str = "SELECT id, organisation_id, customer_id, plan_id, currency, status, start_date, end_date, billing_anchor_date, items, checkout_id, version, created_at, updated_at, discount, scheduled FROM contracts WHERE organisation_id = $1 AND ($2 IS NULL OR (created_at, id) < (SELECT c.created_at, c.id FROM contracts c WHERE c.id = $2 AND c.organisation_id = $1)) ORDER BY created_at DESC, id DESC LIMIT $3";
 /// The versions of the contracts whose ids follow (`IN (…)` is completed at run time).
 const VERSIONS_IN: &str = "SELECT contract_id, version, effective_date, plan_id, billing_anchor_date, items, change_summary, checkout_id, created_at FROM contract_versions WHERE contract_id IN ";
 /// An amendment: the new terms, if the contract is still at the version the estimate saw.
-pub(super) const AMEND_CONTRACT: &str = "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4, discount = $8 WHERE organisation_id = $5 AND id = $6 AND version = $7";
+pub(super) const AMEND_CONTRACT: &str = "UPDATE contracts SET plan_id = $1, items = $2, billing_anchor_date = $3, version = version + 1, updated_at = $4, discount = $8, scheduled = $9 WHERE organisation_id = $5 AND id = $6 AND version = $7";
 
 /// A contract's JSON columns, serialised before its write transaction begins: encoding is
 /// CPU work that need not hold SQLite's write lock, which every other write waits for. A

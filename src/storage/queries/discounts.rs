@@ -24,7 +24,9 @@ const ACTIVE_CODE: &str = "SELECT id, organisation_id, coupon_id, code, active, 
 const ANY_CODE: &str = "SELECT id, organisation_id, coupon_id, code, active, max_redemptions, expires_at, restrictions, times_redeemed, metadata, created_at, updated_at FROM promotion_codes WHERE organisation_id = $1 AND code_key = $2 ORDER BY created_at DESC, id DESC LIMIT 1";
 const CODES: &str = "SELECT id, organisation_id, coupon_id, code, active, max_redemptions, expires_at, restrictions, times_redeemed, metadata, created_at, updated_at FROM promotion_codes WHERE organisation_id = $1 AND ($2 IS NULL OR (created_at, id) < (SELECT c.created_at, c.id FROM promotion_codes c WHERE c.id = $2 AND c.organisation_id = $1)) ORDER BY created_at DESC, id DESC LIMIT $3";
 const SET_CODE_ACTIVE: &str = "UPDATE promotion_codes SET active = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4";
-const HAS_CONTRACTS: &str = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracts WHERE organisation_id = $1 AND customer_id = $2 LIMIT 1) AS c";
+/// Whether a customer has a contract (`first_time_transaction`); confirm reads it after the
+/// code's row lock, so that it sees the contract of a confirm that redeemed the code before.
+pub(super) const HAS_CONTRACTS: &str = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracts WHERE organisation_id = $1 AND customer_id = $2 LIMIT 1) AS c";
 
 /// Whether `e` is a unique index refusing a row: here, an active code that exists already.
 fn is_unique_violation(e: &StorageError) -> bool {

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{Columns, Find, ReadsAll, corrupt, json, opt_json};
-use crate::domain::catalog::{Contract, ContractStatus, ContractVersion};
+use crate::domain::catalog::{Contract, ContractPhase, ContractStatus, ContractVersion};
 use crate::domain::money::Currency;
 use crate::storage::{StorageError, StorageResult};
 
@@ -27,6 +27,16 @@ pub(crate) struct ContractRow<'r> {
     pub updated_at: DateTime<Utc>,
     /// JSON `AppliedDiscount`; `NULL`: none.
     pub discount: Option<&'r str>,
+    /// JSON [`ScheduledJson`]; `NULL`: nothing scheduled.
+    pub scheduled: Option<&'r str>,
+}
+
+/// The `scheduled` column: the phase and the version of the terms in force before it.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct ScheduledJson {
+    #[serde(flatten)]
+    pub phase: ContractPhase,
+    pub after_version: i64,
 }
 
 /// The contract without its version history (`versions` is empty; see `attach_versions`).
@@ -34,6 +44,7 @@ impl TryFrom<ContractRow<'_>> for Contract {
     type Error = StorageError;
 
     fn try_from(r: ContractRow<'_>) -> StorageResult<Self> {
+        let scheduled: Option<ScheduledJson> = opt_json(r.scheduled)?;
         Ok(Contract {
             id: r.id,
             organisation_id: r.organisation_id,
@@ -52,6 +63,9 @@ impl TryFrom<ContractRow<'_>> for Contract {
             created_at: r.created_at,
             updated_at: r.updated_at,
             discount: opt_json(r.discount)?,
+            current_version: scheduled.as_ref().map_or(r.version, |s| s.after_version),
+            scheduled: scheduled.map(|s| s.phase),
+            phases: Vec::new(),
         })
     }
 }
@@ -73,6 +87,7 @@ pub(crate) struct ContractColumns {
     created_at: usize,
     updated_at: usize,
     discount: usize,
+    scheduled: usize,
 }
 
 impl Columns for ContractColumns {
@@ -95,6 +110,7 @@ impl Columns for ContractColumns {
             created_at: f.at("created_at")?,
             updated_at: f.at("updated_at")?,
             discount: f.at("discount")?,
+            scheduled: f.at("scheduled")?,
         })
     }
 
@@ -115,6 +131,7 @@ impl Columns for ContractColumns {
             created_at: r.get(self.created_at)?,
             updated_at: r.get(self.updated_at)?,
             discount: r.get(self.discount)?,
+            scheduled: r.get(self.scheduled)?,
         }
         .try_into()
     }

@@ -16,6 +16,7 @@ fn the_effective_date_must_be_inside_the_term() {
             effective_date: d,
             behavior: ProrationBehavior::Auto,
             new_discount: None,
+            replaces: None,
         });
         assert_eq!(result, Err(BillingError::EffectiveDateOutsideTerm));
     }
@@ -233,6 +234,7 @@ fn yen_and_dinar_prorations_round_to_their_minor_units() {
         effective_date: date(2026, 11, 16),
         behavior: ProrationBehavior::ProrateNow,
         new_discount: None,
+        replaces: None,
     })
     .unwrap();
     let current = &est.estimates.current_invoice;
@@ -256,6 +258,7 @@ fn yen_and_dinar_prorations_round_to_their_minor_units() {
         effective_date: date(2026, 12, 17),
         behavior: ProrationBehavior::ProrateNow,
         new_discount: None,
+        replaces: None,
     })
     .unwrap();
     let current = &est.estimates.current_invoice;
