@@ -1,4 +1,5 @@
-//! Estimate engine benchmarks (targets: new subscription ≤ 2 µs, 20-item plan change ≤ 20 µs).
+//! Estimate engine benchmarks (targets: new subscription ≤ 2 µs, with a discount ≤ 2 µs,
+//! 20-item plan change ≤ 20 µs).
 
 use std::hint::black_box;
 use std::str::FromStr;
@@ -8,6 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use hosted_checkout::billing::{
     Amendment, NewSubscription, estimate_amendment, estimate_new_subscription, resolve_items,
 };
+use hosted_checkout::domain::discount::{Discount, DiscountDuration, DiscountValue};
 use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::overrides::{AmendmentKind, ProrationBehavior};
 use hosted_checkout::domain::period::BillingPeriod;
@@ -106,6 +108,31 @@ fn benches(c: &mut Criterion) {
                 start_date: date(2026, 1, 31),
                 end_date: None,
                 discount: None,
+            }))
+        })
+    });
+
+    // Issue 16: the same plan with a 20 % coupon for 3 periods (both invoices discounted).
+    let coupon = Discount {
+        coupon_id: Uuid::from_u128(77),
+        name: "Spring".to_owned(),
+        promotion_code_id: Some(Uuid::from_u128(78)),
+        code: Some("SPRING20".to_owned()),
+        value: DiscountValue::PercentOff {
+            percent: dec("20"),
+        },
+        duration: DiscountDuration::Repeating(3),
+        applies_to: None,
+    };
+    c.bench_function("new_subscription_3_items_discounted", |b| {
+        b.iter(|| {
+            estimate_new_subscription(black_box(&NewSubscription {
+                currency: usd,
+                tax_rate: dec("8.25"),
+                plan: &typical,
+                start_date: date(2026, 1, 31),
+                end_date: None,
+                discount: Some(&coupon),
             }))
         })
     });

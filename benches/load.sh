@@ -6,6 +6,8 @@
 #   benches/load.sh --postgres      # PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432)
 #   benches/load.sh --million       # also: 1,000,000 sessions stored vs the near-empty database
 #   benches/load.sh --webhooks      # also: the webhook budgets (issue 14), see "webhooks" below
+#   benches/load.sh --discounted    # every session (review, create, confirm) carries a 20 %
+#                                   # coupon for 3 periods (issue 16: budgets unchanged)
 #
 # Options: --quick (3 s warm-up, 5 s measure), --no-build (reuse target/release), --keep (keep
 # the databases). Environment: WARMUP (10), DURATION (20), CONNS (32), CONFIRM_CONNS (16),
@@ -72,7 +74,8 @@ for arg in "$@"; do
         --no-build) BUILD=0 ;;
         --keep) KEEP=1 ;;
         --webhooks) WEBHOOKS=1 ;;
-        -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --discounted) DISCOUNTED=1 ;;
+        -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -230,7 +233,13 @@ CUSTOMER=$(field "$(api POST /customers '{"customer_name":"Ada Lovelace","email"
 # A customer without sessions: the filtered lists' "no match at all" (--million).
 NOBODY=$(field "$(api POST /customers '{"customer_name":"Nobody","email":"nobody@example.com"}')" id)
 [ -n "$PLAN" ] && [ -n "$CUSTOMER" ] && [ -n "$NOBODY" ] || die "catalog seeding failed"
-CREATE_BODY="{\"plan_id\":\"$PLAN\",\"customer_id\":\"$CUSTOMER\",\"success_url\":\"https://shop.example/thanks/{CHECKOUT_ID}\"}"
+DISCOUNTS=""
+if [ "${DISCOUNTED:-0}" = 1 ]; then
+    COUPON=$(field "$(api POST /coupons '{"name":"Spring","percent_off":20,"duration":"repeating","duration_in_periods":3}')" id)
+    [ -n "$COUPON" ] || die "creating the coupon failed"
+    DISCOUNTS=",\"discounts\":[{\"coupon_id\":\"$COUPON\"}]"
+fi
+CREATE_BODY="{\"plan_id\":\"$PLAN\",\"customer_id\":\"$CUSTOMER\",\"success_url\":\"https://shop.example/thanks/{CHECKOUT_ID}\"$DISCOUNTS}"
 REVIEW_JSON=$(api POST /checkouts "$CREATE_BODY")
 REVIEW_ID=$(field "$REVIEW_JSON" id)
 # The hosted link as the API gives it (`/checkout/{id}.{secret}`), its path only.
