@@ -118,9 +118,7 @@ fn benches(c: &mut Criterion) {
         name: "Spring".to_owned(),
         promotion_code_id: Some(Uuid::from_u128(78)),
         code: Some("SPRING20".to_owned()),
-        value: DiscountValue::PercentOff {
-            percent: dec("20"),
-        },
+        value: DiscountValue::PercentOff { percent: dec("20") },
         duration: DiscountDuration::Repeating(3),
         applies_to: None,
     };

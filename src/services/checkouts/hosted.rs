@@ -103,7 +103,12 @@ pub async fn hosted(ctx: &Ctx, key: &LinkKey) -> Result<HostedCheckout, ReadErro
             items: Vec::new(),
         });
     }
-    let draft = Draft::of(&c);
+    // The page shows the stored quote: the discount's coupon and code are not read again
+    // here (confirm and every edit do); that was two queries on each page view (issue 16).
+    let draft = Draft {
+        discount: None,
+        ..Draft::of(&c)
+    };
     let loaded = match load_session(ctx, &c, &draft, terms, &mut Errors::default()).await? {
         Some(l) => l,
         // The catalog changed under an open session (e.g. plan archived): show it as it was.
