@@ -172,12 +172,5 @@ pub async fn list_contracts(
         .list_contracts(org, page)
         .await
         .context("listing contracts")?;
-    Ok(PageOf {
-        data: page
-            .data
-            .into_iter()
-            .map(|c| c.with_phases(today))
-            .collect(),
-        has_more: page.has_more,
-    })
+    Ok(page.map(|c| c.with_phases(today)))
 }

@@ -226,10 +226,7 @@ pub async fn create_coupon(
         .insert_coupon(&coupon)
         .await
         .context("storing the coupon")?;
-    Ok(Valid {
-        valid: coupon.valid_at(now),
-        item: coupon,
-    })
+    Ok(valid_coupon(coupon, now))
 }
 
 fn valid_coupon(c: Coupon, now: DateTime<Utc>) -> Valid<Coupon> {
@@ -406,10 +403,7 @@ pub async fn create_promotion_code(
         .await
         .context("storing the promotion code")?
     {
-        CodeWrite::Written => Ok(Valid {
-            valid: p.valid_at(now),
-            item: p,
-        }),
+        CodeWrite::Written => Ok(valid_code(p, now)),
         CodeWrite::CodeTaken => Err(taken()),
         CodeWrite::NotFound => Err(DiscountError::NotFound("coupon")),
     }
@@ -447,10 +441,7 @@ pub async fn list_promotion_codes(
         .list_promotion_codes(org, page)
         .await
         .context("listing promotion codes")?;
-    Ok(PageOf {
-        data: page.data.into_iter().map(|p| valid_code(p, now)).collect(),
-        has_more: page.has_more,
-    })
+    Ok(page.map(|p| valid_code(p, now)))
 }
 
 /// `PATCH /promotion_codes/{id}`: `active` (reactivating a code whose text another active

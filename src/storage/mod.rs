@@ -97,6 +97,16 @@ pub struct PageOf<T> {
     pub has_more: bool,
 }
 
+impl<T> PageOf<T> {
+    /// The same page, each item turned into something else.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> PageOf<U> {
+        PageOf {
+            data: self.data.into_iter().map(f).collect(),
+            has_more: self.has_more,
+        }
+    }
+}
+
 #[async_trait]
 pub trait OrganisationStore {
     /// Creates the organisation, its default business entity and an API key (by its hash).

@@ -342,8 +342,9 @@ pub struct ListResponse<T> {
 
 impl<T> ListResponse<T> {
     pub fn of<S>(page: PageOf<S>, f: impl FnMut(S) -> T) -> Self {
+        let page = page.map(f);
         ListResponse {
-            data: page.data.into_iter().map(f).collect(),
+            data: page.data,
             has_more: page.has_more,
         }
     }

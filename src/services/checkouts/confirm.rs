@@ -10,7 +10,7 @@ use super::errors::ConfirmError;
 use super::pricing::{Draft, Loaded, Priced, load_session, price};
 use super::{SessionRef, find_with_terms};
 use crate::domain::catalog::{Contract, Customer, NewContract};
-use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
+use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::validation::FieldError;
 use crate::services::{Ctx, Errors};
 use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, KeptTerms, Redemption, Terms};
@@ -59,32 +59,9 @@ async fn confirm_session(ctx: &Ctx, c: Checkout, terms: Terms) -> Result<Confirm
             .validate_complete("customer_data")
             .map_err(ConfirmError::Invalid)?;
     }
-    let draft = Draft::of(&c);
-    let mut errors = Errors::default();
-    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
-    errors.finish().map_err(ConfirmError::Invalid)?;
-    let loaded = loaded.context("terms missing although no field error was found")?;
-    let priced = match price(&draft, &loaded) {
-        Ok(p) => p,
-        Err(e) => return Err(ConfirmError::Invalid(e.into_invalid()?)),
-    };
+    let (draft, loaded, priced) = reprice(ctx, &c, terms).await?;
     if priced.quote != c.quote {
-        let update = CheckoutUpdate::Requoted {
-            quote: Box::new(priced.quote.clone()),
-        };
-        let requoted = ctx
-            .store
-            .update_checkout(org, id, &update, now)
-            .await
-            .context("storing the new estimate")?;
-        if !requoted {
-            // The session closed meanwhile: typically a concurrent confirm of this very
-            // session, whose amendment is what changed the contract we just read.
-            return finished(ctx, org, id, now).await;
-        }
-        return Err(ConfirmError::EstimateChanged {
-            estimates: Box::new(priced.quote.estimates),
-        });
+        return changed(ctx, org, id, priced.quote, now).await;
     }
     if c.preview {
         return Ok(Confirmed::Previewed(Box::new(c)));
@@ -168,17 +145,39 @@ async fn requote(
     let (c, terms) = find_with_terms(ctx, SessionRef::Api { org, id })
         .await?
         .ok_or(ConfirmError::NotFound)?;
-    let draft = Draft::of(&c);
+    let (_, _, priced) = reprice(ctx, &c, terms).await?;
+    changed(ctx, org, id, priced.quote, now).await
+}
+
+/// The session priced again with the same inputs, from the rows as they now are.
+async fn reprice(
+    ctx: &Ctx,
+    c: &Checkout,
+    terms: Terms,
+) -> Result<(Draft, Loaded, Priced), ConfirmError> {
+    let draft = Draft::of(c);
     let mut errors = Errors::default();
-    let loaded = load_session(ctx, &c, &draft, terms, &mut errors).await?;
+    let loaded = load_session(ctx, c, &draft, terms, &mut errors).await?;
     errors.finish().map_err(ConfirmError::Invalid)?;
     let loaded = loaded.context("terms missing although no field error was found")?;
-    let priced = match price(&draft, &loaded) {
-        Ok(p) => p,
-        Err(e) => return Err(ConfirmError::Invalid(e.into_invalid()?)),
-    };
+    match price(&draft, &loaded) {
+        Ok(priced) => Ok((draft, loaded, priced)),
+        Err(e) => Err(ConfirmError::Invalid(e.into_invalid()?)),
+    }
+}
+
+/// Stores the new estimate and answers it as changed (SPEC §5: the customer accepts it
+/// before being billed).
+async fn changed(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    quote: Quote,
+    now: DateTime<Utc>,
+) -> Result<Confirmed, ConfirmError> {
+    let estimates = Box::new(quote.estimates.clone());
     let update = CheckoutUpdate::Requoted {
-        quote: Box::new(priced.quote.clone()),
+        quote: Box::new(quote),
     };
     let stored = ctx
         .store
@@ -186,11 +185,11 @@ async fn requote(
         .await
         .context("storing the new estimate")?;
     if !stored {
+        // The session closed meanwhile: typically a concurrent confirm of this very
+        // session, whose amendment is what changed the contract we just read.
         return finished(ctx, org, id, now).await;
     }
-    Err(ConfirmError::EstimateChanged {
-        estimates: Box::new(priced.quote.estimates),
-    })
+    Err(ConfirmError::EstimateChanged { estimates })
 }
 
 fn required(field: &str) -> ConfirmError {
