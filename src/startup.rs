@@ -60,6 +60,8 @@ impl Application {
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
         settings.validate()?;
+        // Every locale's messages and formatters, built before the first request.
+        crate::views::i18n::init();
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
         let mut public_url = settings.public_url_trimmed().to_owned();

@@ -218,6 +218,8 @@ pub struct Checkout<Q = Quote> {
     pub discount: Option<super::discount::DiscountRef>,
     /// Whether the review step offers a promotion code field (SPEC §10).
     pub allow_promotion_codes: bool,
+    /// The pages' language: `auto` (the browser's) or a fixed supported locale (SPEC §12).
+    pub locale: crate::domain::locale::LocaleSetting,
 }
 
 impl<Q> Checkout<Q> {

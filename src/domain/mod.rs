@@ -4,6 +4,7 @@ pub mod customer;
 pub mod discount;
 pub mod events;
 pub mod invoice;
+pub mod locale;
 pub mod money;
 pub mod overrides;
 pub mod period;

@@ -180,5 +180,6 @@ fn push_row<D: Db>(qb: &mut sqlx::QueryBuilder<D>, v: &CheckoutRow<'_>) {
         .value(v.link_secret.as_deref())
         .value(v.discount.as_deref())
         .value(v.allow_promotion_codes)
+        .value(v.locale)
         .close();
 }

@@ -256,6 +256,7 @@ pub struct CheckoutEdit {
     pub quote: Quote,
     pub discount: Option<crate::domain::discount::DiscountRef>,
     pub allow_promotion_codes: bool,
+    pub locale: crate::domain::locale::LocaleSetting,
 }
 
 /// The catalog rows a checkout's estimate depends on, read in one round trip (a join) rather

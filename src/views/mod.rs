@@ -2,17 +2,36 @@
 //! only print what is prepared here; nothing here decides a business rule.
 
 pub mod checkout;
+pub mod i18n;
 pub mod pages;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::invoice::{Invoice, LineKind};
+use crate::domain::locale::Locale;
 use crate::domain::money::Currency;
-use crate::domain::period::{BillingPeriod, format_date};
+use crate::domain::period::BillingPeriod;
 use crate::domain::pricing::{ItemBilling, Pricing};
 
-/// Shared by every page: title, seller branding, CSRF token, preview banner.
+pub use self::i18n::{Arg, Lang};
+
+/// What every page is rendered with: the form's CSRF token, the style nonce, the language.
+#[derive(Debug, Clone)]
+pub struct PageCx {
+    pub csrf: String,
+    pub nonce: String,
+    pub lang: &'static Lang,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Clone)]
+pub struct LocaleOption {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+/// Shared by every page: title, seller branding, CSRF token, preview banner, language.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub title: String,
@@ -26,6 +45,9 @@ pub struct Layout {
     pub preview: bool,
     /// CSP nonce for the one inline `<style>` (brand colour).
     pub nonce: String,
+    pub lang: &'static Lang,
+    /// The language switcher (empty on pages without one, such as the error page).
+    pub locales: Vec<LocaleOption>,
 }
 
 pub const DEFAULT_BRAND: &str = "#3b5bdb";
@@ -36,7 +58,7 @@ impl Layout {
         seller: &str,
         logo: Option<&str>,
         brand: Option<&str>,
-        csrf: &str,
+        cx: &PageCx,
         preview: bool,
     ) -> Self {
         let brand_color = brand
@@ -52,14 +74,71 @@ impl Layout {
                 .map(str::to_owned),
             brand_color,
             brand_text,
-            csrf_token: csrf.to_owned(),
+            csrf_token: cx.csrf.clone(),
             preview,
-            nonce: String::new(),
+            nonce: cx.nonce.clone(),
+            lang: cx.lang,
+            locales: Locale::ALL
+                .iter()
+                .map(|l| LocaleOption {
+                    tag: l.tag(),
+                    name: l.native_name(),
+                    selected: *l == cx.lang.locale,
+                })
+                .collect(),
         }
     }
 
-    pub fn plain(title: impl Into<String>) -> Self {
-        Self::new(title, "Checkout", None, None, "", false)
+    /// A page outside any session (the error page): no seller branding, no switcher.
+    pub fn plain(title: impl Into<String>, lang: &'static Lang) -> Self {
+        let cx = PageCx {
+            csrf: String::new(),
+            nonce: String::new(),
+            lang,
+        };
+        let mut l = Self::new(
+            title,
+            &lang.t("error-fallback-seller"),
+            None,
+            None,
+            &cx,
+            false,
+        );
+        l.locales.clear();
+        l
+    }
+
+    /// The message `id` in the page's language (templates call this).
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    pub fn tag(&self) -> &'static str {
+        self.lang.locale.tag()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
+    pub fn page_title(&self) -> String {
+        self.lang.tf(
+            "page-title",
+            &[
+                ("title", (&self.title).into()),
+                ("seller", (&self.seller_name).into()),
+            ],
+        )
+    }
+
+    pub fn logo_alt(&self) -> String {
+        self.lang
+            .tf("logo-alt", &[("seller", (&self.seller_name).into())])
+    }
+
+    pub fn footer(&self) -> String {
+        self.lang
+            .tf("footer", &[("seller", (&self.seller_name).into())])
     }
 }
 
@@ -84,56 +163,59 @@ pub fn text_on(bg: &str) -> &'static str {
     if white >= dark { "#ffffff" } else { "#111111" }
 }
 
-pub fn money(c: Currency, amount: Decimal) -> String {
-    c.format(amount)
-}
-
-pub fn date(d: NaiveDate) -> String {
-    format_date(d)
-}
-
 /// "$12.00 per seat / month", "$49.00 / month", "from $0.00 per event" ...
 pub fn price_words(
+    lang: &Lang,
     p: &Pricing,
     c: Currency,
     unit: Option<&str>,
     billing: ItemBilling,
     period: BillingPeriod,
 ) -> String {
-    let unit = unit.unwrap_or("unit");
-    let per = match billing {
-        ItemBilling::Recurring => format!(" / {}", period.adjective()),
-        ItemBilling::OneTime => " one-time".to_owned(),
-        ItemBilling::Usage => format!(" / {}, billed on use", period.adjective()),
+    let default_unit;
+    let unit = match unit {
+        Some(u) => u,
+        None => {
+            default_unit = lang.t("unit-default");
+            &default_unit
+        }
     };
     let base = match p {
-        Pricing::FlatFee { amount } => money(c, *amount),
-        Pricing::PerUnit { unit_amount } => format!("{} per {unit}", unit_price(c, *unit_amount)),
-        Pricing::Tiered { .. } => format!("Graduated price per {unit}"),
-        Pricing::Volume { .. } => format!("Volume price per {unit}"),
+        Pricing::FlatFee { amount } => lang.money(c, *amount),
+        Pricing::PerUnit { unit_amount } => lang.tf(
+            "price-per-unit",
+            &[
+                ("price", (&lang.unit_price(c, *unit_amount)).into()),
+                ("unit", unit.into()),
+            ],
+        ),
+        Pricing::Tiered { .. } => lang.tf("price-graduated", &[("unit", unit.into())]),
+        Pricing::Volume { .. } => lang.tf("price-volume", &[("unit", unit.into())]),
         Pricing::Package {
             package_size,
             package_amount,
-        } => {
-            format!("{} per {package_size} {unit}s", money(c, *package_amount))
-        }
-        Pricing::Step { .. } => "Stepped flat price".to_owned(),
+        } => lang.tf(
+            "price-package",
+            &[
+                ("price", (&lang.money(c, *package_amount)).into()),
+                ("size", (*package_size).into()),
+                ("unit", unit.into()),
+            ],
+        ),
+        Pricing::Step { .. } => lang.t("price-stepped"),
     };
-    format!("{base}{per}")
-}
-
-/// Unit prices keep their precision ("$0.0005"), but never fewer decimals than the currency.
-pub fn unit_price(c: Currency, v: Decimal) -> String {
-    if v.scale() > c.minor_units() && v.normalize().scale() > c.minor_units() {
-        let sign = if v.is_sign_negative() { "-" } else { "" };
-        let whole = money(c, v.abs().trunc());
-        let frac = v.abs().normalize().fract().to_string();
-        let digits = frac.trim_start_matches('0').trim_start_matches('.');
-        let whole_digits = whole.rsplit_once('.').map_or(whole.as_str(), |(a, _)| a);
-        format!("{sign}{whole_digits}.{digits}")
-    } else {
-        money(c, v)
-    }
+    let id = match billing {
+        ItemBilling::Recurring => "price-per-period",
+        ItemBilling::OneTime => return lang.tf("price-one-time", &[("price", (&base).into())]),
+        ItemBilling::Usage => "price-usage",
+    };
+    lang.tf(
+        id,
+        &[
+            ("price", (&base).into()),
+            ("period", period.as_str().into()),
+        ],
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -142,34 +224,48 @@ pub struct TierRow {
     pub price: String,
 }
 
-pub fn tier_rows(p: &Pricing, c: Currency, unit: Option<&str>) -> Vec<TierRow> {
-    let unit = unit.unwrap_or("unit");
+pub fn tier_rows(lang: &Lang, p: &Pricing, c: Currency, unit: Option<&str>) -> Vec<TierRow> {
     let tiers = match p {
         Pricing::Tiered { tiers } | Pricing::Volume { tiers } | Pricing::Step { tiers } => tiers,
         _ => return Vec::new(),
+    };
+    let default_unit;
+    let unit = match unit {
+        Some(u) => u,
+        None => {
+            default_unit = lang.t("unit-default");
+            &default_unit
+        }
     };
     let mut from = 0u64;
     let mut rows = Vec::with_capacity(tiers.len());
     for (i, t) in tiers.iter().enumerate() {
         let lo = if i == 0 { 0 } else { from + 1 };
         let range = match t.up_to {
-            Some(hi) => format!("{lo}–{hi}"),
-            None => format!("{lo}+"),
+            Some(hi) => format!("{}–{}", lang.count(lo), lang.count(hi)),
+            None => format!("{}+", lang.count(lo)),
         };
-        let mut parts = Vec::new();
-        if let Some(u) = t.unit_amount {
-            parts.push(format!("{} per {unit}", unit_price(c, u)));
-        }
-        if let Some(f) = t.flat_amount {
-            parts.push(format!("{} flat", money(c, f)));
-        }
-        if parts.is_empty() {
-            parts.push(money(c, Decimal::ZERO));
-        }
-        rows.push(TierRow {
-            range,
-            price: parts.join(" + "),
+        let per_unit = t.unit_amount.map(|u| {
+            lang.tf(
+                "tier-per-unit",
+                &[
+                    ("price", (&lang.unit_price(c, u)).into()),
+                    ("unit", unit.into()),
+                ],
+            )
         });
+        let flat = t
+            .flat_amount
+            .map(|f| lang.tf("tier-flat", &[("price", (&lang.money(c, f)).into())]));
+        let price = match (per_unit, flat) {
+            (Some(a), Some(b)) => lang.tf(
+                "tier-join",
+                &[("first", (&a).into()), ("second", (&b).into())],
+            ),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => lang.money(c, Decimal::ZERO),
+        };
+        rows.push(TierRow { range, price });
         from = t.up_to.unwrap_or(from);
     }
     rows
@@ -185,11 +281,25 @@ pub struct LineView {
     pub is_credit: bool,
 }
 
+/// The words of the invoice table, in the page's language.
+#[derive(Debug, Clone)]
+pub struct InvoiceLabels {
+    pub caption: String,
+    pub item: String,
+    pub qty: String,
+    pub unit_price: String,
+    pub amount: String,
+    pub empty: String,
+    pub subtotal: String,
+    pub total: String,
+    pub amount_due: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct InvoiceView {
     pub heading: String,
     /// For element ids.
-    pub slug: String,
+    pub slug: &'static str,
     pub period: String,
     pub lines: Vec<LineView>,
     pub subtotal: String,
@@ -201,50 +311,91 @@ pub struct InvoiceView {
     pub notes: Vec<String>,
     pub has_tax: bool,
     pub tax_label: String,
+    pub labels: InvoiceLabels,
 }
 
 impl LineView {
-    fn new(c: crate::domain::money::Currency, l: &crate::domain::invoice::LineItem) -> Self {
+    fn new(lang: &Lang, c: Currency, l: &crate::domain::invoice::LineItem) -> Self {
         LineView {
             name: l.name.clone(),
             description: l.description.clone(),
-            quantity: l.quantity.to_string(),
-            unit_price: l.unit_price.map(|u| unit_price(c, u)).unwrap_or_default(),
-            amount: money(c, l.amount),
+            quantity: lang.count(l.quantity),
+            unit_price: l
+                .unit_price
+                .map(|u| lang.unit_price(c, u))
+                .unwrap_or_default(),
+            amount: lang.money(c, l.amount),
             is_credit: matches!(l.kind, LineKind::ProrationCredit | LineKind::Credit),
         }
     }
 }
 
 impl InvoiceView {
+    /// `heading_id` names the heading's message and, as `slug`, the section's element ids;
     /// `tax_rate` is the seller's rate in percent, shown beside the tax ("Tax (20%)").
-    pub fn new(heading: &str, inv: &Invoice, tax_rate: Decimal) -> Self {
+    pub fn new(lang: &Lang, heading_id: &'static str, inv: &Invoice, tax_rate: Decimal) -> Self {
         let c = inv.currency;
+        let heading = lang.t(heading_id);
+        let rate = tax_rate.normalize().to_string();
         Self {
-            tax_label: format!("Tax ({}%)", tax_rate.normalize()),
-            heading: heading.to_owned(),
-            slug: heading.to_ascii_lowercase().replace(' ', "-"),
-            period: crate::domain::period::format_range(inv.period_start, inv.period_end),
+            tax_label: lang.tf("invoice-tax", &[("rate", (&rate).into())]),
+            labels: InvoiceLabels {
+                caption: lang.tf("invoice-lines-caption", &[("heading", (&heading).into())]),
+                item: lang.t("invoice-item"),
+                qty: lang.t("invoice-qty"),
+                unit_price: lang.t("invoice-unit-price"),
+                amount: lang.t("invoice-amount"),
+                empty: lang.t("invoice-empty"),
+                subtotal: lang.t("invoice-subtotal"),
+                total: lang.t("invoice-total"),
+                amount_due: lang.t("invoice-amount-due"),
+            },
+            heading,
+            slug: heading_id,
+            period: lang.date_range(inv.period_start, inv.period_end),
             lines: inv
                 .line_items
                 .iter()
                 .filter(|l| l.kind != LineKind::Discount)
-                .map(|l| LineView::new(c, l))
+                .map(|l| LineView::new(lang, c, l))
                 .collect(),
             discounts: inv
                 .line_items
                 .iter()
                 .filter(|l| l.kind == LineKind::Discount)
-                .map(|l| LineView::new(c, l))
+                .map(|l| LineView::new(lang, c, l))
                 .collect(),
-            subtotal: money(c, inv.subtotal),
-            tax: money(c, inv.tax),
-            total: money(c, inv.total),
-            amount_due: money(c, inv.amount_due),
+            subtotal: lang.money(c, inv.subtotal),
+            tax: lang.money(c, inv.tax),
+            total: lang.money(c, inv.total),
+            amount_due: lang.money(c, inv.amount_due),
             notes: inv.notes.clone(),
             has_tax: !inv.tax.is_zero(),
         }
     }
+}
+
+/// `text` with `value` in bold, both escaped for HTML: for a translated sentence that
+/// emphasises one of its arguments ("Code <strong>SPRING20</strong> applied."). The marker
+/// pair cannot occur in a message or in escaped text.
+pub fn emphasise(lang: &Lang, id: &str, name: &str, value: &str) -> String {
+    const MARK: &str = "\u{e000}";
+    let marked = format!("{MARK}{value}{MARK}");
+    let s = lang.tf(id, &[(name, (&marked).into())]);
+    let escaped = askama::filters::escape(&s, askama::filters::Html)
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    let mut out = String::with_capacity(escaped.len() + 17);
+    for (i, part) in escaped.split(MARK).enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<strong>");
+            out.push_str(part);
+            out.push_str("</strong>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -277,7 +428,7 @@ mod tests {
                 },
             ],
         };
-        let rows = tier_rows(&p, usd, Some("seat"));
+        let rows = tier_rows(i18n::lang(Locale::En), &p, usd, Some("seat"));
         assert_eq!(rows[0].range, "0–500");
         assert_eq!(rows[1].range, "501+");
     }

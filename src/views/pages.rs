@@ -7,7 +7,7 @@ use super::{InvoiceView, Layout, TierRow};
 
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub label: &'static str,
+    pub label: String,
     pub href: String,
     pub current: bool,
     pub done: bool,
@@ -33,6 +33,13 @@ pub struct ItemRow {
     /// For amendments: what the contract has now ("5 seats", "off").
     pub current: String,
     pub error: String,
+    /// Words prepared in the page's language: "Add Support", "Now: 5 now",
+    /// "Price tiers for Seats", "(1–10)", "Quantity: 3".
+    pub add_label: String,
+    pub now_label: String,
+    pub tiers_caption: String,
+    pub range_label: String,
+    pub fixed_label: String,
 }
 
 #[derive(Debug, Clone)]
@@ -42,8 +49,20 @@ pub struct PlanCard {
     pub description: String,
     pub period: String,
     pub per_period: String,
+    /// "Billed every month."
+    pub billed_every: String,
     pub selected: bool,
     pub items: Vec<ItemRow>,
+}
+
+/// What the customer's choice costs: invoiced today, then what recurs from when. Shown beside
+/// the plan form (recalculated by its "Update total" button) and at the top of the review.
+#[derive(Debug, Clone)]
+pub struct OrderSummary {
+    /// The amount invoiced on confirming.
+    pub today: String,
+    /// "Then $60.00 per month from Jan 1, 2027." (empty when nothing recurs).
+    pub then: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -56,16 +75,21 @@ pub struct PlanPage {
     pub intro: String,
     /// Amendments: the contract's current plan, shown beside the new one.
     pub current_plan: Option<PlanCard>,
+    /// "Your current plan: Team".
+    pub current_heading: String,
     pub plans: Vec<PlanCard>,
     pub choose_plan: bool,
     pub has_inputs: bool,
     pub error_summary: Vec<String>,
+    /// The name of the submit button that only recalculates the summary.
+    pub update_field: &'static str,
+    pub summary: Option<OrderSummary>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct FieldView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub error: String,
     pub required: bool,
@@ -98,6 +122,9 @@ pub struct ReviewPage {
     pub confirm_action: String,
     pub cancel_action: String,
     pub heading: String,
+    /// Plan changes: "From Team (monthly) to Team (annual)".
+    pub from_to: String,
+    pub summary: OrderSummary,
     pub plan_name: String,
     pub dates: String,
     pub billing: String,
@@ -106,7 +133,8 @@ pub struct ReviewPage {
     pub customer_lines: Vec<String>,
     pub current_invoice: InvoiceView,
     pub next_invoice: Option<InvoiceView>,
-    pub due_today: String,
+    /// "You'll be invoiced <strong>$60.00</strong> today." (HTML, its parts escaped).
+    pub invoiced_today: String,
     pub notice: String,
     pub confirm_label: String,
     /// The discount in words ("20% off for 3 months, then $96.00 per month."); empty without.
@@ -125,6 +153,8 @@ pub struct PromotionBox {
     pub error: String,
     /// The code applied now; empty without one.
     pub applied: String,
+    /// "Code <strong>SPRING20</strong> applied." (HTML, its parts escaped).
+    pub applied_html: String,
 }
 
 #[derive(Template, WebTemplate)]

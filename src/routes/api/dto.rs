@@ -47,6 +47,11 @@ pub struct CreateCheckout {
     pub discounts: Option<Vec<DiscountEntry>>,
     /// Offer a promotion code field on the review step; not with `discounts`.
     pub allow_promotion_codes: Option<bool>,
+    /// The hosted pages' language: `auto` (default: the browser's `Accept-Language`) or one
+    /// of `en`, `en-GB`, `de`, `fr`, `es`, `it`, `nl`, `pt-BR`, `sv`, `pl`, `ja`, `zh`, `ar`,
+    /// `he` (SPEC §12). The customer can still switch on the page.
+    #[schema(example = "auto")]
+    pub locale: Option<String>,
 }
 
 /// A discount a session redeems: a coupon, or a promotion code as the customer would type it.
@@ -89,6 +94,7 @@ impl From<CreateCheckout> for NewCheckout {
             preview: b.preview,
             discounts: discount_inputs(b.discounts),
             allow_promotion_codes: b.allow_promotion_codes,
+            locale: b.locale,
         }
     }
 }
@@ -106,6 +112,8 @@ pub struct PatchCheckout {
     /// Replaces the session's discount; `[]` removes it.
     pub discounts: Option<Vec<DiscountEntry>>,
     pub allow_promotion_codes: Option<bool>,
+    /// `auto` or a supported BCP 47 tag (see `CreateCheckout.locale`).
+    pub locale: Option<String>,
 }
 
 impl From<PatchCheckout> for CheckoutChanges {
@@ -120,6 +128,7 @@ impl From<PatchCheckout> for CheckoutChanges {
             metadata: b.metadata,
             discounts: discount_inputs(b.discounts),
             allow_promotion_codes: b.allow_promotion_codes,
+            locale: b.locale,
             promotion_code: None,
         }
     }
@@ -202,6 +211,9 @@ pub struct CheckoutView {
     /// What the session redeems (at most one).
     pub discounts: Vec<DiscountRef>,
     pub allow_promotion_codes: bool,
+    /// `auto` or the supported BCP 47 tag the pages speak.
+    #[schema(example = "auto")]
+    pub locale: String,
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<RedirectUrl>,
     pub cancel_url: Option<RedirectUrl>,
@@ -243,6 +255,7 @@ impl CheckoutView {
             discount,
             discounts: c.discount.into_iter().collect(),
             allow_promotion_codes: c.allow_promotion_codes,
+            locale: c.locale.as_str().to_owned(),
             expires_at: c.expires_at,
             success_url: c.success_url,
             cancel_url: c.cancel_url,

@@ -44,7 +44,9 @@ fn target(rest: &str) -> Option<(Option<Uuid>, Uuid)> {
 pub fn plan_choice(form: &[(String, String)]) -> PlanChoice {
     let mut choice = PlanChoice::default();
     for (k, v) in form {
-        if k == "plan_id" {
+        if k == UPDATE_TOTAL_FIELD {
+            choice.recalculate = true;
+        } else if k == "plan_id" {
             choice.plan_id = Uuid::parse_str(v).ok();
         } else if let Some((plan, pid)) = k.strip_prefix("quantity.").and_then(target) {
             match plan {
@@ -145,6 +147,10 @@ pub fn detail_values(d: &CustomerData) -> Vec<(&'static str, String)> {
 
 /// The review step's promotion code field (SPEC §10); an empty value removes the code.
 pub const PROMOTION_CODE_FIELD: &str = "promotion_code";
+
+/// The plan form's "Update total" button: save the choice and show the plan step again with
+/// its new order summary, instead of moving on.
+pub const UPDATE_TOTAL_FIELD: &str = "update_total";
 
 /// The promotion code typed, as sent (trimmed; empty: remove).
 pub fn promotion_code(form: &[(String, String)]) -> String {

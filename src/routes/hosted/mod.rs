@@ -7,7 +7,6 @@ mod csrf;
 pub mod forms;
 mod page;
 
-use crate::domain::checkout::LinkKey;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header;
@@ -16,12 +15,13 @@ use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError, web};
 use askama::Template;
 
 use self::csrf::{CheckedPost, csrf_token};
-use self::page::{PageError, PageRes, PageResult, nonce, parse_link, render, see_other};
+use self::page::{PageError, PageRes, PageResult, page_cx, parse_link, render, see_other};
 use super::get_or_head;
 use crate::error::AppError;
 use crate::services::Ctx;
 use crate::services::checkouts::hosted::{self, Shown};
 use crate::services::checkouts::{EditError, HostedCheckout, NextStep};
+use crate::views::PageCx;
 use crate::views::checkout::{CodeForm, Urls, details_page, plan_page, review_page, status_page};
 
 pub use self::page::csp;
@@ -60,15 +60,15 @@ async fn show_step<P: Template>(
     session: &Session,
     raw_key: &str,
     step: NextStep,
-    page: impl FnOnce(&HostedCheckout, &str, &str) -> P,
+    page: impl FnOnce(&HostedCheckout, &PageCx) -> P,
 ) -> PageRes {
     let key = parse_link(raw_key).page(req)?;
     match hosted::show(ctx, &key, step).await.page(req)? {
         Shown::Page(h) => {
-            let n = nonce();
-            render(req, StatusCode::OK, &page(&h, &csrf_token(session), &n), &n)
+            let cx = page_cx(req, session, h.checkout.locale, csrf_token(session));
+            render(req, StatusCode::OK, &page(&h, &cx), &cx)
         }
-        Shown::Closed(h) => closed_page(req, &h, false),
+        Shown::Closed(h) => closed_page(req, session, &h, false),
         Shown::Elsewhere(step) => Ok(see_other(&Urls { key }.next(&step))),
     }
 }
@@ -77,17 +77,27 @@ async fn show_step<P: Template>(
 async fn refused<P: Template>(
     ctx: &Ctx,
     req: &HttpRequest,
-    key: &LinkKey,
-    page: impl FnOnce(&HostedCheckout, &str) -> P,
+    post: &CheckedPost,
+    page: impl FnOnce(&HostedCheckout, &PageCx) -> P,
 ) -> PageRes {
-    let h = hosted::hosted(ctx, key).await.page(req)?;
-    let n = nonce();
-    render(req, StatusCode::UNPROCESSABLE_ENTITY, &page(&h, &n), &n)
+    let h = hosted::hosted(ctx, &post.key).await.page(req)?;
+    let cx = page_cx(
+        req,
+        &post.session,
+        h.checkout.locale,
+        csrf_token(&post.session),
+    );
+    render(req, StatusCode::UNPROCESSABLE_ENTITY, &page(&h, &cx), &cx)
 }
 
-fn closed_page(req: &HttpRequest, h: &HostedCheckout, preview_done: bool) -> PageRes {
-    let n = nonce();
-    render(req, StatusCode::OK, &status_page(h, preview_done, &n), &n)
+fn closed_page(
+    req: &HttpRequest,
+    session: &Session,
+    h: &HostedCheckout,
+    preview_done: bool,
+) -> PageRes {
+    let cx = page_cx(req, session, h.checkout.locale, String::new());
+    render(req, StatusCode::OK, &status_page(h, preview_done, &cx), &cx)
 }
 
 pub async fn entry(
@@ -96,19 +106,17 @@ pub async fn entry(
     session: Session,
     id: web::Path<String>,
 ) -> PageRes {
-    show_step(&ctx, &req, &session, &id, NextStep::Plan, |h, csrf, n| {
-        plan_page(h, csrf, n, &[])
+    show_step(&ctx, &req, &session, &id, NextStep::Plan, |h, cx| {
+        plan_page(h, cx, &[])
     })
     .await
 }
 
 pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let CheckedPost { key, form, session } = post;
-    match hosted::choose_plan(&ctx, &key, forms::plan_choice(&form)).await {
-        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
+    match hosted::choose_plan(&ctx, &post.key, forms::plan_choice(&post.form)).await {
+        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
         Err(EditError::Invalid(errors)) => {
-            let csrf = csrf_token(&session);
-            refused(&ctx, &req, &key, |h, n| plan_page(h, &csrf, n, &errors)).await
+            refused(&ctx, &req, &post, |h, cx| plan_page(h, cx, &errors)).await
         }
         Err(e) => Err(e).page(&req),
     }
@@ -120,29 +128,21 @@ pub async fn details(
     session: Session,
     id: web::Path<String>,
 ) -> PageRes {
-    show_step(
-        &ctx,
-        &req,
-        &session,
-        &id,
-        NextStep::Details,
-        |h, csrf, n| {
-            let values = forms::detail_values(&h.checkout.customer_data);
-            details_page(h, csrf, n, &values, &[])
-        },
-    )
+    show_step(&ctx, &req, &session, &id, NextStep::Details, |h, cx| {
+        let values = forms::detail_values(&h.checkout.customer_data);
+        details_page(h, cx, &values, &[])
+    })
     .await
 }
 
 pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
-    let CheckedPost { key, form, session } = post;
-    let data = forms::customer_data(&form);
-    match hosted::save_details(&ctx, &key, data.clone()).await {
-        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
+    let data = forms::customer_data(&post.form);
+    match hosted::save_details(&ctx, &post.key, data.clone()).await {
+        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
         Err(EditError::Invalid(errors)) => {
-            let (csrf, values) = (csrf_token(&session), forms::detail_values(&data));
-            refused(&ctx, &req, &key, |h, n| {
-                details_page(h, &csrf, n, &values, &errors)
+            let values = forms::detail_values(&data);
+            refused(&ctx, &req, &post, |h, cx| {
+                details_page(h, cx, &values, &errors)
             })
             .await
         }
@@ -168,8 +168,8 @@ pub async fn review(
     } else {
         NextStep::Review
     };
-    show_step(&ctx, &req, &session, &id, step, |h, csrf, n| {
-        review_page(h, csrf, n, changed, &CodeForm::default())
+    show_step(&ctx, &req, &session, &id, step, |h, cx| {
+        review_page(h, cx, changed, &CodeForm::default())
     })
     .await
 }
@@ -179,12 +179,10 @@ pub async fn post_promotion_code(
     req: HttpRequest,
     post: CheckedPost,
 ) -> PageRes {
-    let CheckedPost { key, form, session } = post;
-    let typed = forms::promotion_code(&form);
-    match hosted::apply_promotion_code(&ctx, &key, typed.clone()).await {
-        Ok(step) => Ok(see_other(&Urls { key }.next(&step))),
+    let typed = forms::promotion_code(&post.form);
+    match hosted::apply_promotion_code(&ctx, &post.key, typed.clone()).await {
+        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
         Err(EditError::Invalid(errors)) => {
-            let csrf = csrf_token(&session);
             let code = CodeForm {
                 value: typed,
                 error: errors
@@ -193,10 +191,7 @@ pub async fn post_promotion_code(
                     .collect::<Vec<_>>()
                     .join("; "),
             };
-            refused(&ctx, &req, &key, |h, n| {
-                review_page(h, &csrf, n, false, &code)
-            })
-            .await
+            refused(&ctx, &req, &post, |h, cx| review_page(h, cx, false, &code)).await
         }
         Err(e) => Err(e).page(&req),
     }
@@ -220,12 +215,18 @@ pub struct StatusQuery {
 pub async fn status(
     ctx: web::Data<Ctx>,
     req: HttpRequest,
+    session: Session,
     id: web::Path<String>,
     q: web::Query<StatusQuery>,
 ) -> PageRes {
     let key = parse_link(&id).page(&req)?;
     let h = hosted::hosted(&ctx, &key).await.page(&req)?;
-    closed_page(&req, &h, q.preview.is_some() && h.checkout.preview)
+    closed_page(
+        &req,
+        &session,
+        &h,
+        q.preview.is_some() && h.checkout.preview,
+    )
 }
 
 pub async fn stylesheet() -> impl Responder {

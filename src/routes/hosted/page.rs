@@ -9,21 +9,75 @@ use rand::RngCore;
 use uuid::Uuid;
 
 use crate::domain::checkout::LinkKey;
+use crate::domain::locale::{Locale, LocaleSetting};
 use crate::error::AppError;
 use crate::views::checkout::error_page;
+use crate::views::{Lang, PageCx, i18n};
+
+/// Where the browser session keeps the customer's language choice.
+const LOCALE_KEY: &str = "locale";
+
+/// The customer's own language choice: `?locale=` on this request (then remembered for the
+/// browser session), else the one remembered. An unsupported tag is ignored.
+pub fn chosen_locale(req: &HttpRequest, session: &actix_session::Session) -> Option<Locale> {
+    let asked = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "locale")
+        .and_then(|(_, v)| Locale::parse(&v));
+    if let Some(l) = asked {
+        // A session that cannot be written only means the choice lasts for this page.
+        let _ = session.insert(LOCALE_KEY, l.tag());
+        return Some(l);
+    }
+    session
+        .get::<String>(LOCALE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| Locale::parse(&t))
+}
+
+/// The language of a page for a session whose `locale` is `setting` (SPEC §12).
+pub fn page_lang(
+    req: &HttpRequest,
+    session: &actix_session::Session,
+    setting: LocaleSetting,
+) -> &'static Lang {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    i18n::lang(setting.resolve(chosen_locale(req, session), accept))
+}
+
+/// What a page of a session whose `locale` is `setting` is rendered with.
+pub fn page_cx(
+    req: &HttpRequest,
+    session: &actix_session::Session,
+    setting: LocaleSetting,
+    csrf: String,
+) -> PageCx {
+    PageCx {
+        csrf,
+        nonce: nonce(),
+        lang: page_lang(req, session, setting),
+    }
+}
 
 /// A page-level error: a friendly page with the request id; never internals.
 #[derive(Debug)]
 pub struct PageError {
-    error: AppError,
+    /// Boxed: a handler's `Result` stays small on its happy path.
+    error: Box<AppError>,
     request_id: String,
+    lang: &'static Lang,
 }
 
 impl PageError {
     pub fn new(error: AppError, req: &HttpRequest) -> Self {
+        use actix_session::SessionExt as _;
         PageError {
-            error,
+            error: Box::new(error),
             request_id: request_id(req),
+            lang: page_lang(req, &req.get_session(), LocaleSetting::Auto),
         }
     }
 }
@@ -47,7 +101,8 @@ impl ResponseError for PageError {
         if let Some(seconds) = self.error.retry_after() {
             resp.insert_header((header::RETRY_AFTER, seconds));
         }
-        match error_page(&self.error, &self.request_id).render() {
+        resp.insert_header((header::CONTENT_LANGUAGE, self.lang.locale.tag()));
+        match error_page(&self.error, &self.request_id, self.lang).render() {
             Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
             Err(_) => resp.content_type("text/plain; charset=utf-8").body(format!(
                 "Something went wrong. Reference: {}",
@@ -96,14 +151,15 @@ pub fn csp(nonce: &str) -> String {
     )
 }
 
-pub fn render(req: &HttpRequest, status: StatusCode, page: &impl Template, nonce: &str) -> PageRes {
+pub fn render(req: &HttpRequest, status: StatusCode, page: &impl Template, cx: &PageCx) -> PageRes {
     let html = page
         .render()
         .map_err(|e| AppError::Unexpected(e.into()))
         .page(req)?;
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_SECURITY_POLICY, csp(nonce)))
+        .insert_header((header::CONTENT_SECURITY_POLICY, csp(&cx.nonce)))
+        .insert_header((header::CONTENT_LANGUAGE, cx.lang.locale.tag()))
         .body(html))
 }
 

@@ -1,6 +1,7 @@
 //! `POST /checkouts` and `POST /checkouts/preview`: validate the request, price it, and
 //! (create only) store the session.
 
+use crate::domain::locale::LocaleSetting;
 use std::collections::BTreeMap;
 
 use anyhow::Context as _;
@@ -9,7 +10,9 @@ use uuid::Uuid;
 
 use super::discount::{self, DiscountInput};
 use super::errors::CreateError;
-use super::fields::{check_expiry, check_metadata, check_plan_options, customer_data, parse_url};
+use super::fields::{
+    check_expiry, check_metadata, check_plan_options, customer_data, parse_locale, parse_url,
+};
 use super::pricing::{Draft, Loaded, Priced, load, price};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use crate::domain::customer::CustomerData;
@@ -43,6 +46,8 @@ pub struct NewCheckout {
     pub discounts: Option<Vec<DiscountInput>>,
     /// Offer a promotion code field on the review step.
     pub allow_promotion_codes: Option<bool>,
+    /// `auto` (default) or a supported BCP 47 tag.
+    pub locale: Option<String>,
 }
 
 /// What `preview` answers: the estimate a session would show.
@@ -61,6 +66,7 @@ struct Validated {
     customer_data: CustomerData,
     success_url: Option<RedirectUrl>,
     cancel_url: Option<RedirectUrl>,
+    locale: LocaleSetting,
 }
 
 pub async fn preview(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Preview, CreateError> {
@@ -105,6 +111,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         link_secret: Some(new_link_secret()),
         discount: v.draft.discount,
         allow_promotion_codes: input.allow_promotion_codes.unwrap_or(false),
+        locale: v.locale,
     };
     ctx.store
         .insert_checkout(&checkout)
@@ -171,6 +178,7 @@ async fn validate(
     }
     let success_url = parse_url(&mut errors, "success_url", input.success_url.as_deref());
     let cancel_url = parse_url(&mut errors, "cancel_url", input.cancel_url.as_deref());
+    let locale = parse_locale(&mut errors, input.locale.as_deref()).unwrap_or_default();
     let customer_data = customer_data(&mut errors, input.customer_data.as_ref());
     let discount = discount::named(
         ctx,
@@ -241,6 +249,7 @@ async fn validate(
         customer_data,
         success_url,
         cancel_url,
+        locale,
     })
 }
 

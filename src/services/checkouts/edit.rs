@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::discount::{self, DiscountInput};
 use super::errors::EditError;
-use super::fields::{check_expiry, check_metadata, customer_data, parse_url};
+use super::fields::{check_expiry, check_metadata, customer_data, parse_locale, parse_url};
 use super::pricing::{Draft, load_session, price};
 use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutType};
@@ -32,6 +32,8 @@ pub struct CheckoutChanges {
     /// Replaces the session's discount (`Some(vec![])` removes it).
     pub discounts: Option<Vec<DiscountInput>>,
     pub allow_promotion_codes: Option<bool>,
+    /// `auto` or a supported BCP 47 tag.
+    pub locale: Option<String>,
     /// The promotion code typed on the review step (`Some("")`: remove it); reported on the
     /// field `promotion_code`.
     pub promotion_code: Option<String>,
@@ -81,6 +83,7 @@ pub(super) async fn apply(
     let allow_promotion_codes = changes
         .allow_promotion_codes
         .unwrap_or(c.allow_promotion_codes);
+    let locale = parse_locale(&mut errors, changes.locale.as_deref()).unwrap_or(c.locale);
     if let Some(discounts) = &changes.discounts {
         draft.discount = discount::named(
             ctx,
@@ -166,6 +169,7 @@ pub(super) async fn apply(
         quote: priced.quote,
         discount: draft.discount,
         allow_promotion_codes,
+        locale,
     };
     let (org, id) = (c.organisation_id, c.id);
     let applied = ctx

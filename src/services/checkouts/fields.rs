@@ -1,6 +1,7 @@
 //! Checks of a session's own fields (those that need no other row), shared by create and
 //! edit. Each adds what it finds to the request's [`Errors`] under the field's JSON path.
 
+use crate::domain::locale::LocaleSetting;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -72,6 +73,18 @@ pub(crate) fn check_metadata(errors: &mut Errors, m: &BTreeMap<String, String>) 
 }
 
 /// The URL in `field`, if given and valid.
+/// A session's `locale`: `auto` when absent; anything else must be supported (SPEC §12).
+pub(super) fn parse_locale(errors: &mut Errors, v: Option<&str>) -> Option<LocaleSetting> {
+    let v = v?;
+    match v.parse() {
+        Ok(l) => Some(l),
+        Err(e) => {
+            errors.add("locale", format!("{e}"));
+            None
+        }
+    }
+}
+
 pub(super) fn parse_url(errors: &mut Errors, field: &str, v: Option<&str>) -> Option<RedirectUrl> {
     match RedirectUrl::parse(v?) {
         Ok(u) => Some(u),

@@ -196,6 +196,9 @@ pub struct PlanChoice {
     pub plan_enabled: Vec<(Uuid, Uuid)>,
     /// The form named its inputs per plan.
     pub scoped: bool,
+    /// Sent by "Update total": save the choice and show the plan step again with its new
+    /// order summary.
+    pub recalculate: bool,
 }
 
 impl PlanChoice {
@@ -284,7 +287,9 @@ pub async fn choose_plan(
         ..CheckoutChanges::default()
     };
     edited(apply(ctx, c, changes, now).await, |c| {
-        if c.guest_checkout {
+        if choice.recalculate {
+            NextStep::Plan
+        } else if c.guest_checkout {
             NextStep::Details
         } else {
             NextStep::Review

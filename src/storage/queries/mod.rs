@@ -6,7 +6,7 @@
 /// What the writes that close a session answer: the row as they leave it, for its events.
 macro_rules! returning_checkout {
     () => {
-        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes"
+        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale"
     };
 }
 

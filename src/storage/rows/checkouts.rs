@@ -50,6 +50,8 @@ pub(crate) struct CheckoutRow<'r> {
     /// JSON `DiscountRef`; `NULL`: nothing redeemed.
     pub discount: Option<Cow<'r, str>>,
     pub allow_promotion_codes: bool,
+    /// `auto` or a supported BCP 47 tag.
+    pub locale: &'r str,
 }
 
 fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
@@ -98,6 +100,7 @@ impl<Q: serde::de::DeserializeOwned> TryFrom<CheckoutRow<'_>> for Checkout<Q> {
             link_secret: r.link_secret,
             discount: r.discount.as_deref().map(json).transpose()?,
             allow_promotion_codes: r.allow_promotion_codes,
+            locale: r.locale.parse().map_err(|_| corrupt("locale", r.locale))?,
         })
     }
 }
@@ -132,6 +135,7 @@ pub(crate) struct CheckoutColumns<Q = Quote> {
     link_secret: usize,
     discount: usize,
     allow_promotion_codes: usize,
+    locale: usize,
     quote: PhantomData<fn() -> Q>,
 }
 
@@ -168,6 +172,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             link_secret: f.at("link_secret")?,
             discount: f.at("discount")?,
             allow_promotion_codes: f.at("allow_promotion_codes")?,
+            locale: f.at("locale")?,
             quote: PhantomData,
         })
     }
@@ -202,6 +207,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             link_secret: r.get(self.link_secret)?,
             discount: borrowed(r.get(self.discount)?),
             allow_promotion_codes: r.get(self.allow_promotion_codes)?,
+            locale: r.get(self.locale)?,
         }
         .try_into()
     }
@@ -318,6 +324,7 @@ impl CheckoutRow<'static> {
                 .transpose()?
                 .map(Cow::Owned),
             allow_promotion_codes: c.allow_promotion_codes,
+            locale: c.locale.as_str(),
         })
     }
 }

@@ -1,24 +1,25 @@
 //! The details step (guests): the customer's name, email, company and address.
 
-use super::{Urls, layout, steps};
+use super::{StepId, Urls, layout, steps};
 use crate::domain::validation::FieldError;
 use crate::routes::hosted::forms::{DETAIL_FIELDS, form_field};
 use crate::services::checkouts::HostedCheckout;
+use crate::views::PageCx;
 use crate::views::pages::{DetailsPage, FieldView};
 
-/// The label of a details field, by its form name.
+/// The message of a details field's label, by its form name.
 fn label(name: &str) -> Option<&'static str> {
     Some(match name {
-        "customer_name" => "Full name",
-        "email" => "Email",
-        "company_name" => "Company",
-        "tax_id" => "Tax ID",
-        "address_line1" => "Address line 1",
-        "address_line2" => "Address line 2",
-        "address_city" => "City",
-        "address_state" => "State / region",
-        "address_postal_code" => "Postal code",
-        "address_country" => "Country (2-letter code, e.g. US)",
+        "customer_name" => "label-customer-name",
+        "email" => "label-email",
+        "company_name" => "label-company-name",
+        "tax_id" => "label-tax-id",
+        "address_line1" => "label-address-line1",
+        "address_line2" => "label-address-line2",
+        "address_city" => "label-address-city",
+        "address_state" => "label-address-state",
+        "address_postal_code" => "label-address-postal-code",
+        "address_country" => "label-address-country",
         _ => return None,
     })
 }
@@ -26,16 +27,17 @@ fn label(name: &str) -> Option<&'static str> {
 /// The form with `values` typed in and each error beside its field.
 pub fn details_page(
     h: &HostedCheckout,
-    csrf: &str,
-    nonce: &str,
+    cx: &PageCx,
     values: &[(&'static str, String)],
     errors: &[FieldError],
 ) -> DetailsPage {
+    let lang = cx.lang;
+    let label_of = |name: &str| label(name).map_or_else(|| name.to_owned(), |id| lang.t(id));
     let fields = DETAIL_FIELDS
         .iter()
         .map(|f| FieldView {
             name: f.name,
-            label: label(f.name).unwrap_or(f.name),
+            label: label_of(f.name),
             value: values
                 .iter()
                 .find(|(n, _)| *n == f.name)
@@ -52,16 +54,18 @@ pub fn details_page(
         })
         .collect();
     DetailsPage {
-        layout: layout(h, "Your details", csrf, nonce),
-        steps: steps(h, "Details"),
+        layout: layout(h, &lang.t("details-heading"), cx),
+        steps: steps(h, StepId::Details, lang),
         action: Urls::of(&h.checkout).details(),
         fields,
         error_summary: errors
             .iter()
             .map(|e| {
-                let f = form_field(&e.field);
-                let label = label(&f).unwrap_or(f.as_str());
-                format!("{label}: {}", e.message)
+                let label = label_of(&form_field(&e.field));
+                lang.tf(
+                    "field-error-item",
+                    &[("label", (&label).into()), ("message", (&e.message).into())],
+                )
             })
             .collect(),
     }

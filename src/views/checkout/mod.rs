@@ -11,9 +11,10 @@ pub use plan::plan_page;
 pub use review::{CodeForm, review_page};
 pub use status::{error_page, status_page};
 
-use super::Layout;
-use super::pages::Step;
+use super::pages::{OrderSummary, Step};
+use super::{Lang, Layout, PageCx};
 use crate::domain::checkout::{Checkout, LinkKey};
+use crate::domain::period::BillingPeriod;
 use crate::services::checkouts::{HostedCheckout, NextStep};
 
 /// The hosted URLs of one session, built in one place.
@@ -69,35 +70,67 @@ impl Urls {
     }
 }
 
-pub fn layout(h: &HostedCheckout, title: &str, csrf: &str, nonce: &str) -> Layout {
+pub fn layout(h: &HostedCheckout, title: &str, cx: &PageCx) -> Layout {
     let e = &h.loaded.entity;
-    let mut l = Layout::new(
+    Layout::new(
         title,
         &e.name,
         e.logo_url.as_deref(),
         e.brand_color.as_deref(),
-        csrf,
+        cx,
         h.checkout.preview,
-    );
-    l.nonce = nonce.to_owned();
-    l
+    )
 }
 
-pub fn steps(h: &HostedCheckout, current: &str) -> Vec<Step> {
+/// The step a page is on (the progress list's positions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepId {
+    Plan,
+    Details,
+    Review,
+}
+
+pub fn steps(h: &HostedCheckout, current: StepId, lang: &Lang) -> Vec<Step> {
     let urls = Urls::of(&h.checkout);
-    let mut all = vec![("Plan", urls.entry())];
+    let mut all = vec![(StepId::Plan, lang.t("step-plan"), urls.entry())];
     if h.checkout.guest_checkout {
-        all.push(("Details", urls.details()));
+        all.push((StepId::Details, lang.t("step-details"), urls.details()));
     }
-    all.push(("Review", urls.review()));
-    let pos = all.iter().position(|(l, _)| *l == current).unwrap_or(0);
+    all.push((StepId::Review, lang.t("step-review"), urls.review()));
+    let pos = all.iter().position(|(s, _, _)| *s == current).unwrap_or(0);
     all.into_iter()
         .enumerate()
-        .map(|(i, (label, href))| Step {
+        .map(|(i, (_, label, href))| Step {
             label,
             href,
             current: i == pos,
             done: i < pos,
         })
         .collect()
+}
+
+/// The session's quote in two lines: what confirming invoices today, then what recurs per
+/// `period` from the next invoice's date.
+pub fn order_summary(
+    h: &HostedCheckout,
+    period: Option<BillingPeriod>,
+    lang: &Lang,
+) -> OrderSummary {
+    let est = &h.checkout.quote.estimates;
+    let c = est.current_invoice.currency;
+    let then = match (&est.next_invoice, period) {
+        (Some(next), Some(period)) => lang.tf(
+            "then-recurring",
+            &[
+                ("amount", (&lang.money(c, next.amount_due)).into()),
+                ("period", period.as_str().into()),
+                ("date", (&lang.date(next.period_start)).into()),
+            ],
+        ),
+        _ => lang.t("summary-no-renewal"),
+    };
+    OrderSummary {
+        today: lang.money(c, est.current_invoice.amount_due),
+        then,
+    }
 }

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use super::{Urls, layout, steps};
+use super::{StepId, Urls, layout, order_summary, steps};
 use crate::domain::catalog::{Plan, Product};
 use crate::domain::checkout::CheckoutType;
 use crate::domain::money::Currency;
@@ -11,11 +11,11 @@ use crate::domain::overrides::LineState;
 use crate::domain::period::BillingPeriod;
 use crate::domain::terms::ItemTerms;
 use crate::domain::validation::FieldError;
-use crate::routes::hosted::forms::{enabled_field, quantity_field};
+use crate::routes::hosted::forms::{UPDATE_TOTAL_FIELD, enabled_field, quantity_field};
 use crate::services::checkouts::HostedCheckout;
 use crate::services::checkouts::hosted::{contract_line_freedom, quantity_path};
 use crate::views::pages::{ItemRow, PlanCard, PlanPage};
-use crate::views::{money, price_words, tier_rows};
+use crate::views::{Lang, PageCx, TierRow, price_words, tier_rows};
 
 /// The message beside a product's quantity input, if the last submit was refused.
 fn quantity_error(errors: &[FieldError], product: Uuid) -> String {
@@ -28,10 +28,62 @@ fn quantity_error(errors: &[FieldError], product: Uuid) -> String {
 }
 
 /// "$60.00 / month": one full period of the enabled recurring lines.
-fn per_period(c: Currency, items: &[ItemTerms], period: BillingPeriod) -> String {
+fn per_period(lang: &Lang, c: Currency, items: &[ItemTerms], period: BillingPeriod) -> String {
     match crate::billing::period_total(c, items) {
-        Ok(total) => format!("{} / {}", money(c, total), period.adjective()),
+        Ok(total) => lang.tf(
+            "price-per-period",
+            &[
+                ("price", (&lang.money(c, total)).into()),
+                ("period", period.as_str().into()),
+            ],
+        ),
         Err(_) => String::new(),
+    }
+}
+
+fn billed_every(lang: &Lang, period: BillingPeriod) -> String {
+    lang.tf("billed-every", &[("period", period.as_str().into())])
+}
+
+/// The row of one line, its words in `lang`; `bounds` are the quantity input's limits.
+#[allow(clippy::too_many_arguments)]
+fn item_row(
+    lang: &Lang,
+    product_id: Uuid,
+    name: String,
+    description: String,
+    price: String,
+    tiers: Vec<TierRow>,
+    quantity: u64,
+    bounds: (Option<u64>, Option<u64>),
+    current: String,
+) -> ItemRow {
+    let min = bounds.0.map_or_else(|| "0".into(), |m| m.to_string());
+    let max = bounds.1.map_or_else(|| "∞".into(), |m| m.to_string());
+    ItemRow {
+        product_id: product_id.to_string(),
+        add_label: lang.tf("add-item", &[("item", (&name).into())]),
+        now_label: lang.tf("item-now", &[("current", (&current).into())]),
+        tiers_caption: lang.tf("tiers-caption", &[("item", (&name).into())]),
+        range_label: lang.tf(
+            "quantity-range",
+            &[("min", (&min).into()), ("max", (&max).into())],
+        ),
+        fixed_label: lang.tf("quantity-fixed", &[("quantity", quantity.into())]),
+        name,
+        description,
+        price,
+        tiers,
+        quantity,
+        min,
+        max,
+        adjustable: false,
+        optional: false,
+        enabled: false,
+        quantity_name: String::new(),
+        enabled_name: String::new(),
+        current,
+        error: String::new(),
     }
 }
 
@@ -41,6 +93,7 @@ fn product(products: &[Product], id: Uuid) -> Option<&Product> {
 
 /// One plan offered; `scope` names its inputs after the plan on a page that offers several.
 fn plan_card(
+    lang: &Lang,
     plan: &Plan,
     h: &HostedCheckout,
     selected: bool,
@@ -66,9 +119,9 @@ fn plan_card(
                     .item(i.product_id)
                     .map(|ci| {
                         if ci.is_enabled {
-                            format!("{} on your current plan", ci.quantity)
+                            lang.tf("item-on-current-plan", &[("quantity", ci.quantity.into())])
                         } else {
-                            "off on your current plan".into()
+                            lang.t("item-off-current-plan")
                         }
                     })
                     .unwrap_or_default(),
@@ -80,33 +133,30 @@ fn plan_card(
             };
             let line = LineState::on_plan_change(i.default_state(), on_contract).with_override(o);
             ItemRow {
-                product_id: i.product_id.to_string(),
-                name: p.map_or_else(|| "Item".into(), |p| p.name.clone()),
-                description: p.and_then(|p| p.description.clone()).unwrap_or_default(),
-                price: price_words(
-                    &i.pricing,
-                    plan.currency,
-                    unit,
-                    i.billing,
-                    plan.billing_period,
-                ),
-                tiers: tier_rows(&i.pricing, plan.currency, unit),
-                quantity: line.quantity,
-                min: i
-                    .min_quantity
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| "0".into()),
-                max: i
-                    .max_quantity
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| "∞".into()),
                 adjustable: i.adjustable,
                 optional: i.optional,
                 enabled: line.enabled,
                 quantity_name: quantity_field(scope, i.product_id),
                 enabled_name: enabled_field(scope, i.product_id),
-                current,
                 error: quantity_error(errors, i.product_id),
+                ..item_row(
+                    lang,
+                    i.product_id,
+                    p.map_or_else(|| lang.t("item-fallback-name"), |p| p.name.clone()),
+                    p.and_then(|p| p.description.clone()).unwrap_or_default(),
+                    price_words(
+                        lang,
+                        &i.pricing,
+                        plan.currency,
+                        unit,
+                        i.billing,
+                        plan.billing_period,
+                    ),
+                    tier_rows(lang, &i.pricing, plan.currency, unit),
+                    line.quantity,
+                    (i.min_quantity, i.max_quantity),
+                    current,
+                )
             }
         })
         .collect();
@@ -116,25 +166,23 @@ fn plan_card(
         name: plan.name.clone(),
         description: plan.description.clone().unwrap_or_default(),
         period: plan.billing_period.adjective().to_owned(),
-        per_period: per_period(plan.currency, &terms.items, plan.billing_period),
+        per_period: per_period(lang, plan.currency, &terms.items, plan.billing_period),
+        billed_every: billed_every(lang, plan.billing_period),
         selected,
         items,
     }
 }
 
-pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldError]) -> PlanPage {
+pub fn plan_page(h: &HostedCheckout, cx: &PageCx, errors: &[FieldError]) -> PlanPage {
+    let lang = cx.lang;
     let c = &h.checkout;
     let urls = Urls::of(c);
     let (heading, intro) = match c.checkout_type {
-        CheckoutType::NewSubscription => ("Choose your plan".to_owned(), String::new()),
-        CheckoutType::PlanChange => (
-            "Change your plan".to_owned(),
-            "Compare your current plan with the new one.".to_owned(),
-        ),
+        CheckoutType::NewSubscription => (lang.t("plan-heading-new"), String::new()),
+        CheckoutType::PlanChange => (lang.t("plan-heading-change"), lang.t("plan-intro-change")),
         CheckoutType::QuantityUpdate => (
-            "Update your subscription".to_owned(),
-            "Adjust quantities and add-ons; you will see the cost before anything changes."
-                .to_owned(),
+            lang.t("plan-heading-quantity"),
+            lang.t("plan-intro-quantity"),
         ),
     };
     let (current_plan, plans) = match c.checkout_type {
@@ -153,38 +201,37 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                                 .iter()
                                 .find(|o| o.product_id == ci.product_id);
                             let freedom = contract_line_freedom(ci, Some(p), &c.product_overrides);
+                            let unit = ci.unit_label.as_deref();
+                            let current = if ci.is_enabled {
+                                lang.tf("item-quantity-now", &[("quantity", ci.quantity.into())])
+                            } else {
+                                lang.t("item-off-now")
+                            };
                             ItemRow {
-                                product_id: ci.product_id.to_string(),
-                                name: ci.name.clone(),
-                                description: String::new(),
-                                price: price_words(
-                                    &ci.pricing,
-                                    k.currency,
-                                    ci.unit_label.as_deref(),
-                                    ci.billing,
-                                    p.billing_period,
-                                ),
-                                tiers: tier_rows(&ci.pricing, k.currency, ci.unit_label.as_deref()),
-                                quantity: o.and_then(|o| o.quantity).unwrap_or(ci.quantity),
-                                min: ci
-                                    .min_quantity
-                                    .map(|m| m.to_string())
-                                    .unwrap_or_else(|| "0".into()),
-                                max: ci
-                                    .max_quantity
-                                    .map(|m| m.to_string())
-                                    .unwrap_or_else(|| "∞".into()),
                                 adjustable: freedom.adjustable,
                                 optional: freedom.optional,
                                 enabled: o.and_then(|o| o.is_enabled).unwrap_or(ci.is_enabled),
                                 quantity_name: quantity_field(None, ci.product_id),
                                 enabled_name: enabled_field(None, ci.product_id),
-                                current: if ci.is_enabled {
-                                    format!("{} now", ci.quantity)
-                                } else {
-                                    "off now".into()
-                                },
                                 error: quantity_error(errors, ci.product_id),
+                                ..item_row(
+                                    lang,
+                                    ci.product_id,
+                                    ci.name.clone(),
+                                    String::new(),
+                                    price_words(
+                                        lang,
+                                        &ci.pricing,
+                                        k.currency,
+                                        unit,
+                                        ci.billing,
+                                        p.billing_period,
+                                    ),
+                                    tier_rows(lang, &ci.pricing, k.currency, unit),
+                                    o.and_then(|o| o.quantity).unwrap_or(ci.quantity),
+                                    (ci.min_quantity, ci.max_quantity),
+                                    current,
+                                )
                             }
                         })
                         .collect();
@@ -194,7 +241,8 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                         name: p.name.clone(),
                         description: p.description.clone().unwrap_or_default(),
                         period: p.billing_period.adjective().to_owned(),
-                        per_period: per_period(k.currency, &terms, p.billing_period),
+                        per_period: per_period(lang, k.currency, &terms, p.billing_period),
+                        billed_every: billed_every(lang, p.billing_period),
                         selected: true,
                         items,
                     }]
@@ -211,7 +259,7 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                 .iter()
                 .map(|p| {
                     let scope = several.then_some(p.id);
-                    plan_card(p, h, Some(p.id) == c.plan_id, scope, errors)
+                    plan_card(lang, p, h, Some(p.id) == c.plan_id, scope, errors)
                 })
                 .collect();
             let current = match (&h.loaded.contract, &h.loaded.contract_plan) {
@@ -222,41 +270,48 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
                         name: p.name.clone(),
                         description: String::new(),
                         period: p.billing_period.adjective().to_owned(),
-                        per_period: per_period(k.currency, &terms, p.billing_period),
+                        per_period: per_period(lang, k.currency, &terms, p.billing_period),
+                        billed_every: billed_every(lang, p.billing_period),
                         selected: false,
                         items: k
                             .items
                             .iter()
-                            .map(|ci| ItemRow {
-                                product_id: ci.product_id.to_string(),
-                                name: ci.name.clone(),
-                                description: String::new(),
-                                price: String::new(),
-                                tiers: Vec::new(),
-                                quantity: ci.quantity,
-                                min: String::new(),
-                                max: String::new(),
-                                adjustable: false,
-                                optional: false,
-                                enabled: ci.is_enabled,
-                                quantity_name: String::new(),
-                                enabled_name: String::new(),
-                                current: if ci.is_enabled {
-                                    format!(
-                                        "{} × {}",
-                                        ci.quantity,
-                                        price_words(
-                                            &ci.pricing,
-                                            k.currency,
-                                            ci.unit_label.as_deref(),
-                                            ci.billing,
-                                            p.billing_period
-                                        )
+                            .map(|ci| {
+                                let current = if ci.is_enabled {
+                                    let price = price_words(
+                                        lang,
+                                        &ci.pricing,
+                                        k.currency,
+                                        ci.unit_label.as_deref(),
+                                        ci.billing,
+                                        p.billing_period,
+                                    );
+                                    lang.tf(
+                                        "item-times",
+                                        &[
+                                            ("quantity", ci.quantity.into()),
+                                            ("price", (&price).into()),
+                                        ],
                                     )
                                 } else {
-                                    "off".into()
-                                },
-                                error: String::new(),
+                                    lang.t("item-off")
+                                };
+                                ItemRow {
+                                    min: String::new(),
+                                    max: String::new(),
+                                    enabled: ci.is_enabled,
+                                    ..item_row(
+                                        lang,
+                                        ci.product_id,
+                                        ci.name.clone(),
+                                        String::new(),
+                                        String::new(),
+                                        Vec::new(),
+                                        ci.quantity,
+                                        (None, None),
+                                        current,
+                                    )
+                                }
                             })
                             .collect(),
                     })
@@ -270,16 +325,29 @@ pub fn plan_page(h: &HostedCheckout, csrf: &str, nonce: &str, errors: &[FieldErr
     let has_inputs = plans
         .iter()
         .any(|p| p.items.iter().any(|i| i.adjustable || i.optional));
+    let current_heading = current_plan
+        .as_ref()
+        .map(|p| lang.tf("current-plan-heading", &[("plan", (&p.name).into())]))
+        .unwrap_or_default();
+    let period = match c.checkout_type {
+        CheckoutType::QuantityUpdate => h.loaded.contract_plan.as_ref(),
+        _ => h.loaded.plan.as_ref(),
+    }
+    .map(|p| p.billing_period);
     PlanPage {
-        layout: layout(h, &heading, csrf, nonce),
-        steps: steps(h, "Plan"),
+        layout: layout(h, &heading, cx),
+        steps: steps(h, StepId::Plan, lang),
         action: urls.plan(),
         heading,
         intro,
         current_plan,
+        current_heading,
         plans,
         choose_plan,
         has_inputs,
+        // A refused submit's quote is the last valid one, not what the form now shows.
+        summary: errors.is_empty().then(|| order_summary(h, period, lang)),
+        update_field: UPDATE_TOTAL_FIELD,
         error_summary: errors.iter().map(|e| e.message.clone()).collect(),
     }
 }

@@ -1,12 +1,12 @@
 //! The review step: what the customer agrees to when they confirm.
 
-use super::{Urls, layout, steps};
+use super::{StepId, Urls, layout, order_summary, steps};
 use crate::domain::checkout::CheckoutType;
 use crate::domain::overrides::ProrationBehavior;
 use crate::routes::hosted::forms::PROMOTION_CODE_FIELD;
 use crate::services::checkouts::HostedCheckout;
 use crate::views::pages::{ContractLine, PromotionBox, ReviewPage};
-use crate::views::{InvoiceView, date, money, price_words};
+use crate::views::{InvoiceView, PageCx, emphasise, price_words};
 
 /// The promotion code as typed and why it was refused, for a page shown again (`422`).
 #[derive(Debug, Clone, Default)]
@@ -19,11 +19,11 @@ pub struct CodeForm {
 /// `estimate_changed`: confirm found a new estimate, which this page now shows.
 pub fn review_page(
     h: &HostedCheckout,
-    csrf: &str,
-    nonce: &str,
+    cx: &PageCx,
     estimate_changed: bool,
     code: &CodeForm,
 ) -> ReviewPage {
+    let lang = cx.lang;
     let c = &h.checkout;
     let urls = Urls::of(c);
     let est = &c.quote.estimates;
@@ -32,24 +32,32 @@ pub fn review_page(
         CheckoutType::QuantityUpdate => h.loaded.contract_plan.as_ref(),
         _ => h.loaded.plan.as_ref(),
     };
-    let plan_name = plan.map_or_else(|| "Subscription".into(), |p| p.name.clone());
-    let period = plan.map_or("period", |p| p.billing_period.adjective());
+    let plan_name = plan.map_or_else(|| lang.t("subscription-fallback-name"), |p| p.name.clone());
+    let period = plan.map_or("P1M", |p| p.billing_period.as_str());
     let dates = match c.end_date {
-        Some(end) => format!("From {} to {}", date(c.start_date), date(end)),
+        Some(end) => lang.tf(
+            "dates-fixed",
+            &[
+                ("start", (&lang.date(c.start_date)).into()),
+                ("end", (&lang.date(end)).into()),
+            ],
+        ),
         None => match c.checkout_type {
-            CheckoutType::NewSubscription => format!(
-                "Starts {}, renews every {period} until cancelled",
-                date(c.start_date)
+            CheckoutType::NewSubscription => lang.tf(
+                "dates-open",
+                &[
+                    ("start", (&lang.date(c.start_date)).into()),
+                    ("period", period.into()),
+                ],
             ),
-            _ => format!(
-                "Change effective {}",
-                date(
-                    c.quote
-                        .change
-                        .as_ref()
-                        .map_or(c.start_date, |s| s.effective_date)
-                )
-            ),
+            _ => {
+                let effective = c
+                    .quote
+                    .change
+                    .as_ref()
+                    .map_or(c.start_date, |s| s.effective_date);
+                lang.tf("dates-change", &[("date", (&lang.date(effective)).into())])
+            }
         },
     };
     // The contract's lines after this checkout, as the engine resolved them.
@@ -60,9 +68,13 @@ pub fn review_page(
             .iter()
             .filter(|t| t.enabled)
             .map(|t| ContractLine {
-                name: t.name.clone(),
-                quantity: t.quantity.to_string(),
+                name: lang.tf(
+                    "line-times",
+                    &[("name", (&t.name).into()), ("quantity", t.quantity.into())],
+                ),
+                quantity: lang.count(t.quantity),
                 price: price_words(
+                    lang,
                     &t.pricing,
                     currency,
                     t.unit_label.as_deref(),
@@ -92,55 +104,82 @@ pub fn review_page(
         v
     };
     let (heading, confirm_label) = match c.checkout_type {
-        CheckoutType::NewSubscription => ("Review and subscribe", "Confirm and subscribe"),
-        CheckoutType::PlanChange => ("Review your plan change", "Confirm change"),
-        CheckoutType::QuantityUpdate => ("Review your changes", "Confirm changes"),
+        CheckoutType::NewSubscription => (lang.t("review-heading-new"), lang.t("confirm-new")),
+        CheckoutType::PlanChange => (lang.t("review-heading-change"), lang.t("confirm-change")),
+        CheckoutType::QuantityUpdate => (
+            lang.t("review-heading-quantity"),
+            lang.t("confirm-quantity"),
+        ),
     };
-    let change_summary = c.quote.change.as_ref().map(|s| {
-        let when = match s.behavior {
-            ProrationBehavior::AtPeriodEnd => {
-                format!(" The change takes effect on {}.", date(s.effective_date))
-            }
-            _ => String::new(),
-        };
-        format!("{}{when}", s.summary)
+    let from_to = match (c.checkout_type, &h.loaded.contract_plan, &h.loaded.plan) {
+        (CheckoutType::PlanChange, Some(from), Some(to)) => lang.tf(
+            "review-change-from-to",
+            &[("from", (&from.name).into()), ("to", (&to.name).into())],
+        ),
+        _ => String::new(),
+    };
+    let change_summary = c.quote.change.as_ref().map(|s| match s.behavior {
+        ProrationBehavior::AtPeriodEnd => {
+            let when = lang.date(s.effective_date);
+            let when = lang.tf("change-takes-effect", &[("date", (&when).into())]);
+            format!("{} {when}", s.summary)
+        }
+        _ => s.summary.clone(),
     });
+    let due = est.current_invoice.amount_due;
+    let invoiced_today = if due.is_zero() {
+        emphasise(lang, "nothing-invoiced-today", "amount", "")
+    } else {
+        emphasise(lang, "invoiced-today", "amount", &lang.money(currency, due))
+    };
+    let tax_rate = h.loaded.entity.tax_rate;
+    let applied = c
+        .quote
+        .discount
+        .as_ref()
+        .and_then(|d| d.discount.code.clone())
+        .unwrap_or_default();
     ReviewPage {
-        layout: layout(h, heading, csrf, nonce),
-        steps: steps(h, "Review"),
+        layout: layout(h, &heading, cx),
+        steps: steps(h, StepId::Review, lang),
         confirm_action: urls.confirm(),
         cancel_action: urls.cancel(),
-        heading: heading.to_owned(),
+        heading,
+        from_to,
+        summary: order_summary(h, plan.map(|p| p.billing_period), lang),
         plan_name,
         dates,
-        billing: format!(
-            "Billed every {period}, in advance. Prices in {}.",
-            currency.code()
+        billing: lang.tf(
+            "billing-in-advance",
+            &[
+                ("period", period.into()),
+                ("currency", currency.code().into()),
+            ],
         ),
         lines,
         change_summary: change_summary.unwrap_or_default(),
         customer_lines,
         current_invoice: InvoiceView::new(
+            lang,
             if c.checkout_type == CheckoutType::NewSubscription {
-                "First invoice"
+                "invoice-first"
             } else {
-                "Invoice now"
+                "invoice-now"
             },
             &est.current_invoice,
-            h.loaded.entity.tax_rate,
+            tax_rate,
         ),
         next_invoice: est
             .next_invoice
             .as_ref()
-            .map(|i| InvoiceView::new("Next invoice", i, h.loaded.entity.tax_rate)),
-        due_today: money(currency, est.current_invoice.amount_due),
+            .map(|i| InvoiceView::new(lang, "invoice-next", i, tax_rate)),
+        invoiced_today,
         notice: if estimate_changed {
-            "The price changed since you last looked. Please review the updated estimate before confirming."
+            lang.t("estimate-changed")
         } else {
-            ""
-        }
-        .to_owned(),
-        confirm_label: confirm_label.to_owned(),
+            String::new()
+        },
+        confirm_label,
         discount_summary: c
             .quote
             .discount
@@ -152,12 +191,8 @@ pub fn review_page(
             field: PROMOTION_CODE_FIELD,
             value: code.value.clone(),
             error: code.error.clone(),
-            applied: c
-                .quote
-                .discount
-                .as_ref()
-                .and_then(|d| d.discount.code.clone())
-                .unwrap_or_default(),
+            applied_html: emphasise(lang, "promotion-applied", "code", &applied),
+            applied,
         }),
     }
 }

@@ -5,53 +5,39 @@ use super::{Urls, layout};
 use crate::domain::checkout::{CheckoutStatus, CheckoutType};
 use crate::error::AppError;
 use crate::services::checkouts::HostedCheckout;
-use crate::views::Layout;
 use crate::views::pages::{ErrorPage, StatusPage};
+use crate::views::{Lang, Layout, PageCx};
 
 /// What a closed session (or a finished preview) shows instead of the form.
-pub fn status_page(h: &HostedCheckout, preview_done: bool, nonce: &str) -> StatusPage {
+pub fn status_page(h: &HostedCheckout, preview_done: bool, cx: &PageCx) -> StatusPage {
     let (heading, message, tone) = match (h.status, preview_done) {
-        (_, true) => (
-            "Preview complete",
-            "Everything checked out. This was a preview, so no subscription was created or changed.",
-            "success",
-        ),
+        (_, true) => ("status-preview-heading", "status-preview-text", "success"),
         (CheckoutStatus::ContractCreated, _) => (
-            "You're all set",
+            "status-done-heading",
             match h.checkout.checkout_type {
-                CheckoutType::NewSubscription => {
-                    "Your subscription is confirmed. You can close this page."
-                }
-                _ => "Your subscription has been updated.",
+                CheckoutType::NewSubscription => "status-done-new",
+                _ => "status-done-changed",
             },
             "success",
         ),
         (CheckoutStatus::Cancelled, _) => (
-            "Checkout cancelled",
-            "Nothing was charged and nothing changed.",
+            "status-cancelled-heading",
+            "status-cancelled-text",
             "neutral",
         ),
-        (CheckoutStatus::Expired, _) => (
-            "This checkout has expired",
-            "The link is no longer valid. Please ask the seller for a new one.",
-            "neutral",
-        ),
-        (CheckoutStatus::Open, _) => (
-            "Checkout in progress",
-            "This checkout is still open.",
-            "neutral",
-        ),
+        (CheckoutStatus::Expired, _) => {
+            ("status-expired-heading", "status-expired-text", "neutral")
+        }
+        (CheckoutStatus::Open, _) => ("status-open-heading", "status-open-text", "neutral"),
     };
-    let link = (h.status == CheckoutStatus::Open && !preview_done).then(|| {
-        (
-            Urls::of(&h.checkout).entry(),
-            "Continue checkout".to_owned(),
-        )
-    });
+    let lang = cx.lang;
+    let link = (h.status == CheckoutStatus::Open && !preview_done)
+        .then(|| (Urls::of(&h.checkout).entry(), lang.t("status-continue")));
+    let heading = lang.t(heading);
     StatusPage {
-        layout: layout(h, heading, "", nonce),
-        heading: heading.into(),
-        message: message.into(),
+        layout: layout(h, &heading, cx),
+        heading,
+        message: lang.t(message),
         tone,
         link,
     }
@@ -59,36 +45,22 @@ pub fn status_page(h: &HostedCheckout, preview_done: bool, nonce: &str) -> Statu
 
 /// A hosted request that failed: what happened in words a customer understands, never
 /// internals, and the request id to quote.
-pub fn error_page(error: &AppError, request_id: &str) -> ErrorPage {
+pub fn error_page(error: &AppError, request_id: &str, lang: &'static Lang) -> ErrorPage {
+    let t = |id| lang.t(id);
     let (heading, message) = match error {
-        AppError::NotFound(_) => (
-            "Checkout not found",
-            "This checkout link is not valid. Please ask the seller for a new link.".to_owned(),
-        ),
-        AppError::Forbidden(_) => (
-            "Your session has expired",
-            "For your security this form could not be submitted. Go back, reload the page and try again.".to_owned(),
-        ),
-        AppError::Unavailable(_) => (
-            "We'll be right back",
-            "The checkout is briefly unavailable. Please try again in a moment.".to_owned(),
-        ),
-        AppError::Conflict { detail, .. } => ("This checkout cannot continue", detail.clone()),
-        AppError::TooManyRequests { .. } => (
-            "Too many attempts",
-            "Please wait a moment, then go back and try again. Nothing was charged.".to_owned(),
-        ),
+        AppError::NotFound(_) => (t("error-not-found-heading"), t("error-not-found-text")),
+        AppError::Forbidden(_) => (t("error-forbidden-heading"), t("error-forbidden-text")),
+        AppError::Unavailable(_) => (t("error-unavailable-heading"), t("error-unavailable-text")),
+        AppError::Conflict { detail, .. } => (t("error-conflict-heading"), detail.clone()),
+        AppError::TooManyRequests { .. } => (t("error-too-many-heading"), t("error-too-many-text")),
         AppError::Validation(_) | AppError::BadRequest(_) => {
-            ("Something is not right", error.public_detail())
+            (t("error-invalid-heading"), error.public_detail())
         }
-        _ => (
-            "Something went wrong",
-            "We could not complete this step. Nothing was charged. Please try again.".to_owned(),
-        ),
+        _ => (t("error-other-heading"), t("error-other-text")),
     };
     ErrorPage {
-        layout: Layout::plain(heading),
-        heading: heading.into(),
+        layout: Layout::plain(heading.clone(), lang),
+        heading,
         message,
         request_id: request_id.to_owned(),
     }

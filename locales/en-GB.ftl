@@ -1,0 +1,198 @@
+## hosted-checkout: checkout page messages (British English). Same messages and variables as en.ftl.
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = Skip to content
+preview-label = Preview
+preview-text = This is a merchant preview. Nothing you do here creates or changes a subscription.
+logo-alt = { $seller } logo
+footer = Secure checkout for { $seller }. Prices are in the plan's currency.
+language-label = Language
+language-submit = Change language
+date-range = { $start } – { $end }
+
+## Steps
+
+steps-label = Checkout steps
+step-plan = Plan
+step-details = Details
+step-review = Review
+
+## Forms
+
+error-summary-heading = Please check the form
+field-required = (required)
+field-error-item = { $label }: { $message }
+
+## Prices in words
+
+price-per-period = { $price } / { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}
+price-one-time = { $price } one-time
+price-usage = { $price } / { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}, billed on use
+price-per-unit = { $price } per { $unit }
+price-graduated = Graduated price per { $unit }
+price-volume = Volume price per { $unit }
+price-package = { $price } per { $size } { $unit }s
+price-stepped = Stepped flat price
+unit-default = unit
+tier-per-unit = { $price } per { $unit }
+tier-flat = { $price } flat
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = Choose your plan
+plan-heading-change = Change your plan
+plan-intro-change = Compare your current plan with the new one.
+plan-heading-quantity = Update your subscription
+plan-intro-quantity = Adjust quantities and add-ons; you will see the cost before anything changes.
+current-plan-heading = Your current plan: { $plan }
+choose-plan = Choose a plan
+plan-legend = Plan
+billed-every = Billed every { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+add-item = Add { $item }
+item-now = Now: { $current }
+item-fallback-name = Item
+item-on-current-plan = { $quantity } on your current plan
+item-off-current-plan = off on your current plan
+item-quantity-now = { $quantity } now
+item-off-now = off now
+item-off = off
+item-times = { $quantity } × { $price }
+tiers-caption = Price tiers for { $item }
+tiers-quantity = Quantity
+tiers-price = Price
+quantity-label = Quantity
+quantity-range = ({ $min }–{ $max })
+quantity-fixed = Quantity: { $quantity }
+plan-continue = Continue
+summary-heading = Order summary
+summary-due-today = Invoiced today
+summary-no-renewal = The contract ends before it renews.
+summary-update = Update total
+summary-unavailable = The total appears once every quantity is valid.
+
+## Details step
+
+details-heading = Your details
+details-lead = We use these to set up your subscription and send your invoices.
+details-continue = Continue to review
+label-customer-name = Full name
+label-email = Email
+label-company-name = Company
+label-tax-id = Tax ID
+label-address-line1 = Address line 1
+label-address-line2 = Address line 2
+label-address-city = City
+label-address-state = County / region
+label-address-postal-code = Postcode
+label-address-country = Country (2-letter code, e.g. GB)
+
+## Review step
+
+review-heading-new = Review and subscribe
+review-heading-change = Review your plan change
+review-heading-quantity = Review your changes
+review-change-from-to = From { $from } to { $to }
+confirm-new = Confirm and subscribe
+confirm-change = Confirm change
+confirm-quantity = Confirm changes
+subscription-fallback-name = Subscription
+dates-fixed = From { $start } to { $end }
+dates-open = Starts { $start }, renews every { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+} until cancelled
+dates-change = Change effective { $date }
+billing-in-advance = Billed every { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}, in advance. Prices in { $currency }.
+change-takes-effect = The change takes effect on { $date }.
+line-times = { $name } × { $quantity }
+billed-to = Billed to
+no-next-invoice = No further invoice: the contract ends before the next period.
+estimate-changed = The price changed since you last looked. Please review the updated estimate before confirming.
+invoiced-today = You'll be invoiced { $amount } today.
+nothing-invoiced-today = Nothing is invoiced today.
+then-recurring = Then { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+} from { $date }.
+promotion-heading = Promotion code
+promotion-applied = Code { $code } applied.
+promotion-remove = Remove code
+promotion-ask = Have a promotion code?
+promotion-another = Use another code
+promotion-apply = Apply
+cancel = Cancel
+
+## Invoices
+
+invoice-first = First invoice
+invoice-now = Invoice now
+invoice-next = Next invoice
+invoice-lines-caption = { $heading } line items
+invoice-item = Item
+invoice-qty = Qty
+invoice-unit-price = Unit price
+invoice-amount = Amount
+invoice-empty = Nothing is charged for this period.
+invoice-subtotal = Subtotal
+invoice-tax = Tax ({ $rate }%)
+invoice-total = Total
+invoice-amount-due = Amount due
+
+## Status pages
+
+status-preview-heading = Preview complete
+status-preview-text = Everything checked out. This was a preview, so no subscription was created or changed.
+status-done-heading = You're all set
+status-done-new = Your subscription is confirmed. You can close this page.
+status-done-changed = Your subscription has been updated.
+status-cancelled-heading = Checkout cancelled
+status-cancelled-text = Nothing was charged and nothing changed.
+status-expired-heading = This checkout has expired
+status-expired-text = The link is no longer valid. Please ask the seller for a new one.
+status-open-heading = Checkout in progress
+status-open-text = This checkout is still open.
+status-continue = Continue checkout
+
+## Error page
+
+error-not-found-heading = Checkout not found
+error-not-found-text = This checkout link is not valid. Please ask the seller for a new link.
+error-forbidden-heading = Your session has expired
+error-forbidden-text = For your security this form could not be submitted. Go back, reload the page and try again.
+error-unavailable-heading = We'll be right back
+error-unavailable-text = The checkout is briefly unavailable. Please try again in a moment.
+error-conflict-heading = This checkout cannot continue
+error-too-many-heading = Too many attempts
+error-too-many-text = Please wait a moment, then go back and try again. Nothing was charged.
+error-invalid-heading = Something is not right
+error-other-heading = Something went wrong
+error-other-text = We could not complete this step. Nothing was charged. Please try again.
+error-reference = Reference:
+error-fallback-seller = Checkout

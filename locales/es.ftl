@@ -1,0 +1,198 @@
+## hosted-checkout: textos de las páginas de compra (español). Mismos mensajes y variables que en.ftl.
+
+## Marco de la página (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = Saltar al contenido
+preview-label = Vista previa
+preview-text = Esta es una vista previa para el vendedor. Nada de lo que hagas aquí crea ni modifica una suscripción.
+logo-alt = Logotipo de { $seller }
+footer = Pago seguro para { $seller }. Los precios están en la moneda del plan.
+language-label = Idioma
+language-submit = Cambiar idioma
+date-range = { $start } – { $end }
+
+## Pasos
+
+steps-label = Pasos de la compra
+step-plan = Plan
+step-details = Datos
+step-review = Revisión
+
+## Formularios
+
+error-summary-heading = Revisa el formulario
+field-required = (obligatorio)
+field-error-item = { $label }: { $message }
+
+## Precios en palabras
+
+price-per-period = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 meses
+    [P1Y] año
+   *[P1M] mes
+}
+price-one-time = { $price } (pago único)
+price-usage = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 meses
+    [P1Y] año
+   *[P1M] mes
+}, facturado según el uso
+price-per-unit = { $price } por { $unit }
+price-graduated = Precio escalonado por { $unit }
+price-volume = Precio por volumen por { $unit }
+price-package = { $price } por { $size } { $unit }
+price-stepped = Precio fijo por tramos
+unit-default = unidad
+tier-per-unit = { $price } por { $unit }
+tier-flat = { $price } (tarifa fija)
+tier-join = { $first } + { $second }
+
+## Paso: plan
+
+plan-heading-new = Elige tu plan
+plan-heading-change = Cambia tu plan
+plan-intro-change = Compara tu plan actual con el nuevo.
+plan-heading-quantity = Actualiza tu suscripción
+plan-intro-quantity = Ajusta las cantidades y los complementos; verás el coste antes de que se cambie nada.
+current-plan-heading = Tu plan actual: { $plan }
+choose-plan = Elige un plan
+plan-legend = Plan
+billed-every = Facturación { $period ->
+    [P3M] trimestral
+    [P6M] semestral
+    [P1Y] anual
+   *[P1M] mensual
+}.
+add-item = Añadir { $item }
+item-now = Ahora: { $current }
+item-fallback-name = Artículo
+item-on-current-plan = { $quantity } en tu plan actual
+item-off-current-plan = no incluido en tu plan actual
+item-quantity-now = { $quantity } actualmente
+item-off-now = no incluido actualmente
+item-off = no incluido
+item-times = { $quantity } × { $price }
+tiers-caption = Tramos de precio de { $item }
+tiers-quantity = Cantidad
+tiers-price = Precio
+quantity-label = Cantidad
+quantity-range = ({ $min }–{ $max })
+quantity-fixed = Cantidad: { $quantity }
+plan-continue = Continuar
+summary-heading = Resumen del pedido
+summary-due-today = Facturado hoy
+summary-no-renewal = El contrato finaliza antes de renovarse.
+summary-update = Actualizar total
+summary-unavailable = El total se mostrará cuando todas las cantidades sean válidas.
+
+## Paso: datos
+
+details-heading = Tus datos
+details-lead = Los usamos para configurar tu suscripción y enviarte las facturas.
+details-continue = Continuar a la revisión
+label-customer-name = Nombre completo
+label-email = Correo electrónico
+label-company-name = Empresa
+label-tax-id = Número de identificación fiscal
+label-address-line1 = Dirección (línea 1)
+label-address-line2 = Dirección (línea 2)
+label-address-city = Ciudad
+label-address-state = Provincia / región
+label-address-postal-code = Código postal
+label-address-country = País (código de 2 letras, p. ej. ES)
+
+## Paso: revisión
+
+review-heading-new = Revisa y suscríbete
+review-heading-change = Revisa el cambio de plan
+review-heading-quantity = Revisa los cambios
+review-change-from-to = De { $from } a { $to }
+confirm-new = Confirmar y suscribirse
+confirm-change = Confirmar cambio
+confirm-quantity = Confirmar cambios
+subscription-fallback-name = Suscripción
+dates-fixed = Del { $start } al { $end }
+dates-open = Empieza el { $start } y se renueva { $period ->
+    [P3M] cada trimestre
+    [P6M] cada 6 meses
+    [P1Y] cada año
+   *[P1M] cada mes
+} hasta que se cancele
+dates-change = Cambio efectivo a partir del { $date }
+billing-in-advance = Se factura por adelantado { $period ->
+    [P3M] cada trimestre
+    [P6M] cada 6 meses
+    [P1Y] cada año
+   *[P1M] cada mes
+}. Precios en { $currency }.
+change-takes-effect = El cambio entra en vigor el { $date }.
+line-times = { $name } × { $quantity }
+billed-to = Facturar a
+no-next-invoice = No habrá más facturas: el contrato finaliza antes del próximo periodo.
+estimate-changed = El precio ha cambiado desde la última vez que lo consultaste. Revisa la estimación actualizada antes de confirmar.
+invoiced-today = Hoy se te facturará { $amount }.
+nothing-invoiced-today = Hoy no se factura nada.
+then-recurring = Después, { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+} a partir del { $date }.
+promotion-heading = Código promocional
+promotion-applied = Código { $code } aplicado.
+promotion-remove = Quitar código
+promotion-ask = ¿Tienes un código promocional?
+promotion-another = Usar otro código
+promotion-apply = Aplicar
+cancel = Cancelar
+
+## Facturas
+
+invoice-first = Primera factura
+invoice-now = Factura inmediata
+invoice-next = Próxima factura
+invoice-lines-caption = { $heading }: conceptos
+invoice-item = Concepto
+invoice-qty = Cant.
+invoice-unit-price = Precio unitario
+invoice-amount = Importe
+invoice-empty = No se cobra nada en este periodo.
+invoice-subtotal = Subtotal
+invoice-tax = Impuestos ({ $rate } %)
+invoice-total = Total
+invoice-amount-due = Importe adeudado
+
+## Páginas de estado
+
+status-preview-heading = Vista previa completada
+status-preview-text = Todo está correcto. Como era una vista previa, no se ha creado ni modificado ninguna suscripción.
+status-done-heading = Todo listo
+status-done-new = Tu suscripción está confirmada. Ya puedes cerrar esta página.
+status-done-changed = Tu suscripción se ha actualizado.
+status-cancelled-heading = Compra cancelada
+status-cancelled-text = No se ha cobrado nada ni se ha cambiado nada.
+status-expired-heading = Esta compra ha caducado
+status-expired-text = El enlace ya no es válido. Pide uno nuevo al vendedor.
+status-open-heading = Compra en curso
+status-open-text = Esta compra sigue abierta.
+status-continue = Continuar con la compra
+
+## Página de error
+
+error-not-found-heading = No se ha encontrado la compra
+error-not-found-text = Este enlace de compra no es válido. Pide un enlace nuevo al vendedor.
+error-forbidden-heading = Tu sesión ha caducado
+error-forbidden-text = Por tu seguridad, no se ha podido enviar este formulario. Vuelve atrás, recarga la página e inténtalo de nuevo.
+error-unavailable-heading = Volvemos enseguida
+error-unavailable-text = La página de compra no está disponible temporalmente. Inténtalo de nuevo en un momento.
+error-conflict-heading = Esta compra no puede continuar
+error-too-many-heading = Demasiados intentos
+error-too-many-text = Espera un momento, vuelve atrás e inténtalo de nuevo. No se ha cobrado nada.
+error-invalid-heading = Algo no está bien
+error-other-heading = Se ha producido un error
+error-other-text = No hemos podido completar este paso. No se ha cobrado nada. Inténtalo de nuevo.
+error-reference = Referencia:
+error-fallback-seller = Compra

@@ -1,0 +1,198 @@
+## hosted-checkout: Hebrew. Same messages and variables as en.ftl.
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = דילוג לתוכן
+preview-label = תצוגה מקדימה
+preview-text = זוהי תצוגה מקדימה לבית העסק. פעולות בדף זה אינן יוצרות מינוי ואינן משנות אותו.
+logo-alt = הלוגו של { $seller }
+footer = תשלום מאובטח עבור { $seller }. המחירים מוצגים במטבע התוכנית.
+language-label = שפה
+language-submit = שינוי שפה
+date-range = { $start } – { $end }
+
+## Steps
+
+steps-label = שלבי התשלום
+step-plan = תוכנית
+step-details = פרטים
+step-review = סקירה
+
+## Forms
+
+error-summary-heading = יש לבדוק את הטופס
+field-required = (חובה)
+field-error-item = { $label }: { $message }
+
+## Prices in words
+
+price-per-period = { $price } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}
+price-one-time = { $price } בתשלום חד-פעמי
+price-usage = { $price } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}, בחיוב לפי שימוש
+price-per-unit = { $price } לכל { $unit }
+price-graduated = מחיר מדורג לכל { $unit }
+price-volume = מחיר לפי כמות לכל { $unit }
+price-package = { $price } לכל { $size } { $unit }
+price-stepped = מחיר קבוע לפי מדרגה
+unit-default = יחידה
+tier-per-unit = { $price } לכל { $unit }
+tier-flat = { $price } סכום קבוע
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = בחירת תוכנית
+plan-heading-change = שינוי התוכנית
+plan-intro-change = כאן אפשר להשוות בין התוכנית הנוכחית לתוכנית החדשה.
+plan-heading-quantity = עדכון המינוי
+plan-intro-quantity = אפשר לשנות כמויות ותוספות. העלות תוצג לפני שיבוצע שינוי כלשהו.
+current-plan-heading = התוכנית הנוכחית: { $plan }
+choose-plan = יש לבחור תוכנית
+plan-legend = תוכנית
+billed-every = החיוב מתבצע { $period ->
+    [P3M] כל רבעון
+    [P6M] כל 6 חודשים
+    [P1Y] כל שנה
+   *[P1M] כל חודש
+}.
+add-item = הוספת { $item }
+item-now = כעת: { $current }
+item-fallback-name = פריט
+item-on-current-plan = { $quantity } בתוכנית הנוכחית
+item-off-current-plan = לא פעיל בתוכנית הנוכחית
+item-quantity-now = { $quantity } כעת
+item-off-now = לא פעיל כעת
+item-off = לא פעיל
+item-times = { $quantity } × { $price }
+tiers-caption = מדרגות מחיר עבור { $item }
+tiers-quantity = כמות
+tiers-price = מחיר
+quantity-label = כמות
+quantity-range = ({ $min }–{ $max })
+quantity-fixed = כמות: { $quantity }
+plan-continue = המשך
+summary-heading = סיכום ההזמנה
+summary-due-today = בחשבונית היום
+summary-no-renewal = החוזה מסתיים לפני מועד החידוש.
+summary-update = עדכון הסכום הכולל
+summary-unavailable = הסכום הכולל יוצג לאחר שכל הכמויות יהיו תקינות.
+
+## Details step
+
+details-heading = הפרטים שלך
+details-lead = הפרטים משמשים להגדרת המינוי ולשליחת החשבוניות.
+details-continue = המשך לסקירה
+label-customer-name = שם מלא
+label-email = דוא״ל
+label-company-name = חברה
+label-tax-id = מספר מזהה לצורכי מס
+label-address-line1 = כתובת (שורה 1)
+label-address-line2 = כתובת (שורה 2)
+label-address-city = עיר
+label-address-state = מחוז / אזור
+label-address-postal-code = מיקוד
+label-address-country = מדינה (קוד בן 2 אותיות, לדוגמה IL)
+
+## Review step
+
+review-heading-new = סקירה והצטרפות למינוי
+review-heading-change = סקירת שינוי התוכנית
+review-heading-quantity = סקירת השינויים
+review-change-from-to = מ-{ $from } ל-{ $to }
+confirm-new = אישור והצטרפות למינוי
+confirm-change = אישור השינוי
+confirm-quantity = אישור השינויים
+subscription-fallback-name = מינוי
+dates-fixed = מ-{ $start } עד { $end }
+dates-open = מתחיל ב-{ $start }, מתחדש { $period ->
+    [P3M] כל רבעון
+    [P6M] כל 6 חודשים
+    [P1Y] כל שנה
+   *[P1M] כל חודש
+} עד לביטול
+dates-change = השינוי בתוקף החל מ-{ $date }
+billing-in-advance = החיוב מתבצע מראש { $period ->
+    [P3M] כל רבעון
+    [P6M] כל 6 חודשים
+    [P1Y] כל שנה
+   *[P1M] כל חודש
+}. המחירים במטבע { $currency }.
+change-takes-effect = השינוי ייכנס לתוקף ב-{ $date }.
+line-times = { $name } × { $quantity }
+billed-to = החשבונית על שם
+no-next-invoice = לא תונפק חשבונית נוספת: החוזה מסתיים לפני התקופה הבאה.
+estimate-changed = המחיר השתנה מאז הצפייה האחרונה. יש לעיין בהערכה המעודכנת לפני האישור.
+invoiced-today = היום תונפק חשבונית על סך { $amount }.
+nothing-invoiced-today = היום לא תונפק חשבונית.
+then-recurring = לאחר מכן { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+} החל מ-{ $date }.
+promotion-heading = קוד הטבה
+promotion-applied = הקוד { $code } הופעל.
+promotion-remove = הסרת הקוד
+promotion-ask = יש לך קוד הטבה?
+promotion-another = שימוש בקוד אחר
+promotion-apply = מימוש
+cancel = ביטול
+
+## Invoices
+
+invoice-first = החשבונית הראשונה
+invoice-now = חשבונית מיידית
+invoice-next = החשבונית הבאה
+invoice-lines-caption = פריטים: { $heading }
+invoice-item = פריט
+invoice-qty = כמות
+invoice-unit-price = מחיר ליחידה
+invoice-amount = סכום
+invoice-empty = אין חיוב עבור תקופה זו.
+invoice-subtotal = סכום ביניים
+invoice-tax = מס ({ $rate }%)
+invoice-total = סה״כ
+invoice-amount-due = סכום לתשלום
+
+## Status pages
+
+status-preview-heading = התצוגה המקדימה הושלמה
+status-preview-text = הבדיקה עברה בהצלחה. זו הייתה תצוגה מקדימה, ולכן לא נוצר ולא שונה אף מינוי.
+status-done-heading = הכול מוכן
+status-done-new = המינוי אושר. אפשר לסגור את הדף.
+status-done-changed = המינוי עודכן.
+status-cancelled-heading = התשלום בוטל
+status-cancelled-text = לא בוצע חיוב ולא שונה דבר.
+status-expired-heading = פג תוקפו של דף התשלום
+status-expired-text = הקישור כבר אינו בתוקף. יש לבקש קישור חדש מהמוכר.
+status-open-heading = התשלום בתהליך
+status-open-text = דף התשלום עדיין פתוח.
+status-continue = המשך לתשלום
+
+## Error page
+
+error-not-found-heading = דף התשלום לא נמצא
+error-not-found-text = קישור התשלום אינו תקין. יש לבקש קישור חדש מהמוכר.
+error-forbidden-heading = פג תוקף ההפעלה
+error-forbidden-text = מטעמי אבטחה לא ניתן היה לשלוח את הטופס. יש לחזור אחורה, לרענן את הדף ולנסות שוב.
+error-unavailable-heading = נחזור בקרוב
+error-unavailable-text = דף התשלום אינו זמין כרגע. יש לנסות שוב בעוד רגע.
+error-conflict-heading = לא ניתן להמשיך בתשלום הזה
+error-too-many-heading = יותר מדי ניסיונות
+error-too-many-text = יש להמתין רגע, לחזור אחורה ולנסות שוב. לא בוצע חיוב.
+error-invalid-heading = משהו אינו תקין
+error-other-heading = משהו השתבש
+error-other-text = לא ניתן היה להשלים את השלב הזה. לא בוצע חיוב. יש לנסות שוב.
+error-reference = אסמכתה:
+error-fallback-seller = תשלום

@@ -1,0 +1,198 @@
+## hosted-checkout: testi delle pagine di checkout (italiano). Stessi messaggi e variabili di en.ftl.
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = Vai al contenuto
+preview-label = Anteprima
+preview-text = Questa è un'anteprima per il venditore. Nessuna azione eseguita qui crea o modifica un abbonamento.
+logo-alt = Logo di { $seller }
+footer = Checkout sicuro per { $seller }. I prezzi sono espressi nella valuta del piano.
+language-label = Lingua
+language-submit = Cambia lingua
+date-range = { $start } – { $end }
+
+## Steps
+
+steps-label = Passaggi del checkout
+step-plan = Piano
+step-details = Dati
+step-review = Riepilogo
+
+## Forms
+
+error-summary-heading = Controlla il modulo
+field-required = (obbligatorio)
+field-error-item = { $label }: { $message }
+
+## Prices in words
+
+price-per-period = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 mesi
+    [P1Y] anno
+   *[P1M] mese
+}
+price-one-time = { $price } una tantum
+price-usage = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 mesi
+    [P1Y] anno
+   *[P1M] mese
+}, fatturato in base all'utilizzo
+price-per-unit = { $price } per { $unit }
+price-graduated = Prezzo progressivo per { $unit }
+price-volume = Prezzo a volume per { $unit }
+price-package = { $price } per { $size } { $unit }
+price-stepped = Prezzo fisso a scaglioni
+unit-default = unità
+tier-per-unit = { $price } per { $unit }
+tier-flat = { $price } fisso
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = Scegli il tuo piano
+plan-heading-change = Cambia il tuo piano
+plan-intro-change = Confronta il tuo piano attuale con quello nuovo.
+plan-heading-quantity = Aggiorna il tuo abbonamento
+plan-intro-quantity = Modifica quantità e componenti aggiuntivi: vedrai il costo prima che venga cambiato qualcosa.
+current-plan-heading = Il tuo piano attuale: { $plan }
+choose-plan = Scegli un piano
+plan-legend = Piano
+billed-every = Fatturazione { $period ->
+    [P3M] trimestrale
+    [P6M] semestrale
+    [P1Y] annuale
+   *[P1M] mensile
+}.
+add-item = Aggiungi { $item }
+item-now = Ora: { $current }
+item-fallback-name = Articolo
+item-on-current-plan = { $quantity } nel tuo piano attuale
+item-off-current-plan = non attivo nel tuo piano attuale
+item-quantity-now = { $quantity } ora
+item-off-now = ora non attivo
+item-off = non attivo
+item-times = { $quantity } × { $price }
+tiers-caption = Fasce di prezzo per { $item }
+tiers-quantity = Quantità
+tiers-price = Prezzo
+quantity-label = Quantità
+quantity-range = ({ $min }–{ $max })
+quantity-fixed = Quantità: { $quantity }
+plan-continue = Continua
+summary-heading = Riepilogo dell'ordine
+summary-due-today = Fatturato oggi
+summary-no-renewal = Il contratto termina prima del rinnovo.
+summary-update = Aggiorna il totale
+summary-unavailable = Il totale verrà mostrato quando tutte le quantità saranno valide.
+
+## Details step
+
+details-heading = I tuoi dati
+details-lead = Li usiamo per configurare il tuo abbonamento e inviarti le fatture.
+details-continue = Continua al riepilogo
+label-customer-name = Nome e cognome
+label-email = Email
+label-company-name = Azienda
+label-tax-id = Partita IVA / codice fiscale
+label-address-line1 = Indirizzo (riga 1)
+label-address-line2 = Indirizzo (riga 2)
+label-address-city = Città
+label-address-state = Provincia / regione
+label-address-postal-code = CAP
+label-address-country = Paese (codice di 2 lettere, es. IT)
+
+## Review step
+
+review-heading-new = Controlla e abbonati
+review-heading-change = Controlla la modifica del piano
+review-heading-quantity = Controlla le modifiche
+review-change-from-to = Da { $from } a { $to }
+confirm-new = Conferma e abbonati
+confirm-change = Conferma la modifica
+confirm-quantity = Conferma le modifiche
+subscription-fallback-name = Abbonamento
+dates-fixed = Dal { $start } al { $end }
+dates-open = Inizio: { $start }, rinnovo { $period ->
+    [P3M] ogni trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] ogni anno
+   *[P1M] ogni mese
+} fino alla disdetta
+dates-change = Modifica in vigore dal { $date }
+billing-in-advance = Fatturazione { $period ->
+    [P3M] trimestrale
+    [P6M] semestrale
+    [P1Y] annuale
+   *[P1M] mensile
+} anticipata. Prezzi in { $currency }.
+change-takes-effect = La modifica avrà effetto dal { $date }.
+line-times = { $name } × { $quantity }
+billed-to = Intestatario della fattura
+no-next-invoice = Nessuna fattura successiva: il contratto termina prima del prossimo periodo.
+estimate-changed = Il prezzo è cambiato dall'ultima volta che l'hai visto. Controlla la stima aggiornata prima di confermare.
+invoiced-today = Oggi ti verrà fatturato un importo di { $amount }.
+nothing-invoiced-today = Oggi non viene fatturato nulla.
+then-recurring = Poi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+} dal { $date }.
+promotion-heading = Codice promozionale
+promotion-applied = Codice { $code } applicato.
+promotion-remove = Rimuovi codice
+promotion-ask = Hai un codice promozionale?
+promotion-another = Usa un altro codice
+promotion-apply = Applica
+cancel = Annulla
+
+## Invoices
+
+invoice-first = Prima fattura
+invoice-now = Fattura immediata
+invoice-next = Prossima fattura
+invoice-lines-caption = { $heading }: voci
+invoice-item = Voce
+invoice-qty = Qtà
+invoice-unit-price = Prezzo unitario
+invoice-amount = Importo
+invoice-empty = Nessun addebito per questo periodo.
+invoice-subtotal = Subtotale
+invoice-tax = Imposta ({ $rate }%)
+invoice-total = Totale
+invoice-amount-due = Importo dovuto
+
+## Status pages
+
+status-preview-heading = Anteprima completata
+status-preview-text = È tutto a posto. Questa era un'anteprima, quindi nessun abbonamento è stato creato o modificato.
+status-done-heading = Tutto pronto
+status-done-new = Il tuo abbonamento è confermato. Puoi chiudere questa pagina.
+status-done-changed = Il tuo abbonamento è stato aggiornato.
+status-cancelled-heading = Checkout annullato
+status-cancelled-text = Non è stato addebitato nulla e non è cambiato nulla.
+status-expired-heading = Questo checkout è scaduto
+status-expired-text = Il link non è più valido. Chiedine uno nuovo al venditore.
+status-open-heading = Checkout in corso
+status-open-text = Questo checkout è ancora aperto.
+status-continue = Continua il checkout
+
+## Error page
+
+error-not-found-heading = Checkout non trovato
+error-not-found-text = Questo link di checkout non è valido. Chiedi un nuovo link al venditore.
+error-forbidden-heading = La tua sessione è scaduta
+error-forbidden-text = Per la tua sicurezza non è stato possibile inviare questo modulo. Torna indietro, ricarica la pagina e riprova.
+error-unavailable-heading = Torniamo subito
+error-unavailable-text = Il checkout è momentaneamente non disponibile. Riprova tra poco.
+error-conflict-heading = Impossibile proseguire con questo checkout
+error-too-many-heading = Troppi tentativi
+error-too-many-text = Attendi un momento, poi torna indietro e riprova. Non è stato addebitato nulla.
+error-invalid-heading = Qualcosa non va
+error-other-heading = Si è verificato un errore
+error-other-text = Non è stato possibile completare questo passaggio. Non è stato addebitato nulla. Riprova.
+error-reference = Riferimento:
+error-fallback-seller = Checkout

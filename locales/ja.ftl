@@ -1,0 +1,198 @@
+## hosted-checkout: 決済ページの文言（日本語）。メッセージと変数は en.ftl と同じです。
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = 本文へスキップ
+preview-label = プレビュー
+preview-text = これは販売者向けのプレビューです。ここでの操作によってサブスクリプションが作成・変更されることはありません。
+logo-alt = { $seller }のロゴ
+footer = { $seller }の安全な決済ページです。価格はプランの通貨で表示されています。
+language-label = 言語
+language-submit = 言語を変更
+date-range = { $start }～{ $end }
+
+## Steps
+
+steps-label = 購入手続きのステップ
+step-plan = プラン
+step-details = お客様情報
+step-review = 確認
+
+## Forms
+
+error-summary-heading = フォームの内容をご確認ください
+field-required = （必須）
+field-error-item = { $label }: { $message }
+
+## Prices in words
+
+price-per-period = { $price }/{ $period ->
+    [P3M] 四半期
+    [P6M] 6か月
+    [P1Y] 年
+   *[P1M] 月
+}
+price-one-time = { $price }（1回限り）
+price-usage = { $price }/{ $period ->
+    [P3M] 四半期
+    [P6M] 6か月
+    [P1Y] 年
+   *[P1M] 月
+}（使用量に応じて請求）
+price-per-unit = 1{ $unit }あたり { $price }
+price-graduated = 1{ $unit }あたりの段階的料金
+price-volume = 1{ $unit }あたりの数量ベース料金
+price-package = { $size }{ $unit }ごとに { $price }
+price-stepped = 段階的な定額料金
+unit-default = 単位
+tier-per-unit = 1{ $unit }あたり { $price }
+tier-flat = 定額 { $price }
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = プランを選択
+plan-heading-change = プランを変更
+plan-intro-change = 現在のプランと新しいプランを比較してください。
+plan-heading-quantity = サブスクリプションを更新
+plan-intro-quantity = 数量やアドオンを調整してください。変更が確定する前に料金をご確認いただけます。
+current-plan-heading = 現在のプラン: { $plan }
+choose-plan = プランを選択してください
+plan-legend = プラン
+billed-every = { $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+}請求されます。
+add-item = { $item }を追加
+item-now = 現在: { $current }
+item-fallback-name = 商品
+item-on-current-plan = 現在のプランでは { $quantity }
+item-off-current-plan = 現在のプランではオフ
+item-quantity-now = 現在 { $quantity }
+item-off-now = 現在オフ
+item-off = オフ
+item-times = { $quantity } × { $price }
+tiers-caption = { $item }の段階別料金
+tiers-quantity = 数量
+tiers-price = 価格
+quantity-label = 数量
+quantity-range = （{ $min }–{ $max }）
+quantity-fixed = 数量: { $quantity }
+plan-continue = 次へ
+summary-heading = 注文の概要
+summary-due-today = 本日の請求額
+summary-no-renewal = 契約は更新前に終了します。
+summary-update = 合計を更新
+summary-unavailable = すべての数量が有効になると、合計が表示されます。
+
+## Details step
+
+details-heading = お客様情報
+details-lead = この情報は、サブスクリプションの設定と請求書の送付に使用します。
+details-continue = 確認に進む
+label-customer-name = 氏名
+label-email = メールアドレス
+label-company-name = 会社名
+label-tax-id = 税務 ID
+label-address-line1 = 住所（1行目）
+label-address-line2 = 住所（2行目）
+label-address-city = 市区町村
+label-address-state = 都道府県 / 地域
+label-address-postal-code = 郵便番号
+label-address-country = 国（2文字のコード、例: JP）
+
+## Review step
+
+review-heading-new = 内容を確認して申し込む
+review-heading-change = プラン変更の確認
+review-heading-quantity = 変更内容の確認
+review-change-from-to = { $from }から{ $to }へ
+confirm-new = 確定して申し込む
+confirm-change = 変更を確定
+confirm-quantity = 変更を確定
+subscription-fallback-name = サブスクリプション
+dates-fixed = { $start }から{ $end }まで
+dates-open = { $start }開始、キャンセルされるまで{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+}自動更新
+dates-change = { $date }から変更を適用
+billing-in-advance = { $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+}前払いで請求されます。価格は{ $currency }建てです。
+change-takes-effect = 変更は{ $date }に適用されます。
+line-times = { $name } × { $quantity }
+billed-to = 請求先
+no-next-invoice = 今後の請求はありません。次の期間が始まる前に契約が終了します。
+estimate-changed = 前回の表示以降に価格が変更されました。確定する前に、更新された見積もりをご確認ください。
+invoiced-today = 本日 { $amount } が請求されます。
+nothing-invoiced-today = 本日の請求はありません。
+then-recurring = { $date }以降は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } が請求されます。
+promotion-heading = プロモーションコード
+promotion-applied = コード { $code } が適用されました。
+promotion-remove = コードを削除
+promotion-ask = プロモーションコードをお持ちですか？
+promotion-another = 別のコードを使用
+promotion-apply = 適用
+cancel = キャンセル
+
+## Invoices
+
+invoice-first = 初回の請求書
+invoice-now = 今回の請求書
+invoice-next = 次回の請求書
+invoice-lines-caption = { $heading }の明細
+invoice-item = 項目
+invoice-qty = 数量
+invoice-unit-price = 単価
+invoice-amount = 金額
+invoice-empty = この期間の請求はありません。
+invoice-subtotal = 小計
+invoice-tax = 税（{ $rate }%）
+invoice-total = 合計
+invoice-amount-due = お支払い金額
+
+## Status pages
+
+status-preview-heading = プレビューが完了しました
+status-preview-text = すべて問題ありませんでした。これはプレビューのため、サブスクリプションは作成も変更もされていません。
+status-done-heading = 手続きが完了しました
+status-done-new = サブスクリプションが確定しました。このページを閉じてもかまいません。
+status-done-changed = サブスクリプションが更新されました。
+status-cancelled-heading = 購入手続きがキャンセルされました
+status-cancelled-text = 請求は発生しておらず、何も変更されていません。
+status-expired-heading = この購入手続きは有効期限が切れています
+status-expired-text = このリンクは無効になりました。販売者に新しいリンクを依頼してください。
+status-open-heading = 購入手続き中
+status-open-text = この購入手続きはまだ完了していません。
+status-continue = 購入手続きを続ける
+
+## Error page
+
+error-not-found-heading = 購入手続きが見つかりません
+error-not-found-text = この購入手続きのリンクは無効です。販売者に新しいリンクを依頼してください。
+error-forbidden-heading = セッションの有効期限が切れました
+error-forbidden-text = セキュリティ保護のため、このフォームを送信できませんでした。前のページに戻り、ページを再読み込みしてから、もう一度お試しください。
+error-unavailable-heading = まもなく復旧します
+error-unavailable-text = 購入手続きは一時的にご利用いただけません。しばらくしてから、もう一度お試しください。
+error-conflict-heading = この購入手続きは続行できません
+error-too-many-heading = 試行回数が多すぎます
+error-too-many-text = しばらく待ってから前のページに戻り、もう一度お試しください。請求は発生していません。
+error-invalid-heading = 内容に問題があります
+error-other-heading = 問題が発生しました
+error-other-text = この手順を完了できませんでした。請求は発生していません。もう一度お試しください。
+error-reference = 参照番号:
+error-fallback-seller = 購入手続き

@@ -1,0 +1,198 @@
+## hosted-checkout: textos das páginas de checkout (português do Brasil). Mesmas mensagens e variáveis de en.ftl.
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = Ir para o conteúdo
+preview-label = Pré-visualização
+preview-text = Esta é uma pré-visualização para o vendedor. Nada do que você fizer aqui cria ou altera uma assinatura.
+logo-alt = Logotipo de { $seller }
+footer = Checkout seguro de { $seller }. Os preços estão na moeda do plano.
+language-label = Idioma
+language-submit = Alterar idioma
+date-range = { $start } – { $end }
+
+## Steps
+
+steps-label = Etapas do checkout
+step-plan = Plano
+step-details = Dados
+step-review = Revisão
+
+## Forms
+
+error-summary-heading = Verifique o formulário
+field-required = (obrigatório)
+field-error-item = { $label }: { $message }
+
+## Prices in words
+
+price-per-period = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 meses
+    [P1Y] ano
+   *[P1M] mês
+}
+price-one-time = { $price } (pagamento único)
+price-usage = { $price } / { $period ->
+    [P3M] trimestre
+    [P6M] 6 meses
+    [P1Y] ano
+   *[P1M] mês
+}, cobrado conforme o uso
+price-per-unit = { $price } por { $unit }
+price-graduated = Preço escalonado por { $unit }
+price-volume = Preço de volume por { $unit }
+price-package = { $price } por { $size } { $unit }
+price-stepped = Preço fixo por faixa
+unit-default = unidade
+tier-per-unit = { $price } por { $unit }
+tier-flat = { $price } fixo
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = Escolha seu plano
+plan-heading-change = Altere seu plano
+plan-intro-change = Compare seu plano atual com o novo.
+plan-heading-quantity = Atualize sua assinatura
+plan-intro-quantity = Ajuste quantidades e complementos; você verá o custo antes de qualquer alteração.
+current-plan-heading = Seu plano atual: { $plan }
+choose-plan = Escolha um plano
+plan-legend = Plano
+billed-every = Cobrança { $period ->
+    [P3M] trimestral
+    [P6M] semestral
+    [P1Y] anual
+   *[P1M] mensal
+}.
+add-item = Adicionar { $item }
+item-now = Agora: { $current }
+item-fallback-name = Item
+item-on-current-plan = { $quantity } no seu plano atual
+item-off-current-plan = desativado no seu plano atual
+item-quantity-now = { $quantity } agora
+item-off-now = desativado agora
+item-off = desativado
+item-times = { $quantity } × { $price }
+tiers-caption = Faixas de preço de { $item }
+tiers-quantity = Quantidade
+tiers-price = Preço
+quantity-label = Quantidade
+quantity-range = ({ $min }–{ $max })
+quantity-fixed = Quantidade: { $quantity }
+plan-continue = Continuar
+summary-heading = Resumo do pedido
+summary-due-today = Faturado hoje
+summary-no-renewal = O contrato termina antes da renovação.
+summary-update = Atualizar total
+summary-unavailable = O total aparece quando todas as quantidades forem válidas.
+
+## Details step
+
+details-heading = Seus dados
+details-lead = Usamos esses dados para configurar sua assinatura e enviar suas faturas.
+details-continue = Continuar para a revisão
+label-customer-name = Nome completo
+label-email = E-mail
+label-company-name = Empresa
+label-tax-id = CPF/CNPJ
+label-address-line1 = Endereço (linha 1)
+label-address-line2 = Endereço (linha 2)
+label-address-city = Cidade
+label-address-state = Estado / região
+label-address-postal-code = CEP
+label-address-country = País (código de 2 letras, ex.: BR)
+
+## Review step
+
+review-heading-new = Revise e assine
+review-heading-change = Revise a alteração do plano
+review-heading-quantity = Revise suas alterações
+review-change-from-to = De { $from } para { $to }
+confirm-new = Confirmar e assinar
+confirm-change = Confirmar alteração
+confirm-quantity = Confirmar alterações
+subscription-fallback-name = Assinatura
+dates-fixed = De { $start } a { $end }
+dates-open = Começa em { $start } e é renovada { $period ->
+    [P3M] a cada trimestre
+    [P6M] a cada 6 meses
+    [P1Y] a cada ano
+   *[P1M] a cada mês
+} até o cancelamento
+dates-change = Alteração válida a partir de { $date }
+billing-in-advance = Cobrança { $period ->
+    [P3M] trimestral
+    [P6M] semestral
+    [P1Y] anual
+   *[P1M] mensal
+} antecipada. Preços em { $currency }.
+change-takes-effect = A alteração entra em vigor em { $date }.
+line-times = { $name } × { $quantity }
+billed-to = Faturar para
+no-next-invoice = Nenhuma outra fatura: o contrato termina antes do próximo período.
+estimate-changed = O preço mudou desde a última vez que você o viu. Revise a estimativa atualizada antes de confirmar.
+invoiced-today = Hoje você receberá uma fatura de { $amount }.
+nothing-invoiced-today = Nada será faturado hoje.
+then-recurring = Depois, { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+} a partir de { $date }.
+promotion-heading = Código promocional
+promotion-applied = Código { $code } aplicado.
+promotion-remove = Remover código
+promotion-ask = Tem um código promocional?
+promotion-another = Usar outro código
+promotion-apply = Aplicar
+cancel = Cancelar
+
+## Invoices
+
+invoice-first = Primeira fatura
+invoice-now = Fatura agora
+invoice-next = Próxima fatura
+invoice-lines-caption = { $heading }: itens
+invoice-item = Item
+invoice-qty = Qtd.
+invoice-unit-price = Preço unitário
+invoice-amount = Valor
+invoice-empty = Nada é cobrado neste período.
+invoice-subtotal = Subtotal
+invoice-tax = Imposto ({ $rate }%)
+invoice-total = Total
+invoice-amount-due = Valor devido
+
+## Status pages
+
+status-preview-heading = Pré-visualização concluída
+status-preview-text = Tudo certo. Como era uma pré-visualização, nenhuma assinatura foi criada ou alterada.
+status-done-heading = Tudo pronto
+status-done-new = Sua assinatura foi confirmada. Você já pode fechar esta página.
+status-done-changed = Sua assinatura foi atualizada.
+status-cancelled-heading = Checkout cancelado
+status-cancelled-text = Nada foi cobrado e nada foi alterado.
+status-expired-heading = Este checkout expirou
+status-expired-text = O link não é mais válido. Peça um novo ao vendedor.
+status-open-heading = Checkout em andamento
+status-open-text = Este checkout ainda está aberto.
+status-continue = Continuar o checkout
+
+## Error page
+
+error-not-found-heading = Checkout não encontrado
+error-not-found-text = Este link de checkout não é válido. Peça um novo link ao vendedor.
+error-forbidden-heading = Sua sessão expirou
+error-forbidden-text = Para sua segurança, não foi possível enviar este formulário. Volte, recarregue a página e tente novamente.
+error-unavailable-heading = Voltamos já
+error-unavailable-text = O checkout está temporariamente indisponível. Tente novamente em instantes.
+error-conflict-heading = Não é possível continuar este checkout
+error-too-many-heading = Muitas tentativas
+error-too-many-text = Aguarde um momento, volte e tente novamente. Nada foi cobrado.
+error-invalid-heading = Algo não está certo
+error-other-heading = Algo deu errado
+error-other-text = Não foi possível concluir esta etapa. Nada foi cobrado. Tente novamente.
+error-reference = Referência:
+error-fallback-seller = Checkout

@@ -1,0 +1,198 @@
+## hosted-checkout：结账页面文案（简体中文）。消息与变量与 en.ftl 相同。
+
+## Page frame (base.html)
+
+page-title = { $title } · { $seller }
+skip-link = 跳到主要内容
+preview-label = 预览
+preview-text = 这是商家预览。您在此处的任何操作都不会创建或更改订阅。
+logo-alt = { $seller } 标志
+footer = { $seller } 的安全结账页面。价格以方案的币种显示。
+language-label = 语言
+language-submit = 切换语言
+date-range = { $start }～{ $end }
+
+## Steps
+
+steps-label = 结账步骤
+step-plan = 方案
+step-details = 信息
+step-review = 确认
+
+## Forms
+
+error-summary-heading = 请检查表单
+field-required = （必填）
+field-error-item = { $label }：{ $message }
+
+## Prices in words
+
+price-per-period = { $price }/{ $period ->
+    [P3M] 季度
+    [P6M] 6 个月
+    [P1Y] 年
+   *[P1M] 月
+}
+price-one-time = { $price }（一次性）
+price-usage = { $price }/{ $period ->
+    [P3M] 季度
+    [P6M] 6 个月
+    [P1Y] 年
+   *[P1M] 月
+}，按用量计费
+price-per-unit = 每{ $unit } { $price }
+price-graduated = 每{ $unit }累进定价
+price-volume = 每{ $unit }批量定价
+price-package = 每 { $size } { $unit } { $price }
+price-stepped = 阶梯固定价格
+unit-default = 单位
+tier-per-unit = 每{ $unit } { $price }
+tier-flat = 固定费用 { $price }
+tier-join = { $first } + { $second }
+
+## Plan step
+
+plan-heading-new = 选择您的方案
+plan-heading-change = 更改您的方案
+plan-intro-change = 比较您当前的方案与新方案。
+plan-heading-quantity = 更新您的订阅
+plan-intro-quantity = 调整数量和附加项；在任何更改生效之前，您都能看到费用。
+current-plan-heading = 您当前的方案：{ $plan }
+choose-plan = 选择方案
+plan-legend = 方案
+billed-every = { $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}计费一次。
+add-item = 添加 { $item }
+item-now = 当前：{ $current }
+item-fallback-name = 项目
+item-on-current-plan = 当前方案中为 { $quantity }
+item-off-current-plan = 当前方案中未启用
+item-quantity-now = 当前为 { $quantity }
+item-off-now = 当前未启用
+item-off = 未启用
+item-times = { $quantity } × { $price }
+tiers-caption = { $item } 的价格阶梯
+tiers-quantity = 数量
+tiers-price = 价格
+quantity-label = 数量
+quantity-range = （{ $min }–{ $max }）
+quantity-fixed = 数量：{ $quantity }
+plan-continue = 继续
+summary-heading = 订单摘要
+summary-due-today = 今日账单金额
+summary-no-renewal = 合同将在续订前结束。
+summary-update = 更新总额
+summary-unavailable = 所有数量均有效后将显示总额。
+
+## Details step
+
+details-heading = 您的信息
+details-lead = 我们将使用这些信息设置您的订阅并向您发送账单。
+details-continue = 继续确认
+label-customer-name = 姓名
+label-email = 电子邮件
+label-company-name = 公司
+label-tax-id = 税号
+label-address-line1 = 地址第 1 行
+label-address-line2 = 地址第 2 行
+label-address-city = 城市
+label-address-state = 省/州/地区
+label-address-postal-code = 邮政编码
+label-address-country = 国家/地区（2 位字母代码，例如 CN）
+
+## Review step
+
+review-heading-new = 确认并订阅
+review-heading-change = 确认方案变更
+review-heading-quantity = 确认您的更改
+review-change-from-to = 从 { $from } 更改为 { $to }
+confirm-new = 确认并订阅
+confirm-change = 确认变更
+confirm-quantity = 确认更改
+subscription-fallback-name = 订阅
+dates-fixed = 自 { $start } 至 { $end }
+dates-open = { $start } 开始，{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}自动续订，直至取消
+dates-change = 变更自 { $date } 起生效
+billing-in-advance = { $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}预先计费。价格以 { $currency } 计。
+change-takes-effect = 变更将于 { $date } 生效。
+line-times = { $name } × { $quantity }
+billed-to = 账单接收方
+no-next-invoice = 不会再有后续账单：合同将在下一个周期开始前结束。
+estimate-changed = 自您上次查看以来，价格已发生变化。请在确认前查看更新后的估算。
+invoiced-today = 今天将向您开具 { $amount } 的账单。
+nothing-invoiced-today = 今天不会开具任何账单。
+then-recurring = 之后自 { $date } 起，{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}收取 { $amount }。
+promotion-heading = 促销码
+promotion-applied = 已应用促销码 { $code }。
+promotion-remove = 移除促销码
+promotion-ask = 有促销码吗？
+promotion-another = 使用其他促销码
+promotion-apply = 应用
+cancel = 取消
+
+## Invoices
+
+invoice-first = 首期账单
+invoice-now = 本期账单
+invoice-next = 下期账单
+invoice-lines-caption = { $heading } 明细
+invoice-item = 项目
+invoice-qty = 数量
+invoice-unit-price = 单价
+invoice-amount = 金额
+invoice-empty = 本期不收取任何费用。
+invoice-subtotal = 小计
+invoice-tax = 税费（{ $rate }%）
+invoice-total = 总计
+invoice-amount-due = 应付金额
+
+## Status pages
+
+status-preview-heading = 预览完成
+status-preview-text = 一切检查无误。这只是预览，因此未创建或更改任何订阅。
+status-done-heading = 全部完成
+status-done-new = 您的订阅已确认。您可以关闭此页面。
+status-done-changed = 您的订阅已更新。
+status-cancelled-heading = 结账已取消
+status-cancelled-text = 未收取任何费用，也未做任何更改。
+status-expired-heading = 此结账页面已过期
+status-expired-text = 该链接已失效。请向卖家索取新链接。
+status-open-heading = 结账进行中
+status-open-text = 此结账尚未完成。
+status-continue = 继续结账
+
+## Error page
+
+error-not-found-heading = 未找到结账页面
+error-not-found-text = 此结账链接无效。请向卖家索取新链接。
+error-forbidden-heading = 您的会话已过期
+error-forbidden-text = 为保障您的安全，此表单未能提交。请返回，重新加载页面后再试一次。
+error-unavailable-heading = 我们马上回来
+error-unavailable-text = 结账服务暂时不可用。请稍后重试。
+error-conflict-heading = 此结账无法继续
+error-too-many-heading = 尝试次数过多
+error-too-many-text = 请稍候片刻，然后返回重试。未收取任何费用。
+error-invalid-heading = 有些内容不正确
+error-other-heading = 出错了
+error-other-text = 我们无法完成此步骤。未收取任何费用。请重试。
+error-reference = 参考编号：
+error-fallback-seller = 结账
