@@ -14,12 +14,15 @@ use hosted_checkout::domain::catalog::{BusinessEntity, Plan, PlanItem, PlanStatu
 use hosted_checkout::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use hosted_checkout::domain::customer::{Address, CustomerData};
 use hosted_checkout::domain::invoice::Estimates;
+use hosted_checkout::domain::locale::{Locale, LocaleSetting};
 use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::period::BillingPeriod;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing, Tier};
 use hosted_checkout::services::checkouts::{Draft, HostedCheckout, Loaded, price};
+use hosted_checkout::views::PageCx;
 use hosted_checkout::views::checkout::{CodeForm, review_page};
+use hosted_checkout::views::i18n;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -228,6 +231,7 @@ fn session() -> HostedCheckout {
         link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
         discount: None,
         allow_promotion_codes: false,
+        locale: LocaleSetting::Auto,
     };
     HostedCheckout {
         status: CheckoutStatus::Open,
@@ -239,11 +243,19 @@ fn session() -> HostedCheckout {
     }
 }
 
+fn cx(locale: Locale) -> PageCx {
+    PageCx {
+        csrf: "q7ZkR2m9X1vN4sT8bW3yL6pC0dF5gH2j".to_owned(),
+        nonce: "n0nc3n0nc3n0nc3n0nc3nw".to_owned(),
+        lang: i18n::lang(locale),
+    }
+}
+
 fn benches(c: &mut Criterion) {
+    i18n::init();
     let h = session();
-    let csrf = "q7ZkR2m9X1vN4sT8bW3yL6pC0dF5gH2j";
-    let nonce = "n0nc3n0nc3n0nc3n0nc3nw";
-    let html = review_page(&h, csrf, nonce, false, &CodeForm::default())
+    let en = cx(Locale::En);
+    let html = review_page(&h, &en, false, &CodeForm::default())
         .render()
         .expect("renders");
     assert!(
@@ -254,28 +266,28 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("review_page_render", |b| {
         b.iter(|| {
-            let page = review_page(
-                black_box(&h),
-                black_box(csrf),
-                black_box(nonce),
-                false,
-                &CodeForm::default(),
-            );
+            let page = review_page(black_box(&h), black_box(&en), false, &CodeForm::default());
             page.render().expect("renders")
         })
     });
+    // The same page translated: Fluent messages and ICU4X formats instead of English.
+    for (name, locale) in [
+        ("review_page_render_de", Locale::De),
+        ("review_page_render_ja", Locale::Ja),
+        ("review_page_render_ar", Locale::Ar),
+    ] {
+        let l = cx(locale);
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let page = review_page(black_box(&h), black_box(&l), false, &CodeForm::default());
+                page.render().expect("renders")
+            })
+        });
+    }
     c.bench_function("review_page_view_model", |b| {
-        b.iter(|| {
-            review_page(
-                black_box(&h),
-                black_box(csrf),
-                black_box(nonce),
-                false,
-                &CodeForm::default(),
-            )
-        })
+        b.iter(|| review_page(black_box(&h), black_box(&en), false, &CodeForm::default()))
     });
-    let page = review_page(&h, csrf, nonce, false, &CodeForm::default());
+    let page = review_page(&h, &en, false, &CodeForm::default());
     c.bench_function("review_page_template_only", |b| {
         b.iter(|| black_box(&page).render().expect("renders"))
     });

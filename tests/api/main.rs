@@ -9,6 +9,7 @@ mod health;
 mod helpers;
 mod hosted;
 mod keys;
+mod locales;
 mod openapi;
 mod operations;
 mod phases;

@@ -10,6 +10,7 @@ use hosted_checkout::domain::catalog::{
 use hosted_checkout::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
 use hosted_checkout::domain::customer::CustomerData;
 use hosted_checkout::domain::invoice::{Estimates, Invoice};
+use hosted_checkout::domain::locale::{Locale, LocaleSetting};
 use hosted_checkout::domain::money::Currency;
 use hosted_checkout::domain::overrides::ProrationBehavior;
 use hosted_checkout::domain::pricing::{ItemBilling, Pricing};
@@ -244,6 +245,7 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
         link_secret: Some("k3Y-link_secret-0123AB".to_owned()),
         discount: None,
         allow_promotion_codes: false,
+        locale: LocaleSetting::Fixed(Locale::PtBr),
     }
 }
 
