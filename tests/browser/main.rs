@@ -10,6 +10,7 @@ mod axe;
 #[path = "../common/database.rs"]
 mod database;
 mod driver;
+mod locales;
 
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -18,7 +19,7 @@ use app::{TestApp, spawn_app};
 use driver::{Browser, with_browser};
 
 /// Whether this run refreshes `docs/screenshots/` (from the guest walk with JavaScript on).
-fn update_docs() -> bool {
+pub(crate) fn update_docs() -> bool {
     std::env::var_os("UPDATE_SCREENSHOTS").is_some_and(|v| v == "1")
 }
 
