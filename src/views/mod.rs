@@ -163,6 +163,11 @@ pub fn text_on(bg: &str) -> &'static str {
     if white >= dark { "#ffffff" } else { "#111111" }
 }
 
+/// The item's unit label, or the locale's word for "unit".
+fn unit_or_default<'a>(lang: &Lang, unit: Option<&'a str>) -> std::borrow::Cow<'a, str> {
+    unit.map_or_else(|| lang.t("unit-default").into(), Into::into)
+}
+
 /// "$12.00 per seat / month", "$49.00 / month", "from $0.00 per event" ...
 pub fn price_words(
     lang: &Lang,
@@ -172,14 +177,8 @@ pub fn price_words(
     billing: ItemBilling,
     period: BillingPeriod,
 ) -> String {
-    let default_unit;
-    let unit = match unit {
-        Some(u) => u,
-        None => {
-            default_unit = lang.t("unit-default");
-            &default_unit
-        }
-    };
+    let unit = unit_or_default(lang, unit);
+    let unit = unit.as_ref();
     let base = match p {
         Pricing::FlatFee { amount } => lang.money(c, *amount),
         Pricing::PerUnit { unit_amount } => lang.tf(
@@ -229,14 +228,8 @@ pub fn tier_rows(lang: &Lang, p: &Pricing, c: Currency, unit: Option<&str>) -> V
         Pricing::Tiered { tiers } | Pricing::Volume { tiers } | Pricing::Step { tiers } => tiers,
         _ => return Vec::new(),
     };
-    let default_unit;
-    let unit = match unit {
-        Some(u) => u,
-        None => {
-            default_unit = lang.t("unit-default");
-            &default_unit
-        }
-    };
+    let unit = unit_or_default(lang, unit);
+    let unit = unit.as_ref();
     let mut from = 0u64;
     let mut rows = Vec::with_capacity(tiers.len());
     for (i, t) in tiers.iter().enumerate() {

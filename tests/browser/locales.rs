@@ -95,6 +95,17 @@ async fn the_order_summary_is_recalculated_without_javascript_and_seen_first_on_
     .await;
 }
 
+/// An attribute of the page's `<html>` element.
+async fn html_attr(b: &Browser, name: &str) -> Option<String> {
+    b.driver
+        .find(By::Css("html"))
+        .await
+        .expect("the root element")
+        .attr(name)
+        .await
+        .expect("an attribute")
+}
+
 /// One locale's walk: plan and review photographed and scanned; returns the review's text.
 async fn walk_in(b: &Browser, locale: &str) -> String {
     let app = spawn_app().await;
@@ -105,15 +116,7 @@ async fn walk_in(b: &Browser, locale: &str) -> String {
         .await;
     let walk = format!("locale-{locale}");
     b.open(&app.page(checkout, "")).await;
-    let lang = b
-        .driver
-        .find(By::Css("html"))
-        .await
-        .unwrap()
-        .attr("lang")
-        .await
-        .unwrap();
-    assert_eq!(lang.as_deref(), Some(locale));
+    assert_eq!(html_attr(b, "lang").await.as_deref(), Some(locale));
     b.check_step(&walk, &format!("plan-{locale}"), update_docs())
         .await;
     b.open(&app.page(checkout, "/review")).await;
@@ -137,15 +140,7 @@ async fn pages_in_german_japanese_and_arabic_are_accessible_and_arabic_is_mirror
 
         let ar = walk_in(&b, "ar").await;
         assert!(ar.contains("US$"), "{ar}");
-        let dir = b
-            .driver
-            .find(By::Css("html"))
-            .await
-            .unwrap()
-            .attr("dir")
-            .await
-            .unwrap();
-        assert_eq!(dir.as_deref(), Some("rtl"));
+        assert_eq!(html_attr(&b, "dir").await.as_deref(), Some("rtl"));
         // Mirrored: the seller's name starts on the right, the language switcher on the left.
         let name = rect_of(&b, ".seller-name").await;
         let switcher = rect_of(&b, ".locale-switcher").await;

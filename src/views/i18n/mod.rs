@@ -6,6 +6,7 @@
 pub mod format;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -40,6 +41,9 @@ pub const SOURCES: [(Locale, &str); 14] = [
 pub struct Lang {
     pub locale: Locale,
     bundle: FluentBundle<FluentResource>,
+    /// Every message that takes no argument, formatted once at start-up: most of a page's
+    /// words (labels, headings, buttons) are these, and [`Lang::t`] only copies them.
+    plain: HashMap<&'static str, String>,
     pub formats: Formats,
 }
 
@@ -89,7 +93,7 @@ impl From<u32> for Arg<'_> {
 }
 
 impl Lang {
-    fn new(locale: Locale, source: &str) -> anyhow::Result<Self> {
+    fn new(locale: Locale, source: &'static str) -> anyhow::Result<Self> {
         let id: unic_langid::LanguageIdentifier = locale.tag().parse()?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Placeables are isolated (FSI … PDI) only where the text runs right to left, so an
@@ -100,16 +104,34 @@ impl Lang {
         bundle
             .add_resource(resource)
             .map_err(|e| anyhow::anyhow!("{}: {e:?}", locale.tag()))?;
-        Ok(Lang {
+        let mut lang = Lang {
             locale,
             bundle,
+            plain: HashMap::new(),
             formats: Formats::new(locale)?,
-        })
+        };
+        let plain = message_ids(source)
+            .filter_map(|id| Some((id, lang.format_plain(id)?)))
+            .collect();
+        lang.plain = plain;
+        Ok(lang)
     }
 
     /// The message `id` without arguments.
     pub fn t(&self, id: &str) -> String {
-        self.tf(id, &[])
+        match self.plain.get(id) {
+            Some(s) => s.clone(),
+            None => self.tf(id, &[]),
+        }
+    }
+
+    /// `id` formatted without arguments, when it needs none (a message that selects on or
+    /// shows a variable reports an error and is left to [`Lang::tf`]).
+    fn format_plain(&self, id: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let s = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| s.into_owned())
     }
 
     /// The message `id` with `args`. A message missing here (the tests make sure none is)
@@ -185,6 +207,21 @@ impl Lang {
     pub fn dir(&self) -> &'static str {
         if self.locale.rtl() { "rtl" } else { "ltr" }
     }
+}
+
+/// The ids of a Fluent source's messages (`id = …` at the start of a line; terms start with
+/// `-` and comments with `#`, so neither matches).
+fn message_ids(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().filter_map(|line| {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        let first = id.bytes().next()?;
+        (first.is_ascii_lowercase()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+        .then_some(id)
+    })
 }
 
 static CATALOG: LazyLock<Vec<Lang>> = LazyLock::new(|| {
