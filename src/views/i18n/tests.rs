@@ -217,7 +217,11 @@ fn right_to_left_locales_isolate_their_placeables() {
 fn messages_formatted_at_start_up_read_as_formatting_them_now() {
     for l in Locale::ALL {
         let lang = lang(l);
-        assert!(lang.plain.len() > 80, "{l}: {} plain messages", lang.plain.len());
+        assert!(
+            lang.plain.len() > 80,
+            "{l}: {} plain messages",
+            lang.plain.len()
+        );
         for (id, text) in &lang.plain {
             assert_eq!(text, &lang.tf(id, &[]), "{l}: {id}");
         }
