@@ -232,6 +232,7 @@ fn session() -> HostedCheckout {
         discount: None,
         allow_promotion_codes: false,
         locale: LocaleSetting::Auto,
+        checkout_link_id: None,
     };
     HostedCheckout {
         status: CheckoutStatus::Open,

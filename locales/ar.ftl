@@ -184,6 +184,8 @@ status-continue = متابعة الدفع
 
 error-not-found-heading = لم يتم العثور على صفحة الدفع
 error-not-found-text = رابط الدفع هذا غير صالح. يُرجى طلب رابط جديد من البائع.
+error-link-gone-heading = لم يعد هذا الرابط نشطًا
+error-link-gone-text = أوقف البائع رابط الدفع هذا. يُرجى طلب رابط جديد منه.
 error-forbidden-heading = انتهت صلاحية جلستك
 error-forbidden-text = حفاظًا على أمانك، تعذّر إرسال هذا النموذج. يُرجى الرجوع إلى الصفحة السابقة وإعادة تحميلها ثم المحاولة مرة أخرى.
 error-unavailable-heading = سنعود قريبًا

@@ -184,6 +184,8 @@ status-continue = Bestellvorgang fortsetzen
 
 error-not-found-heading = Bestellvorgang nicht gefunden
 error-not-found-text = Dieser Bestelllink ist ungültig. Bitte fordern Sie beim Anbieter einen neuen Link an.
+error-link-gone-heading = Dieser Link ist nicht mehr aktiv
+error-link-gone-text = Der Verkäufer hat diesen Bestell-Link deaktiviert. Bitte fragen Sie nach einem neuen.
 error-forbidden-heading = Ihre Sitzung ist abgelaufen
 error-forbidden-text = Zu Ihrer Sicherheit konnte dieses Formular nicht gesendet werden. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
 error-unavailable-heading = Wir sind gleich wieder da

@@ -187,6 +187,8 @@ status-continue = Continue checkout
 
 error-not-found-heading = Checkout not found
 error-not-found-text = This checkout link is not valid. Please ask the seller for a new link.
+error-link-gone-heading = This link is no longer active
+error-link-gone-text = The seller has turned this checkout link off. Please ask them for a new one.
 error-forbidden-heading = Your session has expired
 error-forbidden-text = For your security this form could not be submitted. Go back, reload the page and try again.
 error-unavailable-heading = We'll be right back

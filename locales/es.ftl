@@ -184,6 +184,8 @@ status-continue = Continuar con la compra
 
 error-not-found-heading = No se ha encontrado la compra
 error-not-found-text = Este enlace de compra no es válido. Pide un enlace nuevo al vendedor.
+error-link-gone-heading = Este enlace ya no está activo
+error-link-gone-text = El vendedor ha desactivado este enlace de pago. Pídele uno nuevo.
 error-forbidden-heading = Tu sesión ha caducado
 error-forbidden-text = Por tu seguridad, no se ha podido enviar este formulario. Vuelve atrás, recarga la página e inténtalo de nuevo.
 error-unavailable-heading = Volvemos enseguida

@@ -184,6 +184,8 @@ status-continue = Reprendre la commande
 
 error-not-found-heading = Commande introuvable
 error-not-found-text = Ce lien de commande n’est pas valide. Veuillez demander un nouveau lien au vendeur.
+error-link-gone-heading = Ce lien n’est plus actif
+error-link-gone-text = Le vendeur a désactivé ce lien de paiement. Demandez-lui un nouveau lien.
 error-forbidden-heading = Votre session a expiré
 error-forbidden-text = Pour votre sécurité, ce formulaire n’a pas pu être envoyé. Revenez en arrière, rechargez la page et réessayez.
 error-unavailable-heading = Nous revenons tout de suite

@@ -184,6 +184,8 @@ status-continue = המשך לתשלום
 
 error-not-found-heading = דף התשלום לא נמצא
 error-not-found-text = קישור התשלום אינו תקין. יש לבקש קישור חדש מהמוכר.
+error-link-gone-heading = הקישור הזה כבר לא פעיל
+error-link-gone-text = המוכר השבית את קישור התשלום הזה. אפשר לבקש ממנו קישור חדש.
 error-forbidden-heading = פג תוקף ההפעלה
 error-forbidden-text = מטעמי אבטחה לא ניתן היה לשלוח את הטופס. יש לחזור אחורה, לרענן את הדף ולנסות שוב.
 error-unavailable-heading = נחזור בקרוב

@@ -184,6 +184,8 @@ status-continue = Continua il checkout
 
 error-not-found-heading = Checkout non trovato
 error-not-found-text = Questo link di checkout non è valido. Chiedi un nuovo link al venditore.
+error-link-gone-heading = Questo link non è più attivo
+error-link-gone-text = Il venditore ha disattivato questo link di pagamento. Chiedigliene uno nuovo.
 error-forbidden-heading = La tua sessione è scaduta
 error-forbidden-text = Per la tua sicurezza non è stato possibile inviare questo modulo. Torna indietro, ricarica la pagina e riprova.
 error-unavailable-heading = Torniamo subito

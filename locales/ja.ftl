@@ -184,6 +184,8 @@ status-continue = 購入手続きを続ける
 
 error-not-found-heading = 購入手続きが見つかりません
 error-not-found-text = この購入手続きのリンクは無効です。販売者に新しいリンクを依頼してください。
+error-link-gone-heading = このリンクは無効になりました
+error-link-gone-text = 販売者がこのお支払いリンクを無効にしました。新しいリンクを販売者にお問い合わせください。
 error-forbidden-heading = セッションの有効期限が切れました
 error-forbidden-text = セキュリティ保護のため、このフォームを送信できませんでした。前のページに戻り、ページを再読み込みしてから、もう一度お試しください。
 error-unavailable-heading = まもなく復旧します

@@ -184,6 +184,8 @@ status-continue = Verder met afrekenen
 
 error-not-found-heading = Checkout niet gevonden
 error-not-found-text = Deze checkoutlink is niet geldig. Vraag de verkoper om een nieuwe link.
+error-link-gone-heading = Deze link is niet meer actief
+error-link-gone-text = De verkoper heeft deze betaallink uitgeschakeld. Vraag om een nieuwe link.
 error-forbidden-heading = Je sessie is verlopen
 error-forbidden-text = Voor je veiligheid kon dit formulier niet worden verzonden. Ga terug, laad de pagina opnieuw en probeer het nog eens.
 error-unavailable-heading = We zijn zo terug

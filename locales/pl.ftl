@@ -184,6 +184,8 @@ status-continue = Kontynuuj zamówienie
 
 error-not-found-heading = Nie znaleziono zamówienia
 error-not-found-text = Ten link do zamówienia jest nieprawidłowy. Poproś sprzedawcę o nowy link.
+error-link-gone-heading = Ten link nie jest już aktywny
+error-link-gone-text = Sprzedawca wyłączył ten link do płatności. Poproś o nowy.
 error-forbidden-heading = Twoja sesja wygasła
 error-forbidden-text = Ze względów bezpieczeństwa nie udało się przesłać formularza. Wróć, odśwież stronę i spróbuj ponownie.
 error-unavailable-heading = Zaraz wracamy

@@ -184,6 +184,8 @@ status-continue = Continuar o checkout
 
 error-not-found-heading = Checkout não encontrado
 error-not-found-text = Este link de checkout não é válido. Peça um novo link ao vendedor.
+error-link-gone-heading = Este link não está mais ativo
+error-link-gone-text = O vendedor desativou este link de pagamento. Peça um novo link a ele.
 error-forbidden-heading = Sua sessão expirou
 error-forbidden-text = Para sua segurança, não foi possível enviar este formulário. Volte, recarregue a página e tente novamente.
 error-unavailable-heading = Voltamos já

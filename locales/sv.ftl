@@ -184,6 +184,8 @@ status-continue = Fortsätt till kassan
 
 error-not-found-heading = Kassan hittades inte
 error-not-found-text = Den här kassalänken är inte giltig. Be säljaren om en ny länk.
+error-link-gone-heading = Den här länken är inte längre aktiv
+error-link-gone-text = Säljaren har stängt av den här betalningslänken. Be om en ny.
 error-forbidden-heading = Din session har gått ut
 error-forbidden-text = Av säkerhetsskäl kunde formuläret inte skickas. Gå tillbaka, ladda om sidan och försök igen.
 error-unavailable-heading = Vi är strax tillbaka

@@ -184,6 +184,8 @@ status-continue = 继续结账
 
 error-not-found-heading = 未找到结账页面
 error-not-found-text = 此结账链接无效。请向卖家索取新链接。
+error-link-gone-heading = 此链接已失效
+error-link-gone-text = 卖家已停用此结账链接。请向卖家索取新的链接。
 error-forbidden-heading = 您的会话已过期
 error-forbidden-text = 为保障您的安全，此表单未能提交。请返回，重新加载页面后再试一次。
 error-unavailable-heading = 我们马上回来

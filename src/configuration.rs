@@ -68,6 +68,12 @@ pub struct Settings {
     /// Hosted form POSTs per minute per checkout session, per process
     /// (`HOSTED_POST_RATE_LIMIT`; 0: off).
     pub hosted_post_rate_limit: u32,
+    /// Checkout-link visits (each creates a session) per minute per client address, per
+    /// process (`LINK_OPEN_RATE_LIMIT`; 0: off).
+    pub link_open_rate_limit: u32,
+    /// Console sign-in attempts per minute per account (four times as many per client
+    /// address), per process (`LOGIN_RATE_LIMIT`; 0: off).
+    pub login_rate_limit: u32,
     /// Run the webhook delivery worker in this process (`WEBHOOK_WORKER=off`: not).
     pub webhook_worker: bool,
     /// Seconds between the attempts of a delivery after the first (`WEBHOOK_RETRY_SCHEDULE`).
@@ -115,6 +121,8 @@ impl Settings {
             metrics_bind: None,
             api_rate_limit: 100,
             hosted_post_rate_limit: 60,
+            link_open_rate_limit: 60,
+            login_rate_limit: 5,
             webhook_worker: true,
             webhook_retry_schedule: crate::services::webhooks::worker::DEFAULT_SCHEDULE.to_vec(),
             webhook_timeout: std::time::Duration::from_secs(15),

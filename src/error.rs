@@ -33,6 +33,9 @@ pub enum AppError {
         /// Extra members of the problem document (e.g. the new `estimates`).
         extra: Option<serde_json::Value>,
     },
+    /// Existed and is no more (an inactive checkout link): `410`.
+    #[error("{0} is no longer available")]
+    Gone(&'static str),
     #[error("request body too large")]
     PayloadTooLarge,
     /// Over a rate limit (`routes::limits`); retry after this many seconds.
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Forbidden(_) => "Forbidden",
             AppError::NotFound(_) => "Not found",
             AppError::Conflict { .. } => "Conflict",
+            AppError::Gone(_) => "Gone",
             AppError::PayloadTooLarge => "Payload too large",
             AppError::TooManyRequests { .. } => "Too many requests",
             AppError::Validation(_) => "Validation failed",
@@ -80,6 +84,7 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not-found",
             AppError::Conflict { .. } => "conflict",
+            AppError::Gone(_) => "gone",
             AppError::PayloadTooLarge => "payload-too-large",
             AppError::TooManyRequests { .. } => "rate-limited",
             AppError::Validation(_) => "validation-error",
@@ -95,6 +100,7 @@ impl AppError {
             AppError::Unauthorized => "Provide a valid API key in the x-api-key header.".to_owned(),
             AppError::NotFound(what) => format!("No such {what}."),
             AppError::Conflict { detail, .. } => detail.clone(),
+            AppError::Gone(what) => format!("This {what} is no longer available."),
             AppError::PayloadTooLarge => "The request body is larger than 64 KiB.".to_owned(),
             AppError::TooManyRequests { retry_after } => {
                 format!("Too many requests; retry after {retry_after} seconds.")
@@ -270,6 +276,22 @@ impl From<crate::services::discounts::DiscountError> for AppError {
     }
 }
 
+impl From<crate::services::checkout_links::LinkError> for AppError {
+    fn from(e: crate::services::checkout_links::LinkError) -> Self {
+        use crate::services::checkout_links::LinkError;
+        match e {
+            LinkError::NotFound => AppError::NotFound("checkout link"),
+            LinkError::Invalid(errors) => AppError::Validation(errors),
+            LinkError::Inactive => AppError::Gone("checkout link"),
+            LinkError::Unavailable(errors) => {
+                tracing::warn!(?errors, "an active checkout link could not make a session");
+                AppError::Gone("checkout link")
+            }
+            LinkError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
 impl From<ContractError> for AppError {
     fn from(e: ContractError) -> Self {
         match e {
@@ -312,6 +334,7 @@ impl ResponseError for AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

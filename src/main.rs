@@ -93,6 +93,12 @@ struct ServeArgs {
     /// Hosted form POSTs per minute per checkout session, per process (0 turns it off)
     #[arg(long, env = "HOSTED_POST_RATE_LIMIT", default_value_t = 60)]
     hosted_post_rate_limit: u32,
+    /// Checkout-link visits per minute per client address, per process (0 turns it off)
+    #[arg(long, env = "LINK_OPEN_RATE_LIMIT", default_value_t = 60)]
+    link_open_rate_limit: u32,
+    /// Console sign-in attempts per minute per account, four times as many per address (0: off)
+    #[arg(long, env = "LOGIN_RATE_LIMIT", default_value_t = 5)]
+    login_rate_limit: u32,
     /// on or off: run the webhook delivery worker in this process
     #[arg(long, env = "WEBHOOK_WORKER", default_value = "on", value_parser = on_off)]
     webhook_worker: bool,
@@ -162,6 +168,8 @@ fn settings(cli: &Cli, serve: &ServeArgs) -> Settings {
     s.metrics_bind = serve.metrics_bind.clone();
     s.api_rate_limit = serve.api_rate_limit;
     s.hosted_post_rate_limit = serve.hosted_post_rate_limit;
+    s.link_open_rate_limit = serve.link_open_rate_limit;
+    s.login_rate_limit = serve.login_rate_limit;
     s.webhook_worker = serve.webhook_worker;
     if let Some(Schedule(schedule)) = &serve.webhook_retry_schedule {
         s.webhook_retry_schedule = schedule.clone();

@@ -326,6 +326,11 @@ fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSession
                 .route(get_or_head().to(hosted::favicon)),
         )
         .service(
+            web::resource("/l/{slug}")
+                .wrap(hosted::hosted_headers())
+                .route(get_or_head().to(hosted::link::open_link)),
+        )
+        .service(
             web::scope("/checkout")
                 .wrap(session)
                 .configure(hosted::configure),

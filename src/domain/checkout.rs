@@ -220,6 +220,8 @@ pub struct Checkout<Q = Quote> {
     pub allow_promotion_codes: bool,
     /// The pages' language: `auto` (the browser's) or a fixed supported locale (SPEC §12).
     pub locale: crate::domain::locale::LocaleSetting,
+    /// The checkout link the session was opened from, if any (SPEC §13).
+    pub checkout_link_id: Option<uuid::Uuid>,
 }
 
 impl<Q> Checkout<Q> {

@@ -1,5 +1,7 @@
 pub mod catalog;
 pub mod checkout;
+pub mod checkout_link;
+pub mod console;
 pub mod customer;
 pub mod discount;
 pub mod events;

@@ -1,10 +1,12 @@
-//! Rate limits (SPEC §14), per process: API requests per API key and hosted form POSTs per
-//! checkout session. Over a limit is `429` with `Retry-After` (problem+json on the API, a page
+//! Rate limits (SPEC §13, §14), per process: API requests per API key, hosted form POSTs per
+//! checkout session, checkout-link visits per client address, console sign-ins per account and
+//! per address. Over a limit is `429` with `Retry-After` (problem+json on the API, a page
 //! on the hosted side); the rest of the service is unaffected. Each limit is a setting; `0`
 //! turns it off. Kept in process memory on purpose: a limit per process is what the spec asks,
 //! and nothing about correctness depends on it.
 
 use std::hash::Hash;
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
@@ -57,6 +59,9 @@ fn retry_after_seconds(wait: Duration) -> u64 {
 pub struct Limits {
     api: Option<Limit<String>>,
     hosted_post: Option<Limit<Uuid>>,
+    link_open: Option<Limit<IpAddr>>,
+    login_email: Option<Limit<String>>,
+    login_address: Option<Limit<IpAddr>>,
 }
 
 impl Limits {
@@ -65,6 +70,16 @@ impl Limits {
             api: Limit::new(NonZeroU32::new(settings.api_rate_limit).map(Quota::per_second)),
             hosted_post: Limit::new(
                 NonZeroU32::new(settings.hosted_post_rate_limit).map(Quota::per_minute),
+            ),
+            link_open: Limit::new(
+                NonZeroU32::new(settings.link_open_rate_limit).map(Quota::per_minute),
+            ),
+            login_email: Limit::new(
+                NonZeroU32::new(settings.login_rate_limit).map(Quota::per_minute),
+            ),
+            // One address may try a few accounts (an office behind one NAT), not many.
+            login_address: Limit::new(
+                NonZeroU32::new(settings.login_rate_limit.saturating_mul(4)).map(Quota::per_minute),
             ),
         }
     }
@@ -85,6 +100,26 @@ impl Limits {
         }
     }
 
+    /// A visit to a checkout link (it creates a session) from the client address `ip`.
+    pub fn link_open(&self, ip: IpAddr) -> Result<(), AppError> {
+        match &self.link_open {
+            Some(l) => l.check(&ip),
+            None => Ok(()),
+        }
+    }
+
+    /// A console sign-in attempt for `email_key` from `ip`: limited per account (against
+    /// guessing one password from many addresses) and per address (against trying many).
+    pub fn login(&self, email_key: &str, ip: IpAddr) -> Result<(), AppError> {
+        if let Some(l) = &self.login_address {
+            l.check(&ip)?;
+        }
+        match &self.login_email {
+            Some(l) => l.check(&email_key.to_owned()),
+            None => Ok(()),
+        }
+    }
+
     /// Drops the state of keys that have been quiet (run now and then: memory stays bounded by
     /// the keys active in the last refill period).
     pub fn forget_idle(&self) {
@@ -92,6 +127,15 @@ impl Limits {
             l.forget_idle();
         }
         if let Some(l) = &self.hosted_post {
+            l.forget_idle();
+        }
+        if let Some(l) = &self.link_open {
+            l.forget_idle();
+        }
+        if let Some(l) = &self.login_email {
+            l.forget_idle();
+        }
+        if let Some(l) = &self.login_address {
             l.forget_idle();
         }
     }

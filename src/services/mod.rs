@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod cache;
 pub mod catalog;
+pub mod checkout_links;
 pub mod checkouts;
 pub mod clock;
 pub mod contracts;

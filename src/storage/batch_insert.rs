@@ -181,5 +181,6 @@ fn push_row<D: Db>(qb: &mut sqlx::QueryBuilder<D>, v: &CheckoutRow<'_>) {
         .value(v.discount.as_deref())
         .value(v.allow_promotion_codes)
         .value(v.locale)
+        .value(v.checkout_link_id)
         .close();
 }

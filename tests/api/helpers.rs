@@ -41,6 +41,8 @@ pub fn test_settings(database_url: &str) -> Settings {
     // Rate limits are tested on their own (operations.rs); elsewhere tests send bursts.
     s.api_rate_limit = 0;
     s.hosted_post_rate_limit = 0;
+    s.link_open_rate_limit = 0;
+    s.login_rate_limit = 0;
     s
 }
 

@@ -183,7 +183,7 @@ pub(crate) async fn team(app: &TestApp) -> Catalog {
     app.seat_plan("Team", "10.00", "P1M").await
 }
 
-fn details_form(name: &str, email: &str, country: &str) -> Vec<(String, String)> {
+pub(crate) fn details_form(name: &str, email: &str, country: &str) -> Vec<(String, String)> {
     vec![
         f("customer_name", name),
         f("email", email),

@@ -9,6 +9,7 @@ mod health;
 mod helpers;
 mod hosted;
 mod keys;
+mod links;
 mod locales;
 mod openapi;
 mod operations;

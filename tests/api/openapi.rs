@@ -54,6 +54,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api_keys"),
     ("get", "/api_keys"),
     ("post", "/api_keys/{id}/revoke"),
+    ("post", "/checkout_links"),
+    ("get", "/checkout_links"),
+    ("get", "/checkout_links/{id}"),
+    ("patch", "/checkout_links/{id}"),
 ];
 
 fn refs(v: &Value, out: &mut BTreeSet<String>) {

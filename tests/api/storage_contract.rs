@@ -246,6 +246,7 @@ fn checkout(f: &Fixture, expires_in: Duration) -> Checkout {
         discount: None,
         allow_promotion_codes: false,
         locale: LocaleSetting::Fixed(Locale::PtBr),
+        checkout_link_id: None,
     }
 }
 

@@ -11,6 +11,8 @@ use hosted_checkout::domain::catalog::{
     ApiKey, BusinessEntity, Contract, Customer, Organisation, Plan, Product,
 };
 use hosted_checkout::domain::checkout::{Checkout, QuoteJson};
+use hosted_checkout::domain::checkout_link::{CheckoutLink, LinkStats};
+use hosted_checkout::domain::console::ConsoleUser;
 use hosted_checkout::domain::discount::{Coupon, PromotionCode};
 use hosted_checkout::domain::events::{Delivery, Event, WebhookEndpoint};
 use hosted_checkout::services::clock::SystemClock;
@@ -426,6 +428,75 @@ impl IdempotencyStore for EntitiesDown {
     }
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> StorageResult<u64> {
         self.inner.purge_idempotency_keys(before).await
+    }
+}
+
+#[async_trait]
+impl CheckoutLinkStore for EntitiesDown {
+    async fn insert_link(&self, l: &CheckoutLink) -> StorageResult<()> {
+        self.inner.insert_link(l).await
+    }
+    async fn get_link(&self, org: Uuid, id: Uuid) -> StorageResult<Option<CheckoutLink>> {
+        self.inner.get_link(org, id).await
+    }
+    async fn get_link_by_slug(&self, slug: &str) -> StorageResult<Option<CheckoutLink>> {
+        self.inner.get_link_by_slug(slug).await
+    }
+    async fn list_links(
+        &self,
+        org: Uuid,
+        page: PageRequest,
+    ) -> StorageResult<PageOf<CheckoutLink>> {
+        self.inner.list_links(org, page).await
+    }
+    async fn set_link_active(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        active: bool,
+        at: DateTime<Utc>,
+    ) -> StorageResult<bool> {
+        self.inner.set_link_active(org, id, active, at).await
+    }
+    async fn link_stats(&self, org: Uuid, id: Uuid) -> StorageResult<LinkStats> {
+        self.inner.link_stats(org, id).await
+    }
+}
+
+#[async_trait]
+impl ReportStore for EntitiesDown {
+    async fn outcomes_by_day(
+        &self,
+        org: Uuid,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StorageResult<Vec<DayOutcome>> {
+        self.inner.outcomes_by_day(org, since, now).await
+    }
+}
+
+#[async_trait]
+impl ConsoleUserStore for EntitiesDown {
+    async fn insert_console_user(&self, u: &ConsoleUser) -> StorageResult<UserWrite> {
+        self.inner.insert_console_user(u).await
+    }
+    async fn find_console_user(&self, email: &str) -> StorageResult<Option<ConsoleUser>> {
+        self.inner.find_console_user(email).await
+    }
+    async fn get_console_user(&self, id: Uuid) -> StorageResult<Option<ConsoleUser>> {
+        self.inner.get_console_user(id).await
+    }
+    async fn set_console_password(
+        &self,
+        id: Uuid,
+        version: i64,
+        password_hash: &str,
+        temporary: bool,
+        at: DateTime<Utc>,
+    ) -> StorageResult<UserWrite> {
+        self.inner
+            .set_console_password(id, version, password_hash, temporary, at)
+            .await
     }
 }
 

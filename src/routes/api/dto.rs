@@ -95,6 +95,7 @@ impl From<CreateCheckout> for NewCheckout {
             discounts: discount_inputs(b.discounts),
             allow_promotion_codes: b.allow_promotion_codes,
             locale: b.locale,
+            checkout_link_id: None,
         }
     }
 }
@@ -149,6 +150,7 @@ pub struct ListCheckouts {
     pub checkout_status: Option<String>,
     pub customer_id: Option<String>,
     pub checkout_type: Option<String>,
+    pub checkout_link_id: Option<String>,
 }
 
 impl From<ListCheckouts> for CheckoutQuery {
@@ -159,6 +161,7 @@ impl From<ListCheckouts> for CheckoutQuery {
             checkout_status: q.checkout_status,
             customer_id: q.customer_id,
             checkout_type: q.checkout_type,
+            checkout_link_id: q.checkout_link_id,
         }
     }
 }
@@ -214,6 +217,8 @@ pub struct CheckoutView {
     /// `auto` or the supported BCP 47 tag the pages speak.
     #[schema(example = "auto")]
     pub locale: String,
+    /// The checkout link the session was opened from (SPEC §13), if any.
+    pub checkout_link_id: Option<Uuid>,
     pub expires_at: DateTime<Utc>,
     pub success_url: Option<RedirectUrl>,
     pub cancel_url: Option<RedirectUrl>,
@@ -256,6 +261,7 @@ impl CheckoutView {
             discounts: c.discount.into_iter().collect(),
             allow_promotion_codes: c.allow_promotion_codes,
             locale: c.locale.as_str().to_owned(),
+            checkout_link_id: c.checkout_link_id,
             expires_at: c.expires_at,
             success_url: c.success_url,
             cancel_url: c.cancel_url,

@@ -7,6 +7,7 @@ pub mod discounts;
 pub mod dto;
 pub mod extract;
 pub mod keys;
+pub mod links;
 pub mod openapi;
 pub mod webhooks;
 
@@ -105,6 +106,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::resource("/api_keys")
                 .route(web::post().to(keys::create))
                 .route(get_or_head().to(keys::list)),
+        )
+        .service(
+            web::resource("/checkout_links")
+                .route(web::post().to(links::create))
+                .route(get_or_head().to(links::list)),
+        )
+        .service(
+            web::resource("/checkout_links/{id}")
+                .route(get_or_head().to(links::get))
+                .route(web::patch().to(links::patch)),
         )
         .service(web::resource("/api_keys/{id}/revoke").route(web::post().to(keys::revoke)))
         .service(

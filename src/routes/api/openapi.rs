@@ -18,6 +18,7 @@ use super::dto::{
     PatchCheckout, PreviewView,
 };
 use super::keys::{CreateApiKey, CreatedApiKey};
+use super::links::{CheckoutLinkChange, CheckoutLinkJson, NewCheckoutLink};
 use super::webhooks::{
     CreateEndpoint, EndpointView, EventView, OrganisationView, PatchEndpoint, ResendEvent,
 };
@@ -80,6 +81,7 @@ impl Modify for ApiKeyAuth {
         patch_webhook_endpoint, delete_webhook_endpoint, rotate_webhook_secret,
         list_events, get_event, resend_event, get_organisation, rotate_redirect_secret,
         create_api_key, list_api_keys, revoke_api_key,
+        create_checkout_link, list_checkout_links, get_checkout_link, patch_checkout_link,
         create_coupon, list_coupons, get_coupon, archive_coupon,
         create_promotion_code, list_promotion_codes, get_promotion_code, patch_promotion_code,
     ),
@@ -94,7 +96,8 @@ impl Modify for ApiKeyAuth {
         EventType, Delivery, DeliveryStatus, Attempt, OrganisationView, ApiKey, CreateApiKey,
         CreatedApiKey, NewCoupon, AppliesTo, AppliesToJson, CouponJson, NewPromotionCode,
         RestrictionsJson, PromotionCodeChange, PromotionCodeJson, DiscountEntry, DiscountRef,
-        AppliedDiscount, Discount, DiscountValue, DiscountDuration,
+        AppliedDiscount, Discount, DiscountValue, DiscountDuration, NewCheckoutLink,
+        CheckoutLinkChange, CheckoutLinkJson,
     )),
     tags(
         (name = "catalog", description = "Business entities, customers, products and plans"),
@@ -102,6 +105,7 @@ impl Modify for ApiKeyAuth {
         (name = "checkouts", description = "Checkout sessions"),
         (name = "discounts", description = "Coupons and promotion codes"),
         (name = "webhooks", description = "Webhook endpoints and events (signed, retried, re-sendable)"),
+        (name = "checkout_links", description = "Reusable links: each visit opens a guest checkout session"),
         (name = "organisation", description = "The caller's organisation and its redirect secret"),
     )
 )]
@@ -354,7 +358,7 @@ pub fn preview_checkout() {}
 /// List checkout sessions, newest first, with filters
 #[utoipa::path(get, path = "/checkouts", tag = "checkouts",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query),
-        ("checkout_status" = Option<CheckoutStatus>, Query), ("customer_id" = Option<uuid::Uuid>, Query), ("checkout_type" = Option<CheckoutType>, Query)),
+        ("checkout_status" = Option<CheckoutStatus>, Query), ("customer_id" = Option<uuid::Uuid>, Query), ("checkout_type" = Option<CheckoutType>, Query), ("checkout_link_id" = Option<uuid::Uuid>, Query)),
     responses((status = 200, body = ListResponse<CheckoutView>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_checkouts() {}
 
@@ -458,3 +462,26 @@ pub fn list_api_keys() {}
 #[utoipa::path(post, path = "/api_keys/{id}/revoke", tag = "organisation", params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, body = ApiKey), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn revoke_api_key() {}
+
+/// Create a checkout link (checked like the guest session each visit opens)
+#[utoipa::path(post, path = "/checkout_links", tag = "checkout_links", request_body(content = NewCheckoutLink),
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = CheckoutLinkJson), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn create_checkout_link() {}
+
+/// List the organisation's checkout links, newest first, each with its sessions and conversion
+#[utoipa::path(get, path = "/checkout_links", tag = "checkout_links",
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query)),
+    responses((status = 200, body = ListResponse<CheckoutLinkJson>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn list_checkout_links() {}
+
+/// A checkout link with its sessions and conversion
+#[utoipa::path(get, path = "/checkout_links/{id}", tag = "checkout_links", params(("id" = uuid::Uuid, Path)),
+    responses((status = 200, body = CheckoutLinkJson), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub fn get_checkout_link() {}
+
+/// Activate or deactivate a checkout link (an inactive link answers 410)
+#[utoipa::path(patch, path = "/checkout_links/{id}", tag = "checkout_links", request_body(content = CheckoutLinkChange),
+    params(("id" = uuid::Uuid, Path), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = CheckoutLinkJson), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub fn patch_checkout_link() {}

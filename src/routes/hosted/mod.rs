@@ -5,6 +5,7 @@
 
 mod csrf;
 pub mod forms;
+pub mod link;
 mod page;
 
 use actix_session::Session;
@@ -29,17 +30,7 @@ pub use self::page::csp;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/{id}")
-            .wrap(
-                DefaultHeaders::new()
-                    .add((header::CACHE_CONTROL, "no-store"))
-                    .add((header::REFERRER_POLICY, "same-origin"))
-                    .add((header::X_FRAME_OPTIONS, "DENY"))
-                    // A checkout must never be indexed (pages also say so in a meta tag).
-                    .add(("X-Robots-Tag", "noindex, nofollow"))
-                    // Responses without a page (redirects) get the strict policy too; pages
-                    // set their own with the style nonce, which this does not overwrite.
-                    .add((header::CONTENT_SECURITY_POLICY, csp(""))),
-            )
+            .wrap(hosted_headers())
             .route("", get_or_head().to(entry))
             .route("/plan", web::post().to(post_plan))
             .route("/details", get_or_head().to(details))
@@ -50,6 +41,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cancel", web::post().to(post_cancel))
             .route("/status", get_or_head().to(status)),
     );
+}
+
+/// The headers of every hosted response (pages, redirects, checkout links, the console).
+pub fn hosted_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((header::CACHE_CONTROL, "no-store"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        // A checkout must never be indexed (pages also say so in a meta tag).
+        .add(("X-Robots-Tag", "noindex, nofollow"))
+        // Responses without a page (redirects) get the strict policy too; pages set their own
+        // with the style nonce, which this does not overwrite.
+        .add((header::CONTENT_SECURITY_POLICY, csp("")))
 }
 
 /// A `GET` of one step: its page while the session is open, the status page once it is

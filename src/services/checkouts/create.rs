@@ -48,6 +48,8 @@ pub struct NewCheckout {
     pub allow_promotion_codes: Option<bool>,
     /// `auto` (default) or a supported BCP 47 tag.
     pub locale: Option<String>,
+    /// The checkout link the session is opened from (not an API field: `/l/{slug}` sets it).
+    pub checkout_link_id: Option<Uuid>,
 }
 
 /// What `preview` answers: the estimate a session would show.
@@ -112,6 +114,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         discount: v.draft.discount,
         allow_promotion_codes: input.allow_promotion_codes.unwrap_or(false),
         locale: v.locale,
+        checkout_link_id: input.checkout_link_id,
     };
     ctx.store
         .insert_checkout(&checkout)

@@ -74,7 +74,7 @@ pub(crate) fn check_metadata(errors: &mut Errors, m: &BTreeMap<String, String>) 
 
 /// The URL in `field`, if given and valid.
 /// A session's `locale`: `auto` when absent; anything else must be supported (SPEC §12).
-pub(super) fn parse_locale(errors: &mut Errors, v: Option<&str>) -> Option<LocaleSetting> {
+pub(crate) fn parse_locale(errors: &mut Errors, v: Option<&str>) -> Option<LocaleSetting> {
     let v = v?;
     match v.parse() {
         Ok(l) => Some(l),
@@ -85,7 +85,7 @@ pub(super) fn parse_locale(errors: &mut Errors, v: Option<&str>) -> Option<Local
     }
 }
 
-pub(super) fn parse_url(errors: &mut Errors, field: &str, v: Option<&str>) -> Option<RedirectUrl> {
+pub(crate) fn parse_url(errors: &mut Errors, field: &str, v: Option<&str>) -> Option<RedirectUrl> {
     match RedirectUrl::parse(v?) {
         Ok(u) => Some(u),
         Err(msg) => {

@@ -17,6 +17,7 @@ pub struct CheckoutQuery {
     pub checkout_status: Option<String>,
     pub customer_id: Option<String>,
     pub checkout_type: Option<String>,
+    pub checkout_link_id: Option<String>,
 }
 
 pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, ReadError> {
@@ -32,12 +33,18 @@ pub async fn list(
     q: CheckoutQuery,
 ) -> Result<PageOf<Checkout<QuoteJson>>, ReadError> {
     let mut errors = Errors::default();
-    let filter = filter(
+    let mut filter = filter(
         &mut errors,
         &q.checkout_status,
         &q.checkout_type,
         &q.customer_id,
     );
+    if let Some(l) = q.checkout_link_id.as_deref() {
+        filter.checkout_link_id = Uuid::parse_str(l).ok();
+        if filter.checkout_link_id.is_none() {
+            errors.add("checkout_link_id", "must be an id (UUID)");
+        }
+    }
     let page = ListParams {
         limit: q.limit,
         starting_after: q.starting_after,

@@ -30,6 +30,7 @@ impl Db for Postgres {
     const CLAIM_LOCK: &'static str = " FOR UPDATE OF d SKIP LOCKED";
     const NEW_ID: &'static str = "gen_random_uuid()";
     const INDEX_HINTS: bool = false;
+    const CREATED_DAY: &'static str = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
 
     type Machinery = PgMachinery;
     /// PostgreSQL takes row locks itself: no process-level write lock.

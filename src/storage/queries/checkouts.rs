@@ -21,7 +21,7 @@ use crate::storage::{
 /// its plan (`p_…`), contract (`k_…`) and the contract's plan (`kp_…`) (`$1` session id, `$2`
 /// organisation or NULL). Decoded by `rows::checkouts::CheckoutWithTermsColumns`.
 pub(crate) const CHECKOUT_WITH_TERMS: &str = concat!(
-    "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, c.link_secret, c.discount, c.allow_promotion_codes, c.locale, ",
+    "SELECT c.id, c.organisation_id, c.checkout_status, c.checkout_type, c.plan_id, c.contract_id, c.start_date, c.end_date, c.customer_id, c.business_entity_id, c.guest_checkout, c.customer_data, c.estimates, c.expires_at, c.success_url, c.cancel_url, c.product_overrides, c.plan_options, c.proration_behavior, c.metadata, c.preview, c.cancel_reason, c.created_at, c.updated_at, c.completed_at, c.link_secret, c.discount, c.allow_promotion_codes, c.locale, c.checkout_link_id, ",
     "p.id AS p_id, p.organisation_id AS p_organisation_id, p.name AS p_name, p.description AS p_description, p.currency AS p_currency, p.billing_period AS p_billing_period, p.trial_period_days AS p_trial_period_days, p.business_entity_id AS p_business_entity_id, p.status AS p_status, p.items AS p_items, p.created_at AS p_created_at, p.updated_at AS p_updated_at, ",
     "k.id AS k_id, k.organisation_id AS k_organisation_id, k.customer_id AS k_customer_id, k.plan_id AS k_plan_id, k.currency AS k_currency, k.status AS k_status, k.start_date AS k_start_date, k.end_date AS k_end_date, k.billing_anchor_date AS k_billing_anchor_date, k.items AS k_items, k.checkout_id AS k_checkout_id, k.discount AS k_discount, k.scheduled AS k_scheduled, k.version AS k_version, k.created_at AS k_created_at, k.updated_at AS k_updated_at, ",
     "kp.id AS kp_id, kp.organisation_id AS kp_organisation_id, kp.name AS kp_name, kp.description AS kp_description, kp.currency AS kp_currency, kp.billing_period AS kp_billing_period, kp.trial_period_days AS kp_trial_period_days, kp.business_entity_id AS kp_business_entity_id, kp.status AS kp_status, kp.items AS kp_items, kp.created_at AS kp_created_at, kp.updated_at AS kp_updated_at",
@@ -63,14 +63,14 @@ pub(crate) const EXPIRE_DUE: &str = concat!(
 
 /// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
 /// values follows per session (`storage::batch_insert`).
-pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale) ";
+pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id) ";
 pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1";
 
-const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale FROM checkouts WHERE organisation_id = $1 AND id = $2";
-const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale FROM checkouts WHERE id = $1";
+const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id FROM checkouts WHERE organisation_id = $1 AND id = $2";
+const CHECKOUT_BY_ID: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id FROM checkouts WHERE id = $1";
 /// One branch of the list: an index hint may follow, then ` WHERE organisation_id = `, the
 /// organisation and the filters (completed at run time, `list_checkouts`).
-const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale FROM checkouts";
+const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id FROM checkouts";
 /// The list's order; every filter has an index that ends in it (migration 0006).
 const LIST_ORDER: &str = " ORDER BY created_at DESC, id DESC LIMIT ";
 
@@ -375,6 +375,7 @@ pub(crate) fn list_sql<D: Db>(
         filter.status.is_some(),
         filter.customer_id.is_some(),
         filter.checkout_type.is_some(),
+        filter.checkout_link_id.is_some(),
     ];
     let mut q = ListSql {
         seek: filters.iter().filter(|f| **f).count() <= 1,
@@ -431,6 +432,7 @@ fn list_branch<D: Db>(
     // sweep has not marked yet are few. Otherwise the planner's choice (status or type).
     let index = match (branch, filter.customer_id) {
         (_, Some(_)) => Some("checkouts_org_customer"),
+        _ if filter.checkout_link_id.is_some() => Some("checkouts_link"),
         (Branch::OpenPastExpiry, None) => Some("checkouts_open_expiry"),
         _ => None,
     };
@@ -459,6 +461,9 @@ fn list_branch<D: Db>(
     }
     if let Some(c) = filter.customer_id {
         q.push(" AND customer_id = ").push_arg(ListArg::Id(c));
+    }
+    if let Some(l) = filter.checkout_link_id {
+        q.push(" AND checkout_link_id = ").push_arg(ListArg::Id(l));
     }
     if let Some(t) = filter.checkout_type {
         q.push(" AND checkout_type = ")

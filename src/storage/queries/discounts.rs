@@ -29,7 +29,7 @@ const SET_CODE_ACTIVE: &str = "UPDATE promotion_codes SET active = $1, updated_a
 pub(super) const HAS_CONTRACTS: &str = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracts WHERE organisation_id = $1 AND customer_id = $2 LIMIT 1) AS c";
 
 /// Whether `e` is a unique index refusing a row: here, an active code that exists already.
-fn is_unique_violation(e: &StorageError) -> bool {
+pub(super) fn is_unique_violation(e: &StorageError) -> bool {
     matches!(e, StorageError::Other(e) if e
         .downcast_ref::<sqlx::Error>()
         .and_then(|e| e.as_database_error())

@@ -6,17 +6,19 @@
 /// What the writes that close a session answer: the row as they leave it, for its events.
 macro_rules! returning_checkout {
     () => {
-        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale"
+        " RETURNING id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id"
     };
 }
 
 mod catalog;
 pub(crate) mod checkouts;
 mod confirm;
+mod console_users;
 mod contracts;
 mod discounts;
 mod events;
 mod idempotency;
+mod links;
 mod organisations;
 mod webhooks;
 
@@ -61,6 +63,9 @@ pub trait Db:
     /// list's order: with a million open sessions it walked them all for an open session of a
     /// customer who has none (6 s). PostgreSQL chooses from its statistics, and has no hints.
     const INDEX_HINTS: bool;
+    /// The UTC day (`YYYY-MM-DD`) of a session's `created_at`, for the console's per-day
+    /// counts: SQLite stores RFC 3339 text in UTC, PostgreSQL a `timestamptz`.
+    const CREATED_DAY: &'static str;
 
     /// What the backend keeps in the process beside its pool, for its speed-ups.
     type Machinery: Send + Sync;

@@ -52,6 +52,8 @@ pub(crate) struct CheckoutRow<'r> {
     pub allow_promotion_codes: bool,
     /// `auto` or a supported BCP 47 tag.
     pub locale: &'r str,
+    /// The checkout link the session was opened from (SPEC §13).
+    pub checkout_link_id: Option<Uuid>,
 }
 
 fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
@@ -101,6 +103,7 @@ impl<Q: serde::de::DeserializeOwned> TryFrom<CheckoutRow<'_>> for Checkout<Q> {
             discount: r.discount.as_deref().map(json).transpose()?,
             allow_promotion_codes: r.allow_promotion_codes,
             locale: r.locale.parse().map_err(|_| corrupt("locale", r.locale))?,
+            checkout_link_id: r.checkout_link_id,
         })
     }
 }
@@ -136,6 +139,7 @@ pub(crate) struct CheckoutColumns<Q = Quote> {
     discount: usize,
     allow_promotion_codes: usize,
     locale: usize,
+    checkout_link_id: usize,
     quote: PhantomData<fn() -> Q>,
 }
 
@@ -173,6 +177,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             discount: f.at("discount")?,
             allow_promotion_codes: f.at("allow_promotion_codes")?,
             locale: f.at("locale")?,
+            checkout_link_id: f.at("checkout_link_id")?,
             quote: PhantomData,
         })
     }
@@ -208,6 +213,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             discount: borrowed(r.get(self.discount)?),
             allow_promotion_codes: r.get(self.allow_promotion_codes)?,
             locale: r.get(self.locale)?,
+            checkout_link_id: r.get(self.checkout_link_id)?,
         }
         .try_into()
     }
@@ -325,6 +331,7 @@ impl CheckoutRow<'static> {
                 .map(Cow::Owned),
             allow_promotion_codes: c.allow_promotion_codes,
             locale: c.locale.as_str(),
+            checkout_link_id: c.checkout_link_id,
         })
     }
 }

@@ -17,6 +17,7 @@ pub(crate) mod checkouts;
 pub(crate) mod contracts;
 pub(crate) mod discounts;
 pub(crate) mod events;
+pub(crate) mod links;
 
 use std::sync::OnceLock;
 

@@ -64,6 +64,7 @@ impl Db for Sqlite {
     const CLAIM_LOCK: &'static str = "";
     const NEW_ID: &'static str = "randomblob(16)";
     const INDEX_HINTS: bool = true;
+    const CREATED_DAY: &'static str = "substr(created_at, 1, 10)";
 
     type Machinery = SqliteMachinery;
     type Writing<'a> = WriteGuard<'a>;

@@ -49,6 +49,7 @@ pub fn error_page(error: &AppError, request_id: &str, lang: &'static Lang) -> Er
     let t = |id| lang.t(id);
     let (heading, message) = match error {
         AppError::NotFound(_) => (t("error-not-found-heading"), t("error-not-found-text")),
+        AppError::Gone(_) => (t("error-link-gone-heading"), t("error-link-gone-text")),
         AppError::Forbidden(_) => (t("error-forbidden-heading"), t("error-forbidden-text")),
         AppError::Unavailable(_) => (t("error-unavailable-heading"), t("error-unavailable-text")),
         AppError::Conflict { detail, .. } => (t("error-conflict-heading"), detail.clone()),
