@@ -292,6 +292,18 @@ impl From<crate::services::checkout_links::LinkError> for AppError {
     }
 }
 
+impl From<crate::services::console::ConsoleError> for AppError {
+    fn from(e: crate::services::console::ConsoleError) -> Self {
+        use crate::services::console::ConsoleError;
+        match e {
+            ConsoleError::BadCredentials => AppError::Unauthorized,
+            ConsoleError::Invalid(errors) => AppError::Validation(errors),
+            ConsoleError::SignedOut => AppError::Unauthorized,
+            ConsoleError::Unexpected(e) => AppError::unexpected(e),
+        }
+    }
+}
+
 impl From<ContractError> for AppError {
     fn from(e: ContractError) -> Self {
         match e {

@@ -8,7 +8,7 @@ use hosted_checkout::routes::api::webhooks::ApiObjects;
 use hosted_checkout::services::clock::SystemClock;
 use hosted_checkout::services::webhooks::ssrf::AddressPolicy;
 use hosted_checkout::services::webhooks::worker::WorkerSettings;
-use hosted_checkout::services::{Ctx, demo, organisations};
+use hosted_checkout::services::{Ctx, console, demo, organisations};
 use hosted_checkout::startup::Application;
 use hosted_checkout::{storage, telemetry};
 use std::sync::Arc;
@@ -55,6 +55,23 @@ enum Command {
     Org {
         #[command(subcommand)]
         command: OrgCommand,
+    },
+    /// Manage merchant console users
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a console user; prints {"user_id","email","password"} (a one-time password,
+    /// changed at the first sign-in)
+    Create {
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -200,17 +217,39 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Org {
             command: OrgCommand::Create { name },
         }) => {
-            let store =
-                storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
-            let objects = Arc::new(ApiObjects {
-                public_url: String::new(),
-            });
-            let ctx = Ctx::new(store, Arc::new(SystemClock), "", objects);
+            let ctx = command_ctx(&cli).await?;
             let created = organisations::create_organisation(&ctx, name).await?;
             println!("{}", serde_json::to_string(&created)?);
             Ok(())
         }
+        Some(Command::User {
+            command: UserCommand::Create { org, email },
+        }) => {
+            let ctx = command_ctx(&cli).await?;
+            match console::create_user(&ctx, *org, email).await {
+                Ok(created) => {
+                    println!("{}", serde_json::to_string(&created)?);
+                    Ok(())
+                }
+                Err(console::ConsoleError::Invalid(errors)) => {
+                    for e in &errors {
+                        eprintln!("{}: {}", e.field, e.message);
+                    }
+                    anyhow::bail!("the user was not created")
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
     }
+}
+
+/// What a one-shot command runs with: the database, the system clock.
+async fn command_ctx(cli: &Cli) -> anyhow::Result<Ctx> {
+    let store = storage::connect(&cli.database_url, &storage::PoolSettings::default()).await?;
+    let objects = Arc::new(ApiObjects {
+        public_url: String::new(),
+    });
+    Ok(Ctx::new(store, Arc::new(SystemClock), "", objects))
 }
 
 async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {

@@ -263,6 +263,7 @@ fn run(
     metrics: bool,
 ) -> anyhow::Result<Server> {
     let key = session_key(settings);
+    let console_secret = settings.session_secret.expose().to_owned();
     let limits = web::Data::new(Limits::new(settings));
     spawn_limit_housekeeping(limits.clone().into_inner());
     let secure = settings.secure_cookies();
@@ -291,7 +292,10 @@ fn run(
                 web::PathConfig::default()
                     .error_handler(|_, _| crate::error::AppError::NotFound("object").into()),
             )
-            .configure(|cfg| routes(cfg, session))
+            .configure(|cfg| {
+                let console = routes::dashboard::session_middleware(&console_secret, secure);
+                routes(cfg, session, console)
+            })
     })
     .shutdown_timeout(20)
     .client_request_timeout(client_timeout)
@@ -317,7 +321,11 @@ async fn request_id_header(
 }
 
 /// Every route, in one place.
-fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSessionStore>) {
+fn routes(
+    cfg: &mut web::ServiceConfig,
+    session: SessionMiddleware<CookieSessionStore>,
+    console: SessionMiddleware<CookieSessionStore>,
+) {
     cfg.service(health::healthz)
         .service(health::readyz)
         .service(web::resource("/static/app.css").route(get_or_head().to(hosted::stylesheet)))
@@ -335,6 +343,7 @@ fn routes(cfg: &mut web::ServiceConfig, session: SessionMiddleware<CookieSession
                 .wrap(session)
                 .configure(hosted::configure),
         )
+        .configure(|cfg| routes::dashboard::configure(cfg, console))
         .configure(api::configure)
         .default_service(web::to(hosted::not_found));
 }

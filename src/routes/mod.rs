@@ -1,6 +1,8 @@
 //! The HTTP edge: the JSON API, the hosted pages, health checks.
 
 pub mod api;
+pub mod csrf;
+pub mod dashboard;
 pub mod health;
 pub mod hosted;
 pub mod limits;

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod checkout_links;
 pub mod checkouts;
 pub mod clock;
+pub mod console;
 pub mod contracts;
 pub mod demo;
 pub mod discounts;

@@ -24,10 +24,15 @@
 //! New sessions are written by group commit (`batch_insert`).
 
 mod batch_insert;
+mod console_traits;
+mod discount_traits;
 pub mod postgres;
 mod queries;
 mod rows;
 pub mod sqlite;
+
+pub use console_traits::{CheckoutLinkStore, ConsoleUserStore, DayOutcome, ReportStore, UserWrite};
+pub use discount_traits::{CodeWrite, DiscountStore};
 
 use std::sync::Arc;
 
@@ -39,10 +44,7 @@ use crate::domain::catalog::{
     ApiKey, BusinessEntity, Contract, ContractItem, Customer, Organisation, Plan, Product,
 };
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote, QuoteJson};
-use crate::domain::checkout_link::{CheckoutLink, LinkStats};
-use crate::domain::console::ConsoleUser;
 use crate::domain::customer::CustomerData;
-use crate::domain::discount::{Coupon, PromotionCode};
 use crate::domain::events::{Attempt, Delivery, Event, WebhookEndpoint};
 use crate::domain::redirect_url::RedirectUrl;
 
@@ -192,52 +194,6 @@ pub trait ContractStore {
     -> StorageResult<PageOf<Contract>>;
 }
 
-/// What became of a write of a promotion code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeWrite {
-    Written,
-    /// Another active code of the organisation has the same text (in any case).
-    CodeTaken,
-    NotFound,
-}
-
-#[async_trait]
-pub trait DiscountStore {
-    async fn insert_coupon(&self, c: &Coupon) -> StorageResult<()>;
-    async fn get_coupon(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Coupon>>;
-    async fn list_coupons(&self, org: Uuid, page: PageRequest) -> StorageResult<PageOf<Coupon>>;
-    /// Archives the coupon; returns it as it now is, or `None` if it does not exist.
-    async fn archive_coupon(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        at: DateTime<Utc>,
-    ) -> StorageResult<Option<Coupon>>;
-    async fn insert_promotion_code(&self, p: &PromotionCode) -> StorageResult<CodeWrite>;
-    async fn get_promotion_code(&self, org: Uuid, id: Uuid)
-    -> StorageResult<Option<PromotionCode>>;
-    /// The active code typed (in any case), else the newest inactive one with that text.
-    async fn find_promotion_code(
-        &self,
-        org: Uuid,
-        code: &str,
-    ) -> StorageResult<Option<PromotionCode>>;
-    async fn list_promotion_codes(
-        &self,
-        org: Uuid,
-        page: PageRequest,
-    ) -> StorageResult<PageOf<PromotionCode>>;
-    async fn set_promotion_code_active(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        active: bool,
-        at: DateTime<Utc>,
-    ) -> StorageResult<CodeWrite>;
-    /// Whether the customer has any contract yet (`first_time_transaction`).
-    async fn customer_has_contracts(&self, org: Uuid, customer: Uuid) -> StorageResult<bool>;
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct CheckoutFilter {
     pub status: Option<CheckoutStatus>,
@@ -245,75 +201,6 @@ pub struct CheckoutFilter {
     pub checkout_type: Option<CheckoutType>,
     /// Sessions opened from this checkout link.
     pub checkout_link_id: Option<Uuid>,
-}
-
-#[async_trait]
-pub trait CheckoutLinkStore {
-    async fn insert_link(&self, l: &CheckoutLink) -> StorageResult<()>;
-    async fn get_link(&self, org: Uuid, id: Uuid) -> StorageResult<Option<CheckoutLink>>;
-    /// A link by its public slug, in any organisation (`/l/{slug}`).
-    async fn get_link_by_slug(&self, slug: &str) -> StorageResult<Option<CheckoutLink>>;
-    async fn list_links(&self, org: Uuid, page: PageRequest)
-    -> StorageResult<PageOf<CheckoutLink>>;
-    /// `false`: no such link in `org`.
-    async fn set_link_active(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        active: bool,
-        at: DateTime<Utc>,
-    ) -> StorageResult<bool>;
-    /// The sessions opened from a link, and how many became contracts.
-    async fn link_stats(&self, org: Uuid, id: Uuid) -> StorageResult<LinkStats>;
-}
-
-/// How many of an organisation's sessions created on `day` (UTC) are in `status` now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayOutcome {
-    pub day: NaiveDate,
-    /// As a reader sees it now: an open session past its expiry counts as expired.
-    pub status: CheckoutStatus,
-    pub sessions: i64,
-}
-
-/// The console's figures.
-#[async_trait]
-pub trait ReportStore {
-    /// Sessions (not previews) created since `since`, by day and outcome.
-    async fn outcomes_by_day(
-        &self,
-        org: Uuid,
-        since: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> StorageResult<Vec<DayOutcome>>;
-}
-
-/// What a write of a console user did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UserWrite {
-    Written,
-    /// Another user has that address.
-    EmailTaken,
-    /// No such user, or its credentials changed meanwhile.
-    NotFound,
-}
-
-#[async_trait]
-pub trait ConsoleUserStore {
-    async fn insert_console_user(&self, u: &ConsoleUser) -> StorageResult<UserWrite>;
-    /// The user with this address, in any case.
-    async fn find_console_user(&self, email: &str) -> StorageResult<Option<ConsoleUser>>;
-    async fn get_console_user(&self, id: Uuid) -> StorageResult<Option<ConsoleUser>>;
-    /// Sets a new password if the user's credentials are still at `version` (a concurrent
-    /// change wins once), bumping the version: sessions signed in before it end.
-    async fn set_console_password(
-        &self,
-        id: Uuid,
-        version: i64,
-        password_hash: &str,
-        temporary: bool,
-        at: DateTime<Utc>,
-    ) -> StorageResult<UserWrite>;
 }
 
 /// The edits an open session may receive (PATCH, hosted plan and details steps).

@@ -2,6 +2,7 @@
 //! only print what is prepared here; nothing here decides a business rule.
 
 pub mod checkout;
+pub mod console;
 pub mod i18n;
 pub mod pages;
 

@@ -7,54 +7,13 @@ use std::pin::Pin;
 use actix_session::Session;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
-use rand::RngCore;
 
-use super::forms::CSRF_FIELD;
 use super::page::{PageError, PageResult, parse_link};
 use crate::domain::checkout::LinkKey;
 use crate::error::AppError;
+use crate::routes::csrf::check_csrf;
+pub use crate::routes::csrf::csrf_token;
 use crate::routes::limits::Limits;
-
-const CSRF_KEY: &str = "csrf";
-
-/// The browser session's token, made on first use.
-pub fn csrf_token(session: &Session) -> String {
-    if let Ok(Some(t)) = session.get::<String>(CSRF_KEY) {
-        return t;
-    }
-    let mut b = [0u8; 32];
-    rand::rng().fill_bytes(&mut b);
-    let t = hex::encode(b);
-    // A session that cannot be written just means the next POST is refused (403).
-    let _ = session.insert(CSRF_KEY, &t);
-    t
-}
-
-/// Constant-time comparison of the form's token with the session's.
-fn check_csrf(session: &Session, form: &[(String, String)]) -> Result<(), AppError> {
-    let expected = session
-        .get::<String>(CSRF_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let given = form
-        .iter()
-        .find(|(k, _)| k == CSRF_FIELD)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("");
-    let ok = !expected.is_empty()
-        && expected.len() == given.len()
-        && expected
-            .bytes()
-            .zip(given.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("invalid or missing CSRF token".into()))
-    }
-}
 
 /// A hosted-page POST that passed the CSRF check: the link's key from the path, the form
 /// fields, and the browser session (to render the form again with its token).

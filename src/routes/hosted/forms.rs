@@ -7,8 +7,8 @@ use uuid::Uuid;
 use crate::domain::customer::{Address, CustomerData};
 use crate::services::checkouts::PlanChoice;
 
-/// The hidden field every form carries (see `csrf.rs`).
-pub const CSRF_FIELD: &str = "csrf_token";
+/// The hidden field every form carries (see `routes::csrf`).
+pub use crate::routes::csrf::CSRF_FIELD;
 
 /// The quantity input of a product: `quantity.<product_id>`, or per plan
 /// (`quantity.<plan_id>.<product_id>`) on a page that offers several plans, since the plans

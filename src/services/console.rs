@@ -1,0 +1,249 @@
+//! Merchant console users (SPEC §13): created from the command line with a one-time password,
+//! signed in with Argon2id-hashed passwords, and password changes that end every other session.
+//! Messages never say whether an address has an account.
+
+use anyhow::Context as _;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+use super::Ctx;
+use crate::domain::console::ConsoleUser;
+use crate::domain::validation::FieldError;
+use crate::storage::{DayOutcome, UserWrite};
+
+/// Shortest password a user may choose.
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConsoleError {
+    /// Wrong address or password: one message for both (no user enumeration).
+    #[error("the email address or password is not right")]
+    BadCredentials,
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The signed-in session is no longer valid (password changed, user gone).
+    #[error("signed out")]
+    SignedOut,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// A console user as `user create` reports it, with the one-time password.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CreatedUser {
+    pub user_id: Uuid,
+    pub email: String,
+    pub password: String,
+}
+
+/// Who is signed in: checked against the store on every request, so a password change on any
+/// process ends the others' sessions at once.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: ConsoleUser,
+}
+
+impl SignedIn {
+    pub fn org(&self) -> Uuid {
+        self.user.organisation_id
+    }
+}
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    use rand::RngCore as _;
+    let mut b = [0u8; N];
+    rand::rng().fill_bytes(&mut b);
+    b
+}
+
+/// Argon2id (the crate's defaults: m = 19 MiB, t = 2, p = 1, OWASP's minimum), as a PHC string.
+/// Runs on the blocking pool: a hash takes tens of milliseconds of CPU.
+async fn hash(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::encode_b64(&random_bytes::<16>())
+            .map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| anyhow::anyhow!("hashing a password: {e}"))
+    })
+    .await
+    .context("the hashing task")?
+}
+
+/// Whether `password` matches `phc`; a malformed stored hash never matches.
+async fn verify(password: String, phc: String) -> anyhow::Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let Ok(parsed) = PasswordHash::new(&phc) else {
+            return false;
+        };
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+    .await
+    .context("the verifying task")
+}
+
+/// A hash of no one's password, verified when an address has no account so that answering
+/// takes as long as for a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        let salt = SaltString::encode_b64(&[7u8; 16]).expect("16 bytes encode");
+        Argon2::default()
+            .hash_password(b"no one's password", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// `hosted-checkout user create --org ID --email EMAIL`.
+pub async fn create_user(ctx: &Ctx, org: Uuid, email: &str) -> Result<CreatedUser, ConsoleError> {
+    let email = email.trim();
+    let mut errors = Vec::new();
+    crate::domain::customer::validate_email("email", email, &mut errors);
+    if !errors.is_empty() {
+        return Err(ConsoleError::Invalid(errors));
+    }
+    let known = ctx
+        .store
+        .get_organisation(org)
+        .await
+        .context("reading the organisation")?;
+    if known.is_none() {
+        return Err(ConsoleError::Invalid(vec![FieldError::new(
+            "org",
+            "no such organisation",
+        )]));
+    }
+    use base64::Engine as _;
+    let password = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<15>());
+    let now = ctx.clock.now();
+    let user = ConsoleUser {
+        id: Uuid::now_v7(),
+        organisation_id: org,
+        email: email.to_owned(),
+        password_hash: hash(password.clone()).await?,
+        password_temporary: true,
+        credentials_version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    match ctx
+        .store
+        .insert_console_user(&user)
+        .await
+        .context("storing the user")?
+    {
+        UserWrite::Written => Ok(CreatedUser {
+            user_id: user.id,
+            email: user.email,
+            password,
+        }),
+        _ => Err(ConsoleError::Invalid(vec![FieldError::new(
+            "email",
+            "already has a console user",
+        )])),
+    }
+}
+
+/// Sign-in: the user when address and password match; one error for every other case.
+pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<SignedIn, ConsoleError> {
+    let user = ctx
+        .store
+        .find_console_user(email)
+        .await
+        .context("reading the user")?;
+    let phc = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| decoy_hash().to_owned());
+    let matches = verify(password.to_owned(), phc).await?;
+    match user {
+        Some(user) if matches => Ok(SignedIn { user }),
+        _ => Err(ConsoleError::BadCredentials),
+    }
+}
+
+/// The signed-in user of a console session that remembers `id` at credentials `version`.
+pub async fn signed_in(ctx: &Ctx, id: Uuid, version: i64) -> Result<SignedIn, ConsoleError> {
+    match ctx
+        .store
+        .get_console_user(id)
+        .await
+        .context("reading the user")?
+    {
+        Some(user) if user.credentials_version == version => Ok(SignedIn { user }),
+        _ => Err(ConsoleError::SignedOut),
+    }
+}
+
+/// Changes the signed-in user's password (the current one is asked again); every session
+/// signed in before ends. Returns the user at its new credentials version.
+pub async fn change_password(
+    ctx: &Ctx,
+    who: &SignedIn,
+    current: &str,
+    new: &str,
+    repeat: &str,
+) -> Result<SignedIn, ConsoleError> {
+    let mut errors = Vec::new();
+    if new.chars().count() < MIN_PASSWORD_LEN {
+        errors.push(FieldError::new(
+            "new_password",
+            format!("must be at least {MIN_PASSWORD_LEN} characters"),
+        ));
+    } else if new != repeat {
+        errors.push(FieldError::new("repeat_password", "does not match"));
+    } else if new == current {
+        errors.push(FieldError::new(
+            "new_password",
+            "must differ from the current password",
+        ));
+    }
+    if !verify(current.to_owned(), who.user.password_hash.clone()).await? {
+        errors.insert(0, FieldError::new("current_password", "is not right"));
+    }
+    if !errors.is_empty() {
+        return Err(ConsoleError::Invalid(errors));
+    }
+    let phc = hash(new.to_owned()).await?;
+    let written = ctx
+        .store
+        .set_console_password(
+            who.user.id,
+            who.user.credentials_version,
+            &phc,
+            false,
+            ctx.clock.now(),
+        )
+        .await
+        .context("storing the password")?;
+    if written != UserWrite::Written {
+        return Err(ConsoleError::SignedOut);
+    }
+    signed_in(ctx, who.user.id, who.user.credentials_version + 1).await
+}
+
+/// The overview's figures: sessions by outcome for each of the last `days` days (UTC).
+pub async fn outcomes(
+    ctx: &Ctx,
+    org: Uuid,
+    days: i64,
+) -> Result<(DateTime<Utc>, Vec<DayOutcome>), ConsoleError> {
+    let now = ctx.clock.now();
+    let since = (now - Duration::days(days - 1))
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc())
+        .unwrap_or(now);
+    let rows = ctx
+        .store
+        .outcomes_by_day(org, since, now)
+        .await
+        .context("counting sessions")?;
+    Ok((now, rows))
+}
