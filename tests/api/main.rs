@@ -2,6 +2,7 @@
 
 mod catalog;
 mod checkouts;
+mod console;
 #[path = "../common/database.rs"]
 mod database;
 mod discounts;

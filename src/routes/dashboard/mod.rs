@@ -392,7 +392,8 @@ async fn sign_in(
         Ok(who) => {
             let session = &form.session;
             // A fresh session (and CSRF token) at sign-in: nothing from before carries over.
-            session.purge();
+            session.clear();
+            session.renew();
             session
                 .insert(USER_KEY, who.user.id)
                 .console_session(&req)?;
