@@ -17,6 +17,8 @@ use uuid::Uuid;
 
 pub struct TestApp {
     pub address: String,
+    /// The server's context (to create console users as `user create` does).
+    pub ctx: hosted_checkout::services::Ctx,
     client: reqwest::Client,
     api_key: String,
     /// The seller every session is sold by: name, brand colour and a 20% tax rate.
@@ -68,6 +70,7 @@ pub async fn spawn_app() -> TestApp {
         .expect("client");
     let mut app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
+        ctx: ctx.clone(),
         client,
         api_key: org.api_key,
         entity_id: org.business_entity_id,

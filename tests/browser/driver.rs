@@ -267,6 +267,28 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Picks the option with `value` of the select with `id`.
+    pub async fn choose(&self, id: &str, value: &str) {
+        self.driver
+            .find(By::Css(format!("#{id} option[value=\"{value}\"]")))
+            .await
+            .unwrap_or_else(|e| panic!("no option {value} in {id}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("choose {value} in {id}: {e}"));
+    }
+
+    /// The text of the whole page.
+    pub async fn page_text(&self) -> String {
+        self.driver
+            .find(By::Css("body"))
+            .await
+            .expect("body")
+            .text()
+            .await
+            .expect("body text")
+    }
+
     /// Ticks the checkbox with `id` by clicking its label, as a person would.
     pub async fn tick(&self, id: &str) {
         let label = self

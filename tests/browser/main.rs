@@ -7,10 +7,13 @@
 
 mod app;
 mod axe;
+mod console;
 #[path = "../common/database.rs"]
 mod database;
 mod driver;
 mod locales;
+#[path = "../common/receiver.rs"]
+mod receiver;
 
 use serde_json::{Value, json};
 use uuid::Uuid;

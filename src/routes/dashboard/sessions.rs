@@ -211,13 +211,16 @@ fn invoice_block(title: &str, inv: &Invoice) -> Block {
             ]
         })
         .collect();
-    for (label, amount) in [
-        ("Subtotal", inv.subtotal),
-        ("Discount", -inv.discount),
-        ("Tax", inv.tax),
-        ("Total", inv.total),
-        ("Amount due", inv.amount_due),
-    ] {
+    let discount = (!inv.discount.is_zero()).then_some(("Discount", -inv.discount));
+    let totals = [("Subtotal", inv.subtotal)]
+        .into_iter()
+        .chain(discount)
+        .chain([
+            ("Tax", inv.tax),
+            ("Total", inv.total),
+            ("Amount due", inv.amount_due),
+        ]);
+    for (label, amount) in totals {
         rows.push(vec![
             Cell::text(label),
             Cell::text(""),
@@ -338,19 +341,25 @@ pub async fn checkout(
         page = page.push(invoice_block("Next invoice", next));
     }
     page = page.push(Block::Heading("Events and webhook deliveries".into()));
-    let list = events::list(
-        &ctx,
-        c.org(),
-        EventQuery {
-            limit: Some("50".into()),
-            object_id: Some(id.to_string()),
-            ..EventQuery::default()
-        },
-    )
-    .await
-    .console(&req)?;
+    // The session's own events, and those of the contract it created or changed.
+    let mut list = Vec::new();
+    for object in std::iter::once(id).chain(s.contract_id) {
+        let page = events::list(
+            &ctx,
+            c.org(),
+            EventQuery {
+                limit: Some("50".into()),
+                object_id: Some(object.to_string()),
+                ..EventQuery::default()
+            },
+        )
+        .await
+        .console(&req)?;
+        list.extend(page.data);
+    }
+    list.sort_by_key(|e| e.created_at);
     let mut rows = Vec::new();
-    for e in &list.data {
+    for e in &list {
         let (_, deliveries) = events::get(&ctx, c.org(), e.id).await.console(&req)?;
         let summary = if deliveries.is_empty() {
             "No endpoint subscribed".to_owned()
@@ -375,11 +384,14 @@ pub async fn checkout(
             Cell::text(date_time(e.created_at)),
             Cell::code(e.event_type.as_str()),
             Cell::text(summary),
-            Cell::button("Re-send", format!("/dashboard/events/{}/resend", e.id)),
+            Cell::button(
+                "Re-send",
+                format!("/dashboard/events/{}/resend?session={id}", e.id),
+            ),
         ]);
     }
     page = page.push(Block::Table {
-        caption: "Events about this session".into(),
+        caption: "Events about this session and its contract".into(),
         head: ["When", "Event", "Deliveries", ""]
             .map(String::from)
             .to_vec(),
@@ -429,11 +441,13 @@ pub async fn resend(
     id: web::Path<String>,
 ) -> Res {
     let id = path_id(&id, "event", &req)?;
-    let (event, _) = events::resend(&ctx, c.org(), id, None)
+    events::resend(&ctx, c.org(), id, None)
         .await
         .console(&req)?;
-    Ok(see_other(&format!(
-        "/dashboard/checkouts/{}?notice=resent",
-        event.object_id
-    )))
+    // Back to the session page it was sent from (a path built from an id, never a URL given).
+    let back = query_value(&req, "session")
+        .and_then(|s| Uuid::parse_str(&s).ok())
+        .map(|s| format!("/dashboard/checkouts/{s}?notice=resent"))
+        .unwrap_or_else(|| "/dashboard/webhooks?notice=resent".into());
+    Ok(see_other(&back))
 }
