@@ -198,8 +198,9 @@ KEY=$(field "$ORG_JSON" api_key)
 [ -n "$KEY" ] || die "org create printed no api_key: $ORG_JSON"
 
 # One API key drives every scenario at thousands of requests per second: the per-key rate
-# limit (API_RATE_LIMIT, default 100/s) is off here; it is tested in tests/api/operations.rs.
-RUST_LOG=warn NO_DEMO=1 API_RATE_LIMIT=0 "${PIN_SERVER[@]}" "$PRODUCT_BIN" --database-url "$PRODUCT_URL" \
+# limit (API_RATE_LIMIT, default 100/s) is off here, and so is the per-address limit on
+# checkout-link visits (wrk is one address); both are tested in tests/api/.
+RUST_LOG=warn NO_DEMO=1 API_RATE_LIMIT=0 LINK_OPEN_RATE_LIMIT=0 "${PIN_SERVER[@]}" "$PRODUCT_BIN" --database-url "$PRODUCT_URL" \
     serve --no-demo --bind "127.0.0.1:$PRODUCT_PORT" >"$OUT/product.log" 2>&1 &
 PRODUCT_PID=$!
 PIDS+=("$PRODUCT_PID")
@@ -247,6 +248,29 @@ REVIEW_LINK=$(field "$REVIEW_JSON" url | sed -E 's#^https?://[^/]*##')
 [ -n "$REVIEW_ID" ] && [ -n "$REVIEW_LINK" ] || die "creating a checkout failed"
 for _ in $(seq 1 24); do api POST /checkouts "$CREATE_BODY" >/dev/null; done
 curl -fsS -o /dev/null "$PRODUCT$REVIEW_LINK/review" || die "review page does not answer 200"
+# A checkout link (SPEC §13): every visit creates a guest session and answers 303.
+LINK_JSON=$(api POST /checkout_links "{\"plan_id\":\"$PLAN\",\"success_url\":\"https://shop.example/thanks/{CHECKOUT_ID}\"}")
+LINK_PATH=$(field "$LINK_JSON" url | sed -E 's#^https?://[^/]*##')
+[ -n "$LINK_PATH" ] || die "creating a checkout link failed: $LINK_JSON"
+[ "$(curl -sS -o /dev/null -w '%{http_code}' "$PRODUCT$LINK_PATH")" = 303 ] || die "the link does not answer 303"
+
+# A console user, signed in (one-time password changed), for the console's pages (--million).
+ORG_ID=$(field "$ORG_JSON" organisation_id)
+USER_JSON=$(RUST_LOG=warn "$PRODUCT_BIN" --database-url "$PRODUCT_URL" user create --org "$ORG_ID" --email load@example.com)
+ONCE=$(field "$USER_JSON" password)
+JAR="$OUT/console.jar"
+csrf_of() { curl -fsS -c "$JAR" -b "$JAR" "$PRODUCT$1" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+T=$(csrf_of /dashboard/sign-in)
+curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf_token=$T" --data-urlencode "email=load@example.com" \
+    --data-urlencode "password=$ONCE" "$PRODUCT/dashboard/sign-in" || die "console sign-in failed"
+T=$(csrf_of /dashboard/password)
+curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf_token=$T" --data-urlencode "current_password=$ONCE" \
+    --data-urlencode "new_password=load test passphrase" --data-urlencode "repeat_password=load test passphrase" \
+    "$PRODUCT/dashboard/password" || die "console password change failed"
+CONSOLE_COOKIE=$(awk '$6 == "hc_console" { print $7 }' "$JAR")
+[ -n "$CONSOLE_COOKIE" ] || die "no console cookie"
+[ "$(curl -sS -o /dev/null -w '%{http_code}' -b "hc_console=$CONSOLE_COOKIE" "$PRODUCT/dashboard/checkouts")" = 200 ] ||
+    die "the console does not answer 200 when signed in"
 
 # ------------------------------------------------------------------ wrk scripts
 
@@ -264,6 +288,10 @@ end
 EOF
 cat >"$OUT/get.lua" <<'EOF'
 wrk.headers["x-api-key"] = os.getenv("API_KEY")
+dofile(os.getenv("REPORT_LUA"))
+EOF
+cat >"$OUT/console.lua" <<'EOF'
+wrk.headers["cookie"] = "hc_console=" .. os.getenv("CONSOLE_COOKIE")
 dofile(os.getenv("REPORT_LUA"))
 EOF
 cat >"$OUT/create.lua" <<'EOF'
@@ -294,6 +322,7 @@ printf 'scenario\tserver\tconns\trequests\trps\tp50_ms\tp99_ms\terrors\n' >"$TSV
 
 wrk_once() { # seconds conns url lua > RESULT line
     API_KEY="$KEY" CREATE_BODY="$CREATE_BODY" REPORT_LUA="$OUT/report.lua" IDS_FILE="${IDS_FILE:-/dev/null}" \
+        CONSOLE_COOKIE="${CONSOLE_COOKIE:-}" \
         "${PIN_LOAD[@]}" wrk -t1 -c"$2" -d"${1}s" --timeout 5s -s "$4" "$3"
 }
 
@@ -349,6 +378,8 @@ WARM_SENT=0
 scenario confirm product "$CONFIRM_CONNS" "$PRODUCT" "$OUT/confirm.lua" "$CONFIRM_WARMUP"
 CONFIRMED=$(( $(get confirm 4) + CONFIRM_CONNS + WARM_SENT ))
 unset IDS_FILE
+# After confirm's collection: the guest sessions it opens are not for confirming.
+scenario link_open product "$CONNS" "$PRODUCT$LINK_PATH" "$OUT/get.lua" "$WARMUP"
 
 if [ "$MILLION" -eq 1 ]; then
     log "storing $SESSIONS more sessions (copies of a real one)"
@@ -366,6 +397,12 @@ if [ "$MILLION" -eq 1 ]; then
         "type_none checkout_type=quantity_update"; do
         DURATION=$FILTER_DURATION scenario "list_${f%% *}_1m" product 1 \
             "$PRODUCT/checkouts?limit=20&${f#* }" "$OUT/get.lua" 2
+    done
+    # The console's pages (issue 18: lists ≤ 50 ms p50 with a million sessions), c = 1.
+    for p in "checkouts /dashboard/checkouts" "checkouts_open /dashboard/checkouts?checkout_status=open" \
+        "contracts /dashboard/contracts" "links /dashboard/links" "overview /dashboard"; do
+        DURATION=$FILTER_DURATION scenario "console_${p%% *}_1m" product 1 \
+            "$PRODUCT${p#* }" "$OUT/console.lua" 2
     done
 fi
 
@@ -677,6 +714,9 @@ CPU_MODEL=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "| create: zero errors | $(get create 8) | $(verdict [ "$(get create 8)" -eq 0 ]) |"
     echo "| confirm p99 ≤ 30 ms at c = $CONFIRM_CONNS | $(get confirm 7) ms | $(verdict le "$(get confirm 7)" 30) |"
     echo "| confirm: zero errors | $(get confirm 8) | $(verdict [ "$(get confirm 8)" -eq 0 ]) |"
+    R=$(ratio "$(get link_open 5)" "$(get create 5)")
+    echo "| checkout-link open ≥ 0.9× create rps | $R× ($(ratio "$(get link_open 5)" "$BASE_RPS")× baseline) | $(verdict ge "$R" 0.9) |"
+    echo "| checkout-link open: zero errors | $(get link_open 8) | $(verdict [ "$(get link_open 8)" -eq 0 ]) |"
     echo "| server peak RSS ≤ 64 MB | $((RSS_PRODUCT_KB / 1024)) MiB | $(verdict [ "$RSS_PRODUCT_KB" -le 65536 ]) |"
     if [ "$MILLION" -eq 1 ]; then
         for s in review list; do
@@ -688,6 +728,11 @@ CPU_MODEL=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
             P50=$(get "list_${f}_1m" 6)
             echo "| list filtered by $f, $SESSIONS sessions, c = 1: p50 ≤ 20 ms | $P50 ms (p99 $(get "list_${f}_1m" 7) ms) | $(verdict le "$P50" 20) |"
         done
+        for p in checkouts checkouts_open contracts links; do
+            P50=$(get "console_${p}_1m" 6)
+            echo "| console $p page, $SESSIONS sessions, c = 1: p50 ≤ 50 ms | $P50 ms (p99 $(get "console_${p}_1m" 7) ms) | $(verdict le "$P50" 50) |"
+        done
+        echo "| console overview (30-day chart), $SESSIONS sessions, c = 1 | $(get console_overview_1m 6) ms (p99 $(get console_overview_1m 7) ms) | (reported) |"
     fi
     if [ "$WEBHOOKS" -eq 1 ]; then
         LS=$(cat "$OUT/latency_same.stats.json")

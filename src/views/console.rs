@@ -14,6 +14,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("/dashboard/checkouts", "Checkouts"),
     ("/dashboard/contracts", "Contracts"),
     ("/dashboard/plans", "Plans"),
+    ("/dashboard/coupons", "Coupons"),
     ("/dashboard/links", "Checkout links"),
     ("/dashboard/webhooks", "Webhooks"),
     ("/dashboard/api-keys", "API keys"),

@@ -457,6 +457,73 @@ async fn every_page_shows_the_organisations_objects_and_actions_work() {
         "125.00"
     );
 
+    // Coupons and promotion codes.
+    b.get("/dashboard/coupons").await;
+    let r = b
+        .post(
+            "/dashboard/coupons",
+            &[
+                f("name", "Spring"),
+                f("percent_off", "20"),
+                f("duration", "repeating"),
+                f("duration_in_periods", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), "/dashboard/coupons?notice=coupon-created");
+    let coupon = app.get_ok("/coupons").await["data"][0].clone();
+    assert_eq!(coupon["percent_off"].to_string(), "20");
+    assert_eq!(coupon["duration_in_periods"], 3);
+    let r = b
+        .post(
+            "/dashboard/coupons",
+            &[
+                f("name", "Both"),
+                f("percent_off", "10"),
+                f("amount_off", "5"),
+                f("currency", "USD"),
+                f("duration", "once"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("id=\"f-percent-off-error\"")
+    );
+    b.get("/dashboard/coupons").await;
+    let r = b
+        .post(
+            "/dashboard/promotion-codes",
+            &[
+                f("code", "SPRING20"),
+                f("coupon_id", coupon["id"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), "/dashboard/coupons?notice=code-created");
+    let code = app.get_ok("/promotion_codes").await["data"][0].clone();
+    assert_eq!(code["code"], "SPRING20");
+    let page = b.get("/dashboard/coupons").await;
+    assert!(
+        page.has("20% off") && page.has("For 3 billing period(s)") && page.has("SPRING20"),
+        "{}",
+        page.body
+    );
+    let r = b
+        .post(
+            &format!("/dashboard/promotion-codes/{}/active", id(&code)),
+            &[],
+        )
+        .await;
+    assert_eq!(location(&r), "/dashboard/coupons?notice=code-updated");
+    assert_eq!(
+        app.get_ok(&format!("/promotion_codes/{}", id(&code))).await["active"],
+        false
+    );
+
     // Webhooks and API keys.
     b.get("/dashboard/webhooks").await;
     let page = b
@@ -533,6 +600,20 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         )
         .await;
     let key = app.get_ok("/api_keys").await["data"][0].clone();
+    let coupon = app
+        .post_ok(
+            "/coupons",
+            &json!({"name": "Ours", "percent_off": 10, "duration": "once"}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let code = app
+        .post_ok(
+            "/promotion_codes",
+            &json!({"coupon_id": id(&coupon), "code": "OURS"}),
+            StatusCode::CREATED,
+        )
+        .await;
     app.post_ok(
         &format!("/checkouts/{}/cancel", id(&session)),
         &json!({}),
@@ -567,6 +648,7 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         format!("/dashboard/webhooks/{}/rotate", id(&endpoint)),
         format!("/dashboard/webhooks/{}/status", id(&endpoint)),
         format!("/dashboard/api-keys/{}/revoke", id(&key)),
+        format!("/dashboard/promotion-codes/{}/active", id(&code)),
     ] {
         let r = b.post(&action, &[]).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "{action}");
@@ -578,6 +660,7 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         ("/dashboard/plans", "Team".to_owned()),
         ("/dashboard/links", id(&link).to_string()),
         ("/dashboard/webhooks", "127.0.0.1:9".to_owned()),
+        ("/dashboard/coupons", "OURS".to_owned()),
     ] {
         let p = b.get(page).await;
         assert_eq!(p.status, StatusCode::OK, "{page}");
@@ -599,4 +682,17 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         "enabled"
     );
     assert!(app.get_ok("/api_keys").await["data"][0]["revoked_at"].is_null());
+    assert_eq!(
+        app.get_ok(&format!("/promotion_codes/{}", id(&code))).await["active"],
+        true
+    );
+    // Their promotion code cannot use our coupon.
+    b.get("/dashboard/coupons").await;
+    let r = b
+        .post(
+            "/dashboard/promotion-codes",
+            &[f("code", "THEIRS"), f("coupon_id", id(&coupon).to_string())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -206,6 +206,7 @@ async fn every_console_page_is_accessible_and_fits_a_phone() {
             ("contract", format!("/dashboard/contracts/{contract}")),
             ("plans", "/dashboard/plans".to_owned()),
             ("plan", format!("/dashboard/plans/{}", c.team)),
+            ("coupons", "/dashboard/coupons".to_owned()),
             ("links", "/dashboard/links".to_owned()),
             ("link", format!("/dashboard/links/{link}")),
             ("webhooks", "/dashboard/webhooks".to_owned()),

@@ -4,6 +4,7 @@
 //! calls, and build a page from `views::console` blocks; another organisation's ids are `404`.
 
 mod catalog;
+mod discounts;
 mod manage;
 mod sessions;
 
@@ -80,6 +81,16 @@ pub fn configure(cfg: &mut web::ServiceConfig, session: SessionMiddleware<Cookie
             .route("/plans", web::post().to(catalog::create_plan))
             .route("/plans/{id}", get_or_head().to(catalog::plan))
             .route("/plans/{id}/preview", web::post().to(catalog::preview))
+            .route("/coupons", get_or_head().to(discounts::coupons))
+            .route("/coupons", web::post().to(discounts::create_coupon))
+            .route(
+                "/promotion-codes",
+                web::post().to(discounts::create_promotion_code),
+            )
+            .route(
+                "/promotion-codes/{id}/active",
+                web::post().to(discounts::set_code_active),
+            )
             .route("/links", get_or_head().to(manage::links))
             .route("/links", web::post().to(manage::create_link))
             .route("/links/{id}", get_or_head().to(manage::link))
@@ -523,6 +534,9 @@ pub fn notice(req: &HttpRequest) -> Option<Block> {
         "link-updated" => "The checkout link was changed.",
         "plan-created" => "The plan was created.",
         "product-created" => "The product was created.",
+        "coupon-created" => "The coupon was created.",
+        "code-created" => "The promotion code was created.",
+        "code-updated" => "The promotion code was changed.",
         "key-created" => "The API key was created.",
         "webhook-created" => "The webhook endpoint was created.",
         "key-revoked" => "The API key was revoked.",

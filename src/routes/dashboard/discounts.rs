@@ -1,0 +1,276 @@
+//! Console: coupons and promotion codes (SPEC §10): list, create, (de)activate a code.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, web};
+use rust_decimal::Decimal;
+
+use super::{
+    Console, ConsoleForm, ConsoleResult, Res, field_errors, notice, path_id, render, see_other,
+};
+use crate::domain::discount::{DiscountDuration, DiscountValue};
+use crate::domain::locale::Locale;
+use crate::domain::validation::FieldError;
+use crate::services::Ctx;
+use crate::services::discounts::{self, CouponInput, DiscountError, PromotionCodeInput};
+use crate::storage::PageRequest;
+use crate::views::console::{Block, Cell, Field, FieldKind, Form, SelectOption};
+use crate::views::i18n;
+
+fn page_of(limit: u32) -> PageRequest {
+    PageRequest {
+        limit,
+        starting_after: None,
+    }
+}
+
+fn value_label(v: &DiscountValue) -> String {
+    match v {
+        DiscountValue::PercentOff { percent } => format!("{}% off", percent.normalize()),
+        DiscountValue::AmountOff { amount, currency } => {
+            format!("{} off", i18n::lang(Locale::En).money(*currency, *amount))
+        }
+    }
+}
+
+fn duration_label(d: DiscountDuration) -> String {
+    match d {
+        DiscountDuration::Once => "Once".into(),
+        DiscountDuration::Repeating(n) => format!("For {n} billing period(s)"),
+        DiscountDuration::Forever => "Forever".into(),
+    }
+}
+
+fn options(values: &[(&str, &str)]) -> FieldKind {
+    FieldKind::Select(
+        values
+            .iter()
+            .map(|(v, l)| SelectOption {
+                value: (*v).into(),
+                label: (*l).into(),
+                selected: false,
+            })
+            .collect(),
+    )
+}
+
+async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[FieldError]) -> Res {
+    let coupons = discounts::list_coupons(ctx, c.org(), page_of(100))
+        .await
+        .console(req)?;
+    let codes = discounts::list_promotion_codes(ctx, c.org(), page_of(100))
+        .await
+        .console(req)?;
+    let mut page = c.page("Coupons and promotion codes", "/dashboard/coupons");
+    if let Some(n) = notice(req) {
+        page = page.push(n);
+    }
+    let (pairs, lines) = field_errors(errors);
+    if !lines.is_empty() {
+        page = page.push(Block::Errors(lines));
+    }
+    let coupon_rows = coupons
+        .data
+        .iter()
+        .map(|v| {
+            let k = &v.item;
+            vec![
+                Cell::text(&k.name),
+                Cell::text(value_label(&k.value)),
+                Cell::text(duration_label(k.duration)),
+                Cell::text(k.times_redeemed.to_string()),
+                Cell::text(if v.valid { "Yes" } else { "No" }),
+            ]
+        })
+        .collect();
+    let name_of = |id: uuid::Uuid| {
+        coupons
+            .data
+            .iter()
+            .find(|v| v.item.id == id)
+            .map(|v| v.item.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let code_rows = codes
+        .data
+        .iter()
+        .map(|v| {
+            let p = &v.item;
+            vec![
+                Cell::code(&p.code),
+                Cell::text(name_of(p.coupon_id)),
+                Cell::text(p.times_redeemed.to_string()),
+                Cell::text(if v.valid { "Yes" } else { "No" }),
+                Cell::button(
+                    if p.active { "Deactivate" } else { "Activate" },
+                    format!("/dashboard/promotion-codes/{}/active", p.id),
+                ),
+            ]
+        })
+        .collect();
+    let coupon_choices = coupons
+        .data
+        .iter()
+        .map(|v| SelectOption {
+            value: v.item.id.to_string(),
+            label: v.item.name.clone(),
+            selected: false,
+        })
+        .collect();
+    let page = page
+        .push(Block::Table {
+            caption: "Coupons".into(),
+            head: ["Coupon", "Takes off", "Lasts", "Redeemed", "Valid now"]
+                .map(String::from)
+                .to_vec(),
+            rows: coupon_rows,
+            empty: "No coupons yet.".into(),
+        })
+        .push(Block::Form(
+            Form::post(
+                "/dashboard/coupons",
+                "New coupon",
+                "Create coupon",
+                vec![
+                    Field::new("name", "Name", FieldKind::Text).required(),
+                    Field::new(
+                        "percent_off",
+                        "Percent off (or an amount below)",
+                        FieldKind::Text,
+                    ),
+                    Field::new("amount_off", "Amount off", FieldKind::Text),
+                    Field::new("currency", "Currency of the amount", FieldKind::Text),
+                    Field::new(
+                        "duration",
+                        "Lasts",
+                        options(&[
+                            ("once", "Once"),
+                            ("repeating", "Some periods"),
+                            ("forever", "Forever"),
+                        ]),
+                    ),
+                    Field::new(
+                        "duration_in_periods",
+                        "Periods (if some)",
+                        FieldKind::Number,
+                    ),
+                ],
+            )
+            .with_errors(&pairs),
+        ))
+        .push(Block::Table {
+            caption: "Promotion codes".into(),
+            head: ["Code", "Coupon", "Redeemed", "Valid now", ""]
+                .map(String::from)
+                .to_vec(),
+            rows: code_rows,
+            empty: "No promotion codes yet.".into(),
+        })
+        .push(Block::Form(
+            Form::post(
+                "/dashboard/promotion-codes",
+                "New promotion code",
+                "Create code",
+                vec![
+                    Field::new("code", "Code customers type", FieldKind::Text).required(),
+                    Field::new("coupon_id", "Coupon", FieldKind::Select(coupon_choices)),
+                ],
+            )
+            .with_errors(&pairs),
+        ));
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(status, &page)
+}
+
+pub async fn coupons(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {
+    discounts_page(&ctx, &req, &c, &[]).await
+}
+
+fn decimal(form: &ConsoleForm, name: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
+    let raw = form.get(name)?;
+    let parsed = raw.parse::<Decimal>().ok();
+    if parsed.is_none() {
+        errors.push(FieldError::new(name, "must be a number such as 20 or 5.50"));
+    }
+    parsed
+}
+
+pub async fn create_coupon(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    form: ConsoleForm,
+) -> Res {
+    let mut errors = Vec::new();
+    let percent_off = decimal(&form, "percent_off", &mut errors);
+    let amount_off = decimal(&form, "amount_off", &mut errors);
+    let periods = match form.get("duration_in_periods").map(str::parse::<u32>) {
+        None => None,
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => {
+            errors.push(FieldError::new(
+                "duration_in_periods",
+                "must be a whole number",
+            ));
+            None
+        }
+    };
+    if !errors.is_empty() {
+        return discounts_page(&ctx, &req, &c, &errors).await;
+    }
+    let repeating = form.get("duration") == Some("repeating");
+    let input = CouponInput {
+        name: form.get("name").map(str::to_owned),
+        percent_off,
+        amount_off,
+        currency: form.get("currency").map(str::to_owned),
+        duration: form.get("duration").map(str::to_owned),
+        duration_in_periods: if repeating { periods } else { None },
+        ..CouponInput::default()
+    };
+    match discounts::create_coupon(&ctx, c.org(), input).await {
+        Ok(_) => Ok(see_other("/dashboard/coupons?notice=coupon-created")),
+        Err(DiscountError::Invalid(errors)) => discounts_page(&ctx, &req, &c, &errors).await,
+        Err(e) => Err(e).console(&req),
+    }
+}
+
+pub async fn create_promotion_code(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    form: ConsoleForm,
+) -> Res {
+    let input = PromotionCodeInput {
+        coupon_id: form
+            .get("coupon_id")
+            .and_then(|v| uuid::Uuid::parse_str(v).ok()),
+        code: form.get("code").map(str::to_owned),
+        ..PromotionCodeInput::default()
+    };
+    match discounts::create_promotion_code(&ctx, c.org(), input).await {
+        Ok(_) => Ok(see_other("/dashboard/coupons?notice=code-created")),
+        Err(DiscountError::Invalid(errors)) => discounts_page(&ctx, &req, &c, &errors).await,
+        Err(e) => Err(e).console(&req),
+    }
+}
+
+pub async fn set_code_active(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    _form: ConsoleForm,
+    id: web::Path<String>,
+) -> Res {
+    let id = path_id(&id, "promotion code", &req)?;
+    let codes = discounts::get_promotion_code(&ctx, c.org(), id)
+        .await
+        .console(&req)?;
+    discounts::set_promotion_code_active(&ctx, c.org(), id, Some(!codes.item.active))
+        .await
+        .console(&req)?;
+    Ok(see_other("/dashboard/coupons?notice=code-updated"))
+}
