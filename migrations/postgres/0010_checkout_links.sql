@@ -25,3 +25,5 @@ CREATE INDEX checkout_links_org_created ON checkout_links (organisation_id, crea
 ALTER TABLE checkouts ADD COLUMN checkout_link_id UUID REFERENCES checkout_links(id);
 -- A link's sessions and conversion (the console); most sessions have no link.
 CREATE INDEX checkouts_link ON checkouts (checkout_link_id, created_at, id) WHERE checkout_link_id IS NOT NULL;
+-- A link's counts (sessions, completed) read from the index alone, however many it opened.
+CREATE INDEX checkouts_link_outcome ON checkouts (checkout_link_id, organisation_id, checkout_status) WHERE checkout_link_id IS NOT NULL;
