@@ -420,6 +420,14 @@ pub trait EventStore {
     /// The event with its deliveries (oldest first) and their attempts.
     async fn get_event(&self, org: Uuid, id: Uuid)
     -> StorageResult<Option<(Event, Vec<Delivery>)>>;
+    /// The latest `limit` deliveries to `endpoint` of `org`, newest first, each with its
+    /// event's id and type (without their attempts).
+    async fn endpoint_deliveries(
+        &self,
+        org: Uuid,
+        endpoint: Uuid,
+        limit: i64,
+    ) -> StorageResult<Vec<(Uuid, crate::domain::events::EventType, Delivery)>>;
     /// New deliveries of the event, due at `now`: to `endpoint` if given, else to every
     /// enabled endpoint whose `enabled_events` match it. How many were created.
     async fn resend_event(

@@ -627,6 +627,7 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         .unwrap();
     let b = signed_in(&app, other.organisation_id, "eve@example.com").await;
     for page in [
+        format!("/dashboard/webhooks/{}", id(&endpoint)),
         format!("/dashboard/checkouts/{}", id(&session)),
         format!("/dashboard/contracts/{}", id(&contract)),
         format!("/dashboard/plans/{}", c.plan),

@@ -143,6 +143,30 @@ async fn a_merchant_sells_through_a_checkout_link_and_sees_the_session_and_its_d
         );
         receiver.wait_for(3, Duration::from_secs(20)).await;
 
+        // The endpoint's own page lists its deliveries.
+        b.open(&app.url("/dashboard/webhooks")).await;
+        b.driver
+            .find(By::LinkText(receiver.url.clone()))
+            .await
+            .expect("the endpoint in the list")
+            .click()
+            .await
+            .expect("open it");
+        b.assert_heading("Webhook endpoint").await;
+        let text = b.page_text().await;
+        assert!(
+            text.contains("checkout.completed") && text.contains("contract.created"),
+            "{text}"
+        );
+        b.press("Re-send").await;
+        b.assert_heading("Webhook endpoint").await;
+        assert!(
+            b.page_text()
+                .await
+                .contains("The event was queued for delivery again.")
+        );
+        receiver.wait_for(4, Duration::from_secs(20)).await;
+
         // An API key is created and revoked.
         b.open(&app.url("/dashboard/api-keys")).await;
         b.fill("f-name", "temporary").await;
@@ -195,6 +219,13 @@ async fn every_console_page_is_accessible_and_fits_a_phone() {
         b.open(&app.page(checkout, "")).await;
         b.press("Continue").await;
         b.press("Confirm and subscribe").await;
+        let endpoint = app
+            .post(
+                "/webhook_endpoints",
+                &serde_json::json!({"url": "http://127.0.0.1:9/hook", "enabled_events": ["*"]}),
+            )
+            .await;
+        let endpoint = endpoint["id"].as_str().expect("endpoint id").to_owned();
         let contract = app.contract_of(checkout).await;
         let contract = contract["id"].as_str().expect("contract id").to_owned();
         for (step, path) in [
@@ -210,6 +241,7 @@ async fn every_console_page_is_accessible_and_fits_a_phone() {
             ("links", "/dashboard/links".to_owned()),
             ("link", format!("/dashboard/links/{link}")),
             ("webhooks", "/dashboard/webhooks".to_owned()),
+            ("webhook", format!("/dashboard/webhooks/{endpoint}")),
             ("api-keys", "/dashboard/api-keys".to_owned()),
             (
                 "not-found",

@@ -341,6 +341,14 @@ impl EventStore for EntitiesDown {
     ) -> StorageResult<Option<(Event, Vec<Delivery>)>> {
         self.inner.get_event(org, id).await
     }
+    async fn endpoint_deliveries(
+        &self,
+        org: Uuid,
+        endpoint: Uuid,
+        limit: i64,
+    ) -> StorageResult<Vec<(Uuid, hosted_checkout::domain::events::EventType, Delivery)>> {
+        self.inner.endpoint_deliveries(org, endpoint, limit).await
+    }
     async fn resend_event(
         &self,
         org: Uuid,

@@ -308,7 +308,7 @@ async fn webhooks_page(
                 _ => ("Enable", "enabled"),
             };
             vec![
-                Cell::code(&e.url),
+                Cell::link(&e.url, format!("/dashboard/webhooks/{}", e.id)),
                 Cell::text(e.status.as_str()),
                 Cell::text(events),
                 Cell::text(e.disabled_reason.clone().unwrap_or_default()),
@@ -365,6 +365,63 @@ pub async fn create_webhook(
         Err(WebhookError::Invalid(errors)) => webhooks_page(&ctx, &req, &c, None, &errors).await,
         Err(e) => Err(e).console(&req),
     }
+}
+
+/// `GET /dashboard/webhooks/{id}`: the endpoint and its latest deliveries, with re-send.
+pub async fn webhook(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    id: web::Path<String>,
+) -> Res {
+    let id = path_id(&id, "webhook endpoint", &req)?;
+    let (e, deliveries) = webhooks::with_deliveries(&ctx, c.org(), id, 50)
+        .await
+        .console(&req)?;
+    let rows = deliveries
+        .iter()
+        .map(|(event, kind, d)| {
+            vec![
+                Cell::text(date_time(d.created_at)),
+                Cell::code(kind.as_str()),
+                Cell::text(d.status.as_str()),
+                Cell::text(d.attempt_count.to_string()),
+                Cell::text(
+                    d.last_status_code
+                        .map(|c| c.to_string())
+                        .or_else(|| d.last_error.clone())
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::button(
+                    "Re-send",
+                    format!("/dashboard/events/{event}/resend?endpoint={id}"),
+                ),
+            ]
+        })
+        .collect();
+    let mut page = c.page("Webhook endpoint", "/dashboard/webhooks");
+    if let Some(n) = notice(&req) {
+        page = page.push(n);
+    }
+    let page = page
+        .push(Block::Facts(vec![
+            ("URL".into(), Cell::code(&e.url)),
+            ("Status".into(), Cell::text(e.status.as_str())),
+            (
+                "Why disabled".into(),
+                Cell::text(e.disabled_reason.clone().unwrap_or_else(|| "—".into())),
+            ),
+            ("Created".into(), Cell::text(date_time(e.created_at))),
+        ]))
+        .push(Block::Table {
+            caption: "Latest deliveries, newest first".into(),
+            head: ["Created", "Event", "Status", "Attempts", "Last answer", ""]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            empty: "Nothing delivered yet.".into(),
+        });
+    render(StatusCode::OK, &page)
 }
 
 pub async fn rotate_webhook(

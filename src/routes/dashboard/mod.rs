@@ -100,6 +100,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, session: SessionMiddleware<Cookie
             )
             .route("/webhooks", get_or_head().to(manage::webhooks))
             .route("/webhooks", web::post().to(manage::create_webhook))
+            .route("/webhooks/{id}", get_or_head().to(manage::webhook))
             .route(
                 "/webhooks/{id}/rotate",
                 web::post().to(manage::rotate_webhook),

@@ -441,13 +441,18 @@ pub async fn resend(
     id: web::Path<String>,
 ) -> Res {
     let id = path_id(&id, "event", &req)?;
-    events::resend(&ctx, c.org(), id, None)
+    // From an endpoint's page: to that endpoint only; from a session's page: to every
+    // endpoint the event goes to. Back to the page it was sent from (a path built from an id).
+    let endpoint = query_value(&req, "endpoint").and_then(|s| Uuid::parse_str(&s).ok());
+    events::resend(&ctx, c.org(), id, endpoint)
         .await
         .console(&req)?;
-    // Back to the session page it was sent from (a path built from an id, never a URL given).
-    let back = query_value(&req, "session")
-        .and_then(|s| Uuid::parse_str(&s).ok())
-        .map(|s| format!("/dashboard/checkouts/{s}?notice=resent"))
-        .unwrap_or_else(|| "/dashboard/webhooks?notice=resent".into());
+    let back = match (endpoint, query_value(&req, "session")) {
+        (Some(e), _) => format!("/dashboard/webhooks/{e}?notice=resent"),
+        (None, Some(s)) if Uuid::parse_str(&s).is_ok() => {
+            format!("/dashboard/checkouts/{s}?notice=resent")
+        }
+        _ => "/dashboard/webhooks?notice=resent".into(),
+    };
     Ok(see_other(&back))
 }

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use uuid::Uuid;
 
 use super::{Ctx, Errors, ListParams};
-use crate::domain::events::{EnabledEvents, EndpointStatus, WebhookEndpoint};
+use crate::domain::events::{Delivery, EnabledEvents, EndpointStatus, EventType, WebhookEndpoint};
 use crate::domain::validation::FieldError;
 use crate::storage::{PageOf, PageRequest};
 
@@ -179,6 +179,22 @@ pub async fn rotate_secret(
     e.updated_at = now;
     write(ctx, &e).await?;
     Ok(e)
+}
+
+/// The endpoint with its latest `limit` deliveries, newest first (the console).
+pub async fn with_deliveries(
+    ctx: &Ctx,
+    org: Uuid,
+    id: Uuid,
+    limit: i64,
+) -> Result<(WebhookEndpoint, Vec<(Uuid, EventType, Delivery)>), WebhookError> {
+    let endpoint = get(ctx, org, id).await?;
+    let deliveries = ctx
+        .store
+        .endpoint_deliveries(org, id, limit)
+        .await
+        .context("reading the endpoint's deliveries")?;
+    Ok((endpoint, deliveries))
 }
 
 pub async fn delete(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<(), WebhookError> {

@@ -7,9 +7,9 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::{Arg as _, Db, PushArg as _, SqlStore, Tuple, execute_on, page_of, push_ids};
-use crate::domain::events::{Delivery, Event};
-use crate::storage::rows::decode_all;
+use crate::domain::events::{Delivery, Event, EventType};
 use crate::storage::rows::events::{AttemptColumns, DeliveryColumns, EventColumns};
+use crate::storage::rows::{column, corrupt, decode_all};
 use crate::storage::{EventFilter, EventStore, PageOf, PageRequest, StorageResult};
 
 const INSERT_EVENTS: &str =
@@ -18,6 +18,8 @@ const EVENT: &str = "SELECT id, organisation_id, event_type, object_id, payload,
 /// The organisation follows, then the list's filters (completed at run time).
 const EVENTS: &str = "SELECT id, organisation_id, event_type, object_id, payload, created_at FROM events WHERE organisation_id = ";
 const DELIVERIES: &str = "SELECT id, event_id, endpoint_id, status, attempt_count, next_attempt_at, last_status_code, last_error, created_at, updated_at FROM webhook_deliveries WHERE event_id = $1 ORDER BY created_at, id";
+/// An endpoint's latest deliveries, newest first, with their event's type.
+const ENDPOINT_DELIVERIES: &str = "SELECT d.id, d.event_id, d.endpoint_id, d.status, d.attempt_count, d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at, ev.event_type FROM webhook_deliveries d JOIN events ev ON ev.id = d.event_id WHERE d.organisation_id = $1 AND d.endpoint_id = $2 ORDER BY d.created_at DESC, d.id DESC LIMIT $3";
 const ATTEMPTS_IN: &str = "SELECT delivery_id, attempt_number, started_at, duration_ms, status_code, error, next_attempt_at FROM webhook_attempts WHERE delivery_id IN ";
 
 /// The deliveries of the events whose ids follow (`IN (…)`), one per enabled endpoint of the
@@ -134,6 +136,28 @@ impl<D: Db> EventStore for SqlStore<D> {
         };
         let deliveries = self.deliveries_of(id).await?;
         Ok(Some((event, deliveries)))
+    }
+
+    async fn endpoint_deliveries(
+        &self,
+        org: Uuid,
+        endpoint: Uuid,
+        limit: i64,
+    ) -> StorageResult<Vec<(Uuid, EventType, Delivery)>> {
+        let q = sqlx::query(ENDPOINT_DELIVERIES)
+            .arg(org)
+            .arg(endpoint)
+            .arg(limit);
+        let rows = self.fetch_all(q).await?;
+        let decoded = decode_all::<DeliveryColumns, _>(&rows)?;
+        rows.iter()
+            .zip(decoded)
+            .map(|(row, (event, delivery))| {
+                let t: String = column(row, "event_type")?;
+                let t = EventType::parse(&t).ok_or_else(|| corrupt("event type", &t))?;
+                Ok((event, t, delivery))
+            })
+            .collect()
     }
 
     async fn resend_event(
