@@ -263,7 +263,7 @@ fn run(
     metrics: bool,
 ) -> anyhow::Result<Server> {
     let key = session_key(settings);
-    let console_secret = settings.session_secret.expose().to_owned();
+    let console_key = routes::dashboard::session_key(settings.session_secret.expose());
     let limits = web::Data::new(Limits::new(settings));
     spawn_limit_housekeeping(limits.clone().into_inner());
     let secure = settings.secure_cookies();
@@ -293,7 +293,7 @@ fn run(
                     .error_handler(|_, _| crate::error::AppError::NotFound("object").into()),
             )
             .configure(|cfg| {
-                let console = routes::dashboard::session_middleware(&console_secret, secure);
+                let console = routes::dashboard::session_middleware(console_key.clone(), secure);
                 routes(cfg, session, console)
             })
     })

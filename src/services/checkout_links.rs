@@ -108,15 +108,8 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: LinkInput) -> Result<CheckoutLi
             "is required",
         )]));
     };
-    let entity = match input.business_entity_id {
-        Some(id) => Some(id),
-        None => ctx
-            .store
-            .default_entity(org)
-            .await
-            .context("reading the default business entity")?
-            .map(|e| e.id),
-    };
+    let entity =
+        checkouts::pricing::guest_seller(ctx, org, input.business_entity_id, plan_id).await?;
     // Every rule a session has, on the session a visit would make.
     match checkouts::preview(ctx, org, session_of(None, Some(plan_id), entity, &input)).await {
         Ok(_) => {}
@@ -229,6 +222,26 @@ pub async fn set_active(
         }
     }
     get(ctx, org, id).await
+}
+
+/// Turns an active link off and an inactive one on (the console's one button).
+pub async fn toggle_active(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<(), LinkError> {
+    let link = ctx
+        .store
+        .get_link(org, id)
+        .await
+        .context("reading the checkout link")?
+        .ok_or(LinkError::NotFound)?;
+    let found = ctx
+        .store
+        .set_link_active(org, id, !link.active, ctx.clock.now())
+        .await
+        .context("changing the checkout link")?;
+    if found {
+        Ok(())
+    } else {
+        Err(LinkError::NotFound)
+    }
 }
 
 /// The active link at `/l/{slug}` (what a `HEAD` checks without opening a session).

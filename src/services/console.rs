@@ -9,7 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use super::Ctx;
+use super::checkouts::{self, CreateError, NewCheckout};
+use crate::domain::checkout::Checkout;
 use crate::domain::console::ConsoleUser;
+use crate::domain::overrides::ItemOverride;
 use crate::domain::validation::FieldError;
 use crate::storage::{DayOutcome, UserWrite};
 
@@ -246,4 +249,31 @@ pub async fn outcomes(
         .await
         .context("counting sessions")?;
     Ok((now, rows))
+}
+
+/// The console's "Open preview": a preview session of `plan_id` (confirming writes nothing)
+/// for `customer`, or for a guest sold by the seller a checkout link would have.
+pub async fn preview_plan(
+    ctx: &Ctx,
+    org: Uuid,
+    plan_id: Uuid,
+    customer: Option<Uuid>,
+    product_overrides: Vec<ItemOverride>,
+    locale: Option<String>,
+) -> Result<Checkout, CreateError> {
+    let seller = match customer {
+        Some(_) => None,
+        None => checkouts::pricing::guest_seller(ctx, org, None, plan_id).await?,
+    };
+    let session = NewCheckout {
+        plan_id: Some(plan_id),
+        customer_id: customer,
+        guest_checkout: Some(customer.is_none()),
+        business_entity_id: seller,
+        product_overrides: Some(product_overrides),
+        locale,
+        preview: Some(true),
+        ..NewCheckout::default()
+    };
+    checkouts::create(ctx, org, session).await
 }

@@ -86,6 +86,39 @@ pub enum FieldKind {
     Checkbox(bool),
 }
 
+impl FieldKind {
+    /// A select of `(value, label)` pairs, `chosen` selected.
+    pub fn select<V: Into<String>, L: Into<String>>(
+        options: impl IntoIterator<Item = (V, L)>,
+        chosen: &str,
+    ) -> Self {
+        FieldKind::Select(
+            options
+                .into_iter()
+                .map(|(v, l)| {
+                    let value = v.into();
+                    SelectOption {
+                        selected: value == chosen,
+                        value,
+                        label: l.into(),
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The language choices of a session or a link: `auto` first, then each locale in its own name.
+pub fn locale_options() -> Vec<(String, String)> {
+    std::iter::once(("auto".to_owned(), "From the browser".to_owned()))
+        .chain(
+            crate::domain::locale::Locale::ALL
+                .iter()
+                .map(|l| (l.tag().to_owned(), l.native_name().to_owned())),
+        )
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
     pub name: String,

@@ -7,20 +7,20 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::{
-    Console, ConsoleForm, ConsoleResult, Res, field_errors, notice, path_id, render, see_other,
+    Console, ConsoleForm, ConsoleResult, Res, form_status, path_id, query_value, render, see_other,
 };
 use crate::domain::catalog::{Contract, Plan, Product};
-use crate::domain::locale::Locale;
 use crate::domain::overrides::ItemOverride;
 use crate::domain::pricing::{PricingInput, PricingType};
 use crate::domain::validation::FieldError;
 use crate::services::Ctx;
 use crate::services::catalog::{self, CatalogError, PlanInput, PlanItemInput, ProductInput};
-use crate::services::checkouts::{self, CreateError, NewCheckout};
+use crate::services::checkouts::CreateError;
+use crate::services::console;
 use crate::services::contracts;
 use crate::storage::PageRequest;
 use crate::views::console::{
-    Block, Cell, ConsolePage, Field, FieldKind, Form, SelectOption, date_time,
+    Block, Cell, ConsolePage, Field, FieldKind, Form, date_time, locale_options,
 };
 
 fn first_page(limit: u32) -> PageRequest {
@@ -30,16 +30,10 @@ fn first_page(limit: u32) -> PageRequest {
     }
 }
 
-fn after(req: &HttpRequest) -> Option<Uuid> {
-    url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == "starting_after")
-        .and_then(|(_, v)| Uuid::parse_str(&v).ok())
-}
-
 pub async fn contracts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {
     let page_req = PageRequest {
         limit: 25,
-        starting_after: after(&req),
+        starting_after: query_value(&req, "starting_after").and_then(|v| Uuid::parse_str(&v).ok()),
     };
     let list = contracts::list_contracts(&ctx, c.org(), page_req)
         .await
@@ -172,19 +166,6 @@ pub async fn contract(
 
 // ------------------------------------------------------------------ plans
 
-fn select(options: impl IntoIterator<Item = (String, String)>, chosen: &str) -> FieldKind {
-    FieldKind::Select(
-        options
-            .into_iter()
-            .map(|(value, label)| SelectOption {
-                selected: value == chosen,
-                value,
-                label,
-            })
-            .collect(),
-    )
-}
-
 fn plan_form(products: &[Product], form: Option<&ConsoleForm>) -> Form {
     let v = |name: &str, default: &str| -> String {
         form.and_then(|f| f.get(name)).unwrap_or(default).to_owned()
@@ -200,7 +181,7 @@ fn plan_form(products: &[Product], form: Option<&ConsoleForm>) -> Form {
             Field::new(
                 "currency",
                 "Currency",
-                select(
+                FieldKind::select(
                     ["USD", "EUR", "GBP", "JPY", "SEK", "PLN", "BRL"]
                         .map(|c| (c.to_owned(), c.to_owned())),
                     &v("currency", "USD"),
@@ -209,7 +190,7 @@ fn plan_form(products: &[Product], form: Option<&ConsoleForm>) -> Form {
             Field::new(
                 "billing_period",
                 "Billing period",
-                select(
+                FieldKind::select(
                     [("P1M", "Monthly"), ("P3M", "Quarterly"), ("P1Y", "Yearly")]
                         .map(|(a, b)| (a.to_owned(), b.to_owned())),
                     &v("billing_period", "P1M"),
@@ -218,7 +199,7 @@ fn plan_form(products: &[Product], form: Option<&ConsoleForm>) -> Form {
             Field::new(
                 "product_id",
                 "Product",
-                select(
+                FieldKind::select(
                     products.iter().map(|p| (p.id.to_string(), p.name.clone())),
                     &v("product_id", ""),
                 ),
@@ -226,7 +207,7 @@ fn plan_form(products: &[Product], form: Option<&ConsoleForm>) -> Form {
             Field::new(
                 "pricing_type",
                 "Pricing",
-                select(
+                FieldKind::select(
                     [("per_unit", "Per unit"), ("flat_fee", "Flat fee")]
                         .map(|(a, b)| (a.to_owned(), b.to_owned())),
                     &v("pricing_type", "per_unit"),
@@ -270,14 +251,7 @@ async fn plans_page(
     let products = catalog::list_products(ctx, c.org(), first_page(100))
         .await
         .console(req)?;
-    let mut page = c.page("Plans", "/dashboard/plans");
-    if let Some(n) = notice(req) {
-        page = page.push(n);
-    }
-    let (pairs, lines) = field_errors(errors);
-    if !lines.is_empty() {
-        page = page.push(Block::Errors(lines));
-    }
+    let (page, pairs) = c.form_page("Plans", "/dashboard/plans", req, errors);
     let rows = plans
         .data
         .iter()
@@ -304,12 +278,7 @@ async fn plans_page(
             plan_form(&products.data, form).with_errors(&pairs),
         ))
         .push(Block::Form(product_form().with_errors(&pairs)));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(status, &page)
+    render(form_status(errors), &page)
 }
 
 pub async fn plans(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {
@@ -464,13 +433,11 @@ fn preview_form(plan: &Plan, customers: &[crate::domain::catalog::Customer]) -> 
             ));
         }
     }
-    let mut locales = vec![("auto".to_owned(), "From the browser".to_owned())];
-    locales.extend(
-        Locale::ALL
-            .iter()
-            .map(|l| (l.tag().to_owned(), l.native_name().to_owned())),
-    );
-    fields.push(Field::new("locale", "Language", select(locales, "auto")));
+    fields.push(Field::new(
+        "locale",
+        "Language",
+        FieldKind::select(locale_options(), "auto"),
+    ));
     let mut who = vec![(
         "guest".to_owned(),
         "A guest (enters their details)".to_owned(),
@@ -479,7 +446,11 @@ fn preview_form(plan: &Plan, customers: &[crate::domain::catalog::Customer]) -> 
         let email = c.email.as_deref().unwrap_or("no email");
         (c.id.to_string(), format!("{} ({email})", c.customer_name))
     }));
-    fields.push(Field::new("customer", "Customer", select(who, "guest")));
+    fields.push(Field::new(
+        "customer",
+        "Customer",
+        FieldKind::select(who, "guest"),
+    ));
     Form::post(
         format!("/dashboard/plans/{}/preview", plan.id),
         "Preview the hosted flow",
@@ -498,14 +469,12 @@ async fn plan_page(
     let customers = catalog::list_customers(ctx, c.org(), first_page(100))
         .await
         .console(req)?;
-    let mut page = c.page(format!("Plan: {}", plan.name), "/dashboard/plans");
-    if let Some(n) = notice(req) {
-        page = page.push(n);
-    }
-    let (pairs, lines) = field_errors(errors);
-    if !lines.is_empty() {
-        page = page.push(Block::Errors(lines));
-    }
+    let (page, pairs) = c.form_page(
+        format!("Plan: {}", plan.name),
+        "/dashboard/plans",
+        req,
+        errors,
+    );
     let page = page
         .push(Block::Facts(vec![
             ("Id".into(), Cell::code(plan.id.to_string())),
@@ -543,12 +512,7 @@ async fn plan_page(
         .push(Block::Form(
             preview_form(plan, &customers.data).with_errors(&pairs),
         ));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(status, &page)
+    render(form_status(errors), &page)
 }
 
 pub async fn plan(ctx: web::Data<Ctx>, req: HttpRequest, c: Console, id: web::Path<String>) -> Res {
@@ -592,24 +556,8 @@ pub async fn preview(
     }
     let pids: Vec<Uuid> = overrides.iter().map(|o| o.product_id).collect();
     let customer = form.get("customer").and_then(|v| Uuid::parse_str(v).ok());
-    let entity = ctx
-        .store
-        .default_entity(c.org())
-        .await
-        .map_err(crate::error::AppError::from)
-        .console(&req)?
-        .map(|e| e.id);
-    let session = NewCheckout {
-        plan_id: Some(plan.id),
-        customer_id: customer,
-        guest_checkout: Some(customer.is_none()),
-        business_entity_id: if customer.is_none() { entity } else { None },
-        product_overrides: Some(overrides),
-        locale: form.get("locale").map(str::to_owned),
-        preview: Some(true),
-        ..NewCheckout::default()
-    };
-    match checkouts::create(&ctx, c.org(), session).await {
+    let locale = form.get("locale").map(str::to_owned);
+    match console::preview_plan(&ctx, c.org(), plan.id, customer, overrides, locale).await {
         Ok(s) => Ok(see_other(&s.hosted_url(&ctx.public_url))),
         Err(CreateError::Invalid(errors)) => {
             let errors: Vec<FieldError> = errors

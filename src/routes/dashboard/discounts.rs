@@ -1,19 +1,16 @@
 //! Console: coupons and promotion codes (SPEC §10): list, create, (de)activate a code.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use rust_decimal::Decimal;
 
-use super::{
-    Console, ConsoleForm, ConsoleResult, Res, field_errors, notice, path_id, render, see_other,
-};
+use super::{Console, ConsoleForm, ConsoleResult, Res, form_status, path_id, render, see_other};
 use crate::domain::discount::{DiscountDuration, DiscountValue};
 use crate::domain::locale::Locale;
 use crate::domain::validation::FieldError;
 use crate::services::Ctx;
 use crate::services::discounts::{self, CouponInput, DiscountError, PromotionCodeInput};
 use crate::storage::PageRequest;
-use crate::views::console::{Block, Cell, Field, FieldKind, Form, SelectOption};
+use crate::views::console::{Block, Cell, Field, FieldKind, Form};
 use crate::views::i18n;
 
 fn page_of(limit: u32) -> PageRequest {
@@ -40,19 +37,6 @@ fn duration_label(d: DiscountDuration) -> String {
     }
 }
 
-fn options(values: &[(&str, &str)]) -> FieldKind {
-    FieldKind::Select(
-        values
-            .iter()
-            .map(|(v, l)| SelectOption {
-                value: (*v).into(),
-                label: (*l).into(),
-                selected: false,
-            })
-            .collect(),
-    )
-}
-
 async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[FieldError]) -> Res {
     let coupons = discounts::list_coupons(ctx, c.org(), page_of(100))
         .await
@@ -60,14 +44,12 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
     let codes = discounts::list_promotion_codes(ctx, c.org(), page_of(100))
         .await
         .console(req)?;
-    let mut page = c.page("Coupons and promotion codes", "/dashboard/coupons");
-    if let Some(n) = notice(req) {
-        page = page.push(n);
-    }
-    let (pairs, lines) = field_errors(errors);
-    if !lines.is_empty() {
-        page = page.push(Block::Errors(lines));
-    }
+    let (page, pairs) = c.form_page(
+        "Coupons and promotion codes",
+        "/dashboard/coupons",
+        req,
+        errors,
+    );
     let coupon_rows = coupons
         .data
         .iter()
@@ -107,15 +89,13 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
             ]
         })
         .collect();
-    let coupon_choices = coupons
-        .data
-        .iter()
-        .map(|v| SelectOption {
-            value: v.item.id.to_string(),
-            label: v.item.name.clone(),
-            selected: false,
-        })
-        .collect();
+    let coupon_choices = FieldKind::select(
+        coupons
+            .data
+            .iter()
+            .map(|v| (v.item.id.to_string(), v.item.name.clone())),
+        "",
+    );
     let page = page
         .push(Block::Table {
             caption: "Coupons".into(),
@@ -142,11 +122,14 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
                     Field::new(
                         "duration",
                         "Lasts",
-                        options(&[
-                            ("once", "Once"),
-                            ("repeating", "Some periods"),
-                            ("forever", "Forever"),
-                        ]),
+                        FieldKind::select(
+                            [
+                                ("once", "Once"),
+                                ("repeating", "Some periods"),
+                                ("forever", "Forever"),
+                            ],
+                            "",
+                        ),
                     ),
                     Field::new(
                         "duration_in_periods",
@@ -172,17 +155,12 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
                 "Create code",
                 vec![
                     Field::new("code", "Code customers type", FieldKind::Text).required(),
-                    Field::new("coupon_id", "Coupon", FieldKind::Select(coupon_choices)),
+                    Field::new("coupon_id", "Coupon", coupon_choices),
                 ],
             )
             .with_errors(&pairs),
         ));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(status, &page)
+    render(form_status(errors), &page)
 }
 
 pub async fn coupons(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {

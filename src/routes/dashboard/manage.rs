@@ -5,19 +5,16 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
 use super::{
-    Console, ConsoleForm, ConsoleResult, Res, field_errors, notice, path_id, render, see_other,
+    Console, ConsoleForm, ConsoleResult, Res, form_status, notice, path_id, render, see_other,
 };
 use crate::domain::checkout_link::LinkStats;
 use crate::domain::events::{EnabledEvents, EndpointStatus};
-use crate::domain::locale::Locale;
 use crate::domain::validation::FieldError;
 use crate::services::checkout_links::{self, LinkError, LinkInput};
 use crate::services::webhooks::{self, EndpointChanges, NewEndpoint, WebhookError};
 use crate::services::{Ctx, ListParams, auth, catalog};
 use crate::storage::PageRequest;
-use crate::views::console::{
-    Block, Cell, ConsolePage, Field, FieldKind, Form, SelectOption, date_time,
-};
+use crate::views::console::{Block, Cell, Field, FieldKind, Form, date_time, locale_options};
 
 fn all(limit: u32) -> ListParams {
     ListParams {
@@ -45,32 +42,23 @@ async fn link_form(ctx: &Ctx, req: &HttpRequest, c: &Console) -> Result<Form, su
     )
     .await
     .console(req)?;
-    let plan_options = plans
-        .data
-        .iter()
-        .filter(|p| p.status == crate::domain::catalog::PlanStatus::Active)
-        .map(|p| SelectOption {
-            value: p.id.to_string(),
-            label: format!("{} ({}, {})", p.name, p.currency, p.billing_period),
-            selected: false,
-        })
-        .collect();
-    let mut locales = vec![SelectOption {
-        value: "auto".into(),
-        label: "From the browser".into(),
-        selected: true,
-    }];
-    locales.extend(Locale::ALL.iter().map(|l| SelectOption {
-        value: l.tag().into(),
-        label: l.native_name().into(),
-        selected: false,
-    }));
+    let plan_options = FieldKind::select(
+        plans
+            .data
+            .iter()
+            .filter(|p| p.status == crate::domain::catalog::PlanStatus::Active)
+            .map(|p| {
+                let label = format!("{} ({}, {})", p.name, p.currency, p.billing_period);
+                (p.id.to_string(), label)
+            }),
+        "",
+    );
     Ok(Form::post(
         "/dashboard/links",
         "New checkout link",
         "Create link",
         vec![
-            Field::new("plan_id", "Plan", FieldKind::Select(plan_options)).required(),
+            Field::new("plan_id", "Plan", plan_options).required(),
             Field::new(
                 "success_url",
                 "After confirming, go to (optional)",
@@ -81,7 +69,11 @@ async fn link_form(ctx: &Ctx, req: &HttpRequest, c: &Console) -> Result<Form, su
                 "After cancelling, go to (optional)",
                 FieldKind::Url,
             ),
-            Field::new("locale", "Language", FieldKind::Select(locales)),
+            Field::new(
+                "locale",
+                "Language",
+                FieldKind::select(locale_options(), "auto"),
+            ),
             Field::new(
                 "allow_promotion_codes",
                 "Customers may enter a promotion code",
@@ -95,14 +87,7 @@ async fn links_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[FieldEr
     let list = checkout_links::list_with_stats(ctx, c.org(), all(100))
         .await
         .console(req)?;
-    let mut page = c.page("Checkout links", "/dashboard/links");
-    if let Some(n) = notice(req) {
-        page = page.push(n);
-    }
-    let (pairs, lines) = field_errors(errors);
-    if !lines.is_empty() {
-        page = page.push(Block::Errors(lines));
-    }
+    let (page, pairs) = c.form_page("Checkout links", "/dashboard/links", req, errors);
     let rows = list
         .data
         .iter()
@@ -141,12 +126,7 @@ async fn links_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[FieldEr
             empty: "No checkout links yet.".into(),
         })
         .push(Block::Form(form));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(status, &page)
+    render(form_status(errors), &page)
 }
 
 pub async fn links(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {
@@ -248,8 +228,7 @@ pub async fn set_link_active(
     id: web::Path<String>,
 ) -> Res {
     let id = path_id(&id, "checkout link", &req)?;
-    let l = checkout_links::get(&ctx, c.org(), id).await.console(&req)?;
-    checkout_links::set_active(&ctx, c.org(), id, Some(!l.link.active))
+    checkout_links::toggle_active(&ctx, c.org(), id)
         .await
         .console(&req)?;
     Ok(see_other(&format!(
@@ -279,19 +258,12 @@ async fn webhooks_page(
     errors: &[FieldError],
 ) -> Res {
     let list = webhooks::list(ctx, c.org(), all(100)).await.console(req)?;
-    let mut page: ConsolePage = c.page("Webhook endpoints", "/dashboard/webhooks");
-    if let Some(n) = notice(req) {
-        page = page.push(n);
-    }
+    let (mut page, pairs) = c.form_page("Webhook endpoints", "/dashboard/webhooks", req, errors);
     if let Some((label, secret)) = created {
         page = page.push(Block::Secret {
             label,
             value: secret,
         });
-    }
-    let (pairs, lines) = field_errors(errors);
-    if !lines.is_empty() {
-        page = page.push(Block::Errors(lines));
     }
     let rows = list
         .data
@@ -334,12 +306,7 @@ async fn webhooks_page(
                 .into(),
         ))
         .push(Block::Form(endpoint_form().with_errors(&pairs)));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(status, &page)
+    render(form_status(errors), &page)
 }
 
 pub async fn webhooks(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {

@@ -38,15 +38,21 @@ const VERSION_KEY: &str = "ver";
 const SIGN_IN: &str = "/dashboard/sign-in";
 const PASSWORD: &str = "/dashboard/password";
 
-/// The console's session cookie: its own name, path and key (derived from the session secret
-/// for this use only), `SameSite=Strict`, ending after 12 hours.
-pub fn session_middleware(secret: &str, secure: bool) -> SessionMiddleware<CookieSessionStore> {
+/// The console cookie's key: derived from the session secret for this use only (computed once
+/// at start-up, shared by every worker).
+pub fn session_key(secret: &str) -> Key {
     use sha2::{Digest, Sha512};
     let digest = Sha512::new()
         .chain_update(b"hosted-checkout console session\0")
         .chain_update(secret.as_bytes())
         .finalize();
-    SessionMiddleware::builder(CookieSessionStore::default(), Key::from(&digest[..]))
+    Key::from(&digest[..])
+}
+
+/// The console's session cookie: its own name, path and key ([`session_key`]),
+/// `SameSite=Strict`, ending after 12 hours.
+pub fn session_middleware(key: Key, secure: bool) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), key)
         .cookie_name("hc_console".into())
         .cookie_path("/dashboard".into())
         .cookie_secure(secure)
@@ -238,6 +244,26 @@ impl Console {
         self.who.org()
     }
 
+    /// A page with a form: the `?notice=` message after an action, then `errors` summed up;
+    /// the (field, message) pairs go beside the form's fields.
+    pub fn form_page(
+        &self,
+        title: impl Into<String>,
+        section: &str,
+        req: &HttpRequest,
+        errors: &[FieldError],
+    ) -> (ConsolePage, Vec<(String, String)>) {
+        let mut page = self.page(title, section);
+        if let Some(n) = notice(req) {
+            page = page.push(n);
+        }
+        let (pairs, lines) = field_errors(errors);
+        if !lines.is_empty() {
+            page = page.push(Block::Errors(lines));
+        }
+        (page, pairs)
+    }
+
     /// A page of section `section` for this user.
     pub fn page(&self, title: impl Into<String>, section: &str) -> ConsolePage {
         ConsolePage::new(title, section, &self.who.user.email, self.csrf.clone())
@@ -349,6 +375,23 @@ pub fn field_errors(errors: &[FieldError]) -> (Vec<(String, String)>, Vec<String
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
     (pairs, lines)
+}
+
+/// `200`, or `422` for a form sent back with errors.
+pub fn form_status(errors: &[FieldError]) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// The trimmed, non-empty value of query parameter `name`.
+pub fn query_value(req: &HttpRequest, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// A path id; anything that is not one is the same `404` as another organisation's.
@@ -523,9 +566,7 @@ async fn change_password(
 
 /// The message of a `?notice=` key after an action (only known keys: nothing is echoed).
 pub fn notice(req: &HttpRequest) -> Option<Block> {
-    let key = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == "notice")
-        .map(|(_, v)| v.into_owned())?;
+    let key = query_value(req, "notice")?;
     let text = match key.as_str() {
         "password" => "Your password was changed.",
         "expired" => "The session was expired.",

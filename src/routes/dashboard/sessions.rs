@@ -5,7 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use uuid::Uuid;
 
-use super::{Console, ConsoleForm, ConsoleResult, Res, notice, path_id, render, see_other};
+use super::{
+    Console, ConsoleForm, ConsoleResult, Res, notice, path_id, query_value, render, see_other,
+};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType};
 use crate::domain::invoice::Invoice;
 use crate::domain::locale::Locale;
@@ -14,7 +16,7 @@ use crate::services::checkouts::{self, CheckoutQuery, SessionRef};
 use crate::services::console as console_service;
 use crate::services::events::{self, EventQuery};
 use crate::views::console::{
-    Block, Cell, Field, FieldKind, Form, SelectOption, date_time, overview as chart, status_label,
+    Block, Cell, Field, FieldKind, Form, date_time, overview as chart, status_label,
 };
 use crate::views::i18n;
 
@@ -47,25 +49,12 @@ pub async fn overview(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res 
     render(StatusCode::OK, &page)
 }
 
-fn query_value(req: &HttpRequest, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-}
-
-fn options(all: &[(&str, &str)], chosen: Option<&str>) -> FieldKind {
-    let mut o = vec![SelectOption {
-        value: String::new(),
-        label: "Any".into(),
-        selected: chosen.is_none(),
-    }];
-    o.extend(all.iter().map(|(v, l)| SelectOption {
-        value: (*v).to_owned(),
-        label: (*l).to_owned(),
-        selected: chosen == Some(*v),
-    }));
-    FieldKind::Select(o)
+/// A filter's choices: "Any" (no filter) first.
+fn filter(all: &[(&str, &str)], chosen: Option<&str>) -> FieldKind {
+    FieldKind::select(
+        std::iter::once(&("", "Any")).chain(all).copied(),
+        chosen.unwrap_or(""),
+    )
 }
 
 fn type_label(t: CheckoutType) -> &'static str {
@@ -110,7 +99,7 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
             Field::new(
                 "checkout_status",
                 "Status",
-                options(
+                filter(
                     &[
                         ("open", "Open"),
                         ("contract_created", "Completed"),
@@ -123,7 +112,7 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
             Field::new(
                 "checkout_type",
                 "Type",
-                options(
+                filter(
                     &[
                         ("new_subscription", "New subscription"),
                         ("plan_change", "Plan change"),

@@ -447,6 +447,29 @@ pub async fn seller_entity(
     entity.context("reading the seller entity")
 }
 
+/// The seller of a guest session on `plan_id` that names none (checkout links, console
+/// previews): [`seller_entity`]'s order without a customer (the plan's entity, else the
+/// organisation's default). `None` when there is none to take; an unknown plan is left to
+/// the session's own checks.
+pub async fn guest_seller(
+    ctx: &Ctx,
+    org: Uuid,
+    explicit: Option<Uuid>,
+    plan_id: Uuid,
+) -> anyhow::Result<Option<Uuid>> {
+    if explicit.is_some() {
+        return Ok(explicit);
+    }
+    let plan = ctx
+        .store
+        .get_plan(org, plan_id)
+        .await
+        .context("reading the plan")?;
+    Ok(seller_entity(ctx, org, None, None, plan.as_ref())
+        .await?
+        .map(|e| e.id))
+}
+
 /// Checks every rule that depends on what `draft` refers to (SPEC §5), given those rows
 /// (`terms`, read in one query by the caller) and the customer of a new session, if any.
 /// Field problems go to `errors`; the terms come back only when none was found.
