@@ -26,7 +26,7 @@ use crate::routes;
 use crate::routes::limits::Limits;
 use crate::routes::{api, get_or_head, health, hosted};
 use crate::services::clock::{Clock, SystemClock};
-use crate::services::{Ctx, checkouts, events, idempotency, webhooks};
+use crate::services::{Ctx, checkouts, console, events, idempotency, webhooks};
 use crate::storage::{self, DynStorage, PoolSettings};
 
 pub struct Application {
@@ -193,7 +193,7 @@ impl Drop for Detached {
     }
 }
 
-/// Marks expired sessions and forgets old idempotency keys. Safe with several processes on
+/// Marks expired sessions, folds the overview's counts and forgets old idempotency keys. Safe with several processes on
 /// one database: both are idempotent conditional writes.
 fn spawn_sweeper(ctx: Ctx, every: Duration) {
     tokio::spawn(async move {
@@ -208,6 +208,9 @@ fn spawn_sweeper(ctx: Ctx, every: Duration) {
             }
             if let Err(e) = idempotency::purge_old(&ctx).await {
                 tracing::warn!(error = %e, "idempotency purge failed");
+            }
+            if let Err(e) = console::fold_counts(&ctx).await {
+                tracing::warn!(error = %e, "folding the overview's counts failed");
             }
             match events::purge(&ctx).await {
                 Ok(0) => {}

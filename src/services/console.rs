@@ -251,6 +251,15 @@ pub async fn outcomes(
     Ok((now, rows))
 }
 
+/// The sweeper's step for the overview's counts: folds the changes other writes appended
+/// (PostgreSQL), so that the overview reads a few rows per day.
+pub async fn fold_counts(ctx: &Ctx) -> anyhow::Result<u64> {
+    ctx.store
+        .fold_outcome_changes()
+        .await
+        .context("folding the overview's counts")
+}
+
 /// The console's "Open preview": a preview session of `plan_id` (confirming writes nothing)
 /// for `customer`, or for a guest sold by the seller a checkout link would have.
 pub async fn preview_plan(

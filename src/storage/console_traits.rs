@@ -48,6 +48,9 @@ pub trait ReportStore {
         since: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> StorageResult<Vec<DayOutcome>>;
+    /// Folds the appended count changes into the counts (PostgreSQL; SQLite's triggers keep
+    /// the counts themselves). Returns how many counts it changed.
+    async fn fold_outcome_changes(&self) -> StorageResult<u64>;
 }
 
 /// What a write of a console user did.

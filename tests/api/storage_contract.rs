@@ -820,3 +820,93 @@ async fn sqlite_and_postgres_schemas_match() {
     let postgres: Vec<(String, String)> = rows.iter().map(|r| (r.get("t"), r.get("c"))).collect();
     assert_eq!(sqlite, postgres);
 }
+
+/// The overview's counts (`migrations/*/0012`) follow every insert (one at a time and in a
+/// group commit) and every change of outcome, leave previews out, and count an open session
+/// past its expiry as expired before and after the sweep; folding the changes (PostgreSQL)
+/// changes no figure.
+#[tokio::test]
+async fn overview_counts_follow_every_change_of_outcome() {
+    use hosted_checkout::storage::DayOutcome;
+    let f = fixture().await;
+    let open = checkout(&f, Duration::hours(1));
+    let confirmed = checkout(&f, Duration::hours(1));
+    let cancelled = checkout(&f, Duration::hours(1));
+    let lapsed = checkout(&f, Duration::seconds(1));
+    let preview = Checkout {
+        preview: true,
+        ..checkout(&f, Duration::hours(1))
+    };
+    let mut older = checkout(&f, Duration::hours(1));
+    older.created_at -= Duration::days(3);
+    older.updated_at = older.created_at;
+    for c in [&open, &confirmed, &cancelled, &lapsed, &preview, &older] {
+        f.store.insert_checkout(c).await.unwrap();
+    }
+    // Concurrent inserts share group commits: multi-row statements.
+    let grouped: Vec<Checkout> = (0..8).map(|_| checkout(&f, Duration::hours(1))).collect();
+    futures_util::future::join_all(grouped.iter().map(|c| f.store.insert_checkout(c)))
+        .await
+        .into_iter()
+        .for_each(|r| r.unwrap());
+    let now = Utc::now();
+    let write = ConfirmWrite::NewContract {
+        customer: None,
+        contract: Box::new(contract(&f, Some(confirmed.id))),
+    };
+    f.store
+        .confirm_checkout(f.org, confirmed.id, &write, None, now, &Recorder)
+        .await
+        .unwrap();
+    let cancel = Close::Cancelled { reason: None };
+    assert!(
+        f.store
+            .close_checkout(f.org, cancelled.id, &cancel, now, &Recorder)
+            .await
+            .unwrap()
+    );
+    let later = now + Duration::minutes(1);
+    let today = open.created_at.date_naive();
+    let day = |d: NaiveDate, status, sessions| DayOutcome {
+        day: d,
+        status,
+        sessions,
+    };
+    let expected = vec![
+        day(older.created_at.date_naive(), CheckoutStatus::Open, 1),
+        day(today, CheckoutStatus::Open, 9),
+        day(today, CheckoutStatus::ContractCreated, 1),
+        day(today, CheckoutStatus::Cancelled, 1),
+        day(today, CheckoutStatus::Expired, 1),
+    ];
+    let counts = || async {
+        let mut v = f
+            .store
+            .outcomes_by_day(f.org, later - Duration::days(29), later)
+            .await
+            .unwrap();
+        v.sort_by_key(|o| (o.day, o.status));
+        v
+    };
+    let mut sorted = expected.clone();
+    sorted.sort_by_key(|o| (o.day, o.status));
+    assert_eq!(counts().await, sorted, "before the fold and the sweep");
+    f.store.fold_outcome_changes().await.unwrap();
+    assert_eq!(counts().await, sorted, "after the fold");
+    assert_eq!(f.store.expire_due(later, 100, &Recorder).await.unwrap(), 1);
+    assert_eq!(counts().await, sorted, "after the sweep");
+    f.store.fold_outcome_changes().await.unwrap();
+    assert_eq!(counts().await, sorted, "after the sweep's changes are folded");
+    assert_eq!(
+        f.store.fold_outcome_changes().await.unwrap(),
+        0,
+        "nothing left to fold"
+    );
+    // A shorter window leaves the older day out.
+    let recent = f
+        .store
+        .outcomes_by_day(f.org, later - Duration::days(1), later)
+        .await
+        .unwrap();
+    assert_eq!(recent.iter().map(|o| o.sessions).sum::<i64>(), 12);
+}

@@ -481,6 +481,9 @@ impl ReportStore for EntitiesDown {
     ) -> StorageResult<Vec<DayOutcome>> {
         self.inner.outcomes_by_day(org, since, now).await
     }
+    async fn fold_outcome_changes(&self) -> StorageResult<u64> {
+        self.inner.fold_outcome_changes().await
+    }
 }
 
 #[async_trait]

@@ -31,6 +31,11 @@ impl Db for Postgres {
     const NEW_ID: &'static str = "gen_random_uuid()";
     const INDEX_HINTS: bool = false;
     const CREATED_DAY: &'static str = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+    // Several processes may fold at once: each takes rows no other holds, and upserts the
+    // counts in key order, so two folds never wait on each other in a cycle.
+    const FOLD_OUTCOME_CHANGES: Option<&'static str> = Some(
+        "WITH moved AS (DELETE FROM checkout_outcome_changes WHERE id IN (SELECT id FROM checkout_outcome_changes ORDER BY id LIMIT 50000 FOR UPDATE SKIP LOCKED) RETURNING organisation_id, day, checkout_status, sessions) INSERT INTO checkout_outcome_counts (organisation_id, day, checkout_status, sessions) SELECT organisation_id, day, checkout_status, SUM(sessions) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 ON CONFLICT (organisation_id, day, checkout_status) DO UPDATE SET sessions = checkout_outcome_counts.sessions + EXCLUDED.sessions",
+    );
 
     type Machinery = PgMachinery;
     /// PostgreSQL takes row locks itself: no process-level write lock.

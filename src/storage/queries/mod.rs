@@ -66,6 +66,9 @@ pub trait Db:
     /// The UTC day (`YYYY-MM-DD`) of a session's `created_at`, for the console's per-day
     /// counts: SQLite stores RFC 3339 text in UTC, PostgreSQL a `timestamptz`.
     const CREATED_DAY: &'static str;
+    /// Moves appended changes of the console's counts into `checkout_outcome_counts`
+    /// (`migrations/*/0012`), or `None` where triggers keep the counts themselves.
+    const FOLD_OUTCOME_CHANGES: Option<&'static str>;
 
     /// What the backend keeps in the process beside its pool, for its speed-ups.
     type Machinery: Send + Sync;

@@ -65,6 +65,8 @@ impl Db for Sqlite {
     const NEW_ID: &'static str = "randomblob(16)";
     const INDEX_HINTS: bool = true;
     const CREATED_DAY: &'static str = "substr(created_at, 1, 10)";
+    // One writer: the triggers update the counts in place.
+    const FOLD_OUTCOME_CHANGES: Option<&'static str> = None;
 
     type Machinery = SqliteMachinery;
     type Writing<'a> = WriteGuard<'a>;
