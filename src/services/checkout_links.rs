@@ -109,7 +109,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: LinkInput) -> Result<CheckoutLi
         )]));
     };
     let entity =
-        checkouts::pricing::guest_seller(ctx, org, input.business_entity_id, plan_id).await?;
+        checkouts::seller::guest_seller(ctx, org, input.business_entity_id, plan_id).await?;
     // Every rule a session has, on the session a visit would make.
     match checkouts::preview(ctx, org, session_of(None, Some(plan_id), entity, &input)).await {
         Ok(_) => {}

@@ -272,7 +272,7 @@ pub async fn preview_plan(
 ) -> Result<Checkout, CreateError> {
     let seller = match customer {
         Some(_) => None,
-        None => checkouts::pricing::guest_seller(ctx, org, None, plan_id).await?,
+        None => checkouts::seller::guest_seller(ctx, org, None, plan_id).await?,
     };
     let session = NewCheckout {
         plan_id: Some(plan_id),

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::checkouts::fields::check_overrides;
-use super::checkouts::pricing::{PriceError, new_subscription_items, seller_entity};
+use super::checkouts::pricing::{PriceError, new_subscription_items};
+use super::checkouts::seller::seller_entity;
 use super::{Ctx, Errors};
 use crate::billing::{self, NewSubscription};
 use crate::domain::catalog::{Contract, NewContract, PlanItem, PlanStatus};

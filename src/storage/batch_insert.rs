@@ -9,7 +9,7 @@
 use uuid::Uuid;
 
 use crate::domain::checkout::Checkout;
-use crate::storage::queries::checkouts::{CHECKOUT_EXISTS, INSERT_CHECKOUTS};
+use crate::storage::queries::checkouts::{CHECKOUT_EXISTS, CUSTOMER_EMAIL, INSERT_CHECKOUTS};
 use crate::storage::queries::{Arg as _, Db, SqlStore, Tuple};
 use crate::storage::rows::checkouts::CheckoutRow;
 use crate::storage::{StorageError, StorageResult};
@@ -182,5 +182,10 @@ fn push_row<D: Db>(qb: &mut sqlx::QueryBuilder<D>, v: &CheckoutRow<'_>) {
         .value(v.allow_promotion_codes)
         .value(v.locale)
         .value(v.checkout_link_id)
+        .expr(CUSTOMER_EMAIL[0])
+        .arg(v.entered_email.as_deref())
+        .expr(CUSTOMER_EMAIL[1])
+        .arg(v.customer_id)
+        .expr(")))")
         .close();
 }

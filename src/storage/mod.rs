@@ -201,6 +201,8 @@ pub struct CheckoutFilter {
     pub checkout_type: Option<CheckoutType>,
     /// Sessions opened from this checkout link.
     pub checkout_link_id: Option<Uuid>,
+    /// Sessions whose entered address, else whose customer's, is this one (any case).
+    pub customer_email: Option<String>,
 }
 
 /// The edits an open session may receive (PATCH, hosted plan and details steps).

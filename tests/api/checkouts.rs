@@ -934,6 +934,104 @@ async fn listing_filters_by_status_customer_and_type_newest_first_with_paginatio
     .await;
 }
 
+/// `customer_email` finds a guest by the address entered (at create or later, the latest
+/// one), an existing customer's sessions by the customer's address, in any case, within the
+/// organisation only; a malformed address is a 422 naming the field.
+#[tokio::test]
+async fn listing_by_email_finds_guests_by_the_address_entered_and_customers_by_theirs() {
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let customer = id(&app
+        .post_ok(
+            "/customers",
+            &json!({"customer_name": "Grace Hopper", "email": "Grace.H@Example.com"}),
+            StatusCode::CREATED,
+        )
+        .await);
+    let known = app
+        .create_checkout(json!({"plan_id": c.plan, "customer_id": customer}))
+        .await;
+    let guest = app
+        .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "customer_data": {"email": "ada@example.com"}}))
+        .await;
+    let late = app
+        .create_checkout(
+            json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id}),
+        )
+        .await;
+    let found = |email: &str| {
+        let app = &app;
+        let email = email.to_owned();
+        async move {
+            ids(&app
+                .get_ok(&format!("/checkouts?customer_email={email}"))
+                .await)
+        }
+    };
+    assert_eq!(
+        found("grace.h@example.com").await,
+        [known["id"].as_str().unwrap()]
+    );
+    assert_eq!(
+        found("ADA@example.COM").await,
+        [guest["id"].as_str().unwrap()]
+    );
+    assert!(found("late@example.org").await.is_empty());
+
+    let late_id = late["id"].as_str().unwrap();
+    let r = app
+        .patch(
+            &format!("/checkouts/{late_id}"),
+            &json!({"customer_data": {"email": "Late@Example.org"}}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(found("late@example.org").await, [late_id]);
+    let r = app
+        .patch(
+            &format!("/checkouts/{late_id}"),
+            &json!({"customer_data": {"email": "ada@example.com"}}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        found("late@example.org").await.is_empty(),
+        "the latest address counts"
+    );
+    assert_eq!(
+        found("ada@example.com").await,
+        [late_id, guest["id"].as_str().unwrap()],
+        "newest first"
+    );
+    // With another filter, and page by page.
+    let page = app
+        .get_ok("/checkouts?customer_email=ada@example.com&checkout_status=open&limit=1")
+        .await;
+    assert_eq!(ids(&page), [late_id]);
+    assert_eq!(page["has_more"], true);
+
+    let other = hosted_checkout::services::organisations::create_organisation(&app.ctx, "Other")
+        .await
+        .unwrap();
+    let r = app
+        .client
+        .get(app.url("/checkouts?customer_email=ada@example.com"))
+        .header("x-api-key", &other.api_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert!(ids(&v).is_empty(), "another organisation's sessions: {v}");
+
+    let p = problem(
+        app.get("/checkouts?customer_email=nope").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(error_fields(&p), ["customer_email"]);
+}
+
 // ------------------------------------------------------------------ patch
 
 #[tokio::test]

@@ -348,6 +348,22 @@ async fn every_page_shows_the_organisations_objects_and_actions_work() {
         StatusCode::SEE_OTHER,
         "an id opens the session"
     );
+    let r = app
+        .patch(
+            &format!("/checkouts/{session}"),
+            &json!({"customer_data": {"email": "Buyer@Example.com"}}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
+    let page = b.get("/dashboard/checkouts?q=buyer%40example.com").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has(&session), "an email filters: {}", page.body);
+    assert!(page.has("Guest (Buyer@Example.com)"), "{}", page.body);
+    let page = b.get("/dashboard/checkouts?q=nobody%40example.com").await;
+    assert!(page.has("No sessions match."), "{}", page.body);
+    let page = b.get("/dashboard/checkouts?q=not-an-address").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("enter a valid email address"), "{}", page.body);
     let page = b.get(&format!("/dashboard/checkouts/{session}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
@@ -372,7 +388,7 @@ async fn every_page_shows_the_organisations_objects_and_actions_work() {
     assert!(!page.has("Expire now"));
 
     let page = b.get("/dashboard/checkouts?checkout_status=nonsense").await;
-    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.has("checkout_status"), "the filter's error names it");
 
     // Deactivating the link closes it to customers.
@@ -424,6 +440,28 @@ async fn every_page_shows_the_organisations_objects_and_actions_work() {
         "0.50"
     );
     assert_eq!(plan["items"][0]["quantity"], 100);
+    // The product is listed, its page names the plans that sell it.
+    let page = b.get("/dashboard/plans").await;
+    assert!(
+        page.has(&format!("/dashboard/products/{product}")),
+        "{}",
+        page.body
+    );
+    let page = b.get(&format!("/dashboard/products/{product}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.has("Product: Storage")
+            && page.has("GB")
+            && page.has(&format!("/dashboard/plans/{plan_id}")),
+        "{}",
+        page.body
+    );
+    let page = b.get(&format!("/dashboard/products/{}", c.support)).await;
+    assert!(
+        !page.has("Storage plan") && page.has("Team"),
+        "{}",
+        page.body
+    );
     let r = b
         .post(
             "/dashboard/plans",
@@ -522,6 +560,49 @@ async fn every_page_shows_the_organisations_objects_and_actions_work() {
     assert_eq!(
         app.get_ok(&format!("/promotion_codes/{}", id(&code))).await["active"],
         false
+    );
+    // Detail pages: the coupon with its codes, the code with its coupon; archiving.
+    let page = b.get(&format!("/dashboard/coupons/{}", id(&coupon))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.has("Coupon: Spring")
+            && page.has("20% off")
+            && page.has(&format!("/dashboard/promotion-codes/{}", id(&code)))
+            && page.has(">Archive<"),
+        "{}",
+        page.body
+    );
+    let page = b
+        .get(&format!("/dashboard/promotion-codes/{}", id(&code)))
+        .await;
+    assert!(
+        page.has("Promotion code: SPRING20")
+            && page.has(&format!("/dashboard/coupons/{}", id(&coupon)))
+            && page.has(">Activate<"),
+        "{}",
+        page.body
+    );
+    let r = b
+        .post(&format!("/dashboard/coupons/{}/archive", id(&coupon)), &[])
+        .await;
+    assert_eq!(
+        location(&r),
+        format!("/dashboard/coupons/{}?notice=coupon-archived", id(&coupon))
+    );
+    assert_eq!(
+        app.get_ok(&format!("/coupons/{}", id(&coupon))).await["status"],
+        "archived"
+    );
+    let page = b
+        .get(&format!(
+            "/dashboard/coupons/{}?notice=coupon-archived",
+            id(&coupon)
+        ))
+        .await;
+    assert!(
+        page.has("The coupon was archived") && !page.has(">Archive<"),
+        "{}",
+        page.body
     );
 
     // Webhooks and API keys.
@@ -632,6 +713,9 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         format!("/dashboard/contracts/{}", id(&contract)),
         format!("/dashboard/plans/{}", c.plan),
         format!("/dashboard/links/{}", id(&link)),
+        format!("/dashboard/coupons/{}", id(&coupon)),
+        format!("/dashboard/promotion-codes/{}", id(&code)),
+        format!("/dashboard/products/{}", c.seats),
         "/dashboard/checkouts/not-an-id".to_owned(),
         "/dashboard/nothing-here".to_owned(),
     ] {
@@ -650,6 +734,7 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
         format!("/dashboard/webhooks/{}/status", id(&endpoint)),
         format!("/dashboard/api-keys/{}/revoke", id(&key)),
         format!("/dashboard/promotion-codes/{}/active", id(&code)),
+        format!("/dashboard/coupons/{}/archive", id(&coupon)),
     ] {
         let r = b.post(&action, &[]).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "{action}");
@@ -686,6 +771,10 @@ async fn another_organisations_ids_are_404_on_every_console_page_and_action() {
     assert_eq!(
         app.get_ok(&format!("/promotion_codes/{}", id(&code))).await["active"],
         true
+    );
+    assert_eq!(
+        app.get_ok(&format!("/coupons/{}", id(&coupon))).await["status"],
+        "active"
     );
     // Their promotion code cannot use our coupon.
     b.get("/dashboard/coupons").await;

@@ -896,7 +896,11 @@ async fn overview_counts_follow_every_change_of_outcome() {
     assert_eq!(f.store.expire_due(later, 100, &Recorder).await.unwrap(), 1);
     assert_eq!(counts().await, sorted, "after the sweep");
     f.store.fold_outcome_changes().await.unwrap();
-    assert_eq!(counts().await, sorted, "after the sweep's changes are folded");
+    assert_eq!(
+        counts().await,
+        sorted,
+        "after the sweep's changes are folded"
+    );
     assert_eq!(
         f.store.fold_outcome_changes().await.unwrap(),
         0,

@@ -228,6 +228,20 @@ async fn every_console_page_is_accessible_and_fits_a_phone() {
         let endpoint = endpoint["id"].as_str().expect("endpoint id").to_owned();
         let contract = app.contract_of(checkout).await;
         let contract = contract["id"].as_str().expect("contract id").to_owned();
+        let coupon = app
+            .post(
+                "/coupons",
+                &serde_json::json!({"name": "Spring", "percent_off": 20, "duration": "once"}),
+            )
+            .await;
+        let coupon = coupon["id"].as_str().expect("coupon id").to_owned();
+        let code = app
+            .post(
+                "/promotion_codes",
+                &serde_json::json!({"coupon_id": coupon, "code": "SPRING20"}),
+            )
+            .await;
+        let code = code["id"].as_str().expect("code id").to_owned();
         for (step, path) in [
             ("overview", "/dashboard".to_owned()),
             ("password", "/dashboard/password".to_owned()),
@@ -237,7 +251,13 @@ async fn every_console_page_is_accessible_and_fits_a_phone() {
             ("contract", format!("/dashboard/contracts/{contract}")),
             ("plans", "/dashboard/plans".to_owned()),
             ("plan", format!("/dashboard/plans/{}", c.team)),
+            ("product", format!("/dashboard/products/{}", c.seats)),
             ("coupons", "/dashboard/coupons".to_owned()),
+            ("coupon", format!("/dashboard/coupons/{coupon}")),
+            (
+                "promotion-code",
+                format!("/dashboard/promotion-codes/{code}"),
+            ),
             ("links", "/dashboard/links".to_owned()),
             ("link", format!("/dashboard/links/{link}")),
             ("webhooks", "/dashboard/webhooks".to_owned()),

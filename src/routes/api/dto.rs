@@ -151,6 +151,7 @@ pub struct ListCheckouts {
     pub customer_id: Option<String>,
     pub checkout_type: Option<String>,
     pub checkout_link_id: Option<String>,
+    pub customer_email: Option<String>,
 }
 
 impl From<ListCheckouts> for CheckoutQuery {
@@ -162,6 +163,7 @@ impl From<ListCheckouts> for CheckoutQuery {
             customer_id: q.customer_id,
             checkout_type: q.checkout_type,
             checkout_link_id: q.checkout_link_id,
+            customer_email: q.customer_email,
         }
     }
 }

@@ -358,7 +358,7 @@ pub fn preview_checkout() {}
 /// List checkout sessions, newest first, with filters
 #[utoipa::path(get, path = "/checkouts", tag = "checkouts",
     params(("limit" = Option<u32>, Query, minimum = 1, maximum = 100), ("starting_after" = Option<uuid::Uuid>, Query),
-        ("checkout_status" = Option<CheckoutStatus>, Query), ("customer_id" = Option<uuid::Uuid>, Query), ("checkout_type" = Option<CheckoutType>, Query), ("checkout_link_id" = Option<uuid::Uuid>, Query)),
+        ("checkout_status" = Option<CheckoutStatus>, Query), ("customer_id" = Option<uuid::Uuid>, Query), ("checkout_type" = Option<CheckoutType>, Query), ("checkout_link_id" = Option<uuid::Uuid>, Query), ("customer_email" = Option<String>, Query, description = "The email address the customer entered, else the existing customer's; any case")),
     responses((status = 200, body = ListResponse<CheckoutView>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub fn list_checkouts() {}
 

@@ -277,6 +277,22 @@ async fn plans_page(
         .push(Block::Form(
             plan_form(&products.data, form).with_errors(&pairs),
         ))
+        .push(Block::Table {
+            caption: "Products".into(),
+            head: ["Product", "Unit", "Created"].map(String::from).to_vec(),
+            rows: products
+                .data
+                .iter()
+                .map(|p| {
+                    vec![
+                        Cell::link(&p.name, format!("/dashboard/products/{}", p.id)),
+                        Cell::text(p.unit_label.clone().unwrap_or_default()),
+                        Cell::text(date_time(p.created_at)),
+                    ]
+                })
+                .collect(),
+            empty: "No products yet.".into(),
+        })
         .push(Block::Form(product_form().with_errors(&pairs)));
     render(form_status(errors), &page)
 }
@@ -496,7 +512,10 @@ async fn plan_page(
                 .iter()
                 .map(|i| {
                     vec![
-                        Cell::code(i.product_id.to_string()),
+                        Cell::link(
+                            i.product_id.to_string(),
+                            format!("/dashboard/products/{}", i.product_id),
+                        ),
                         Cell::text(i.quantity.to_string()),
                         Cell::text(if i.adjustable { "Yes" } else { "No" }),
                         Cell::text(if i.optional { "Yes" } else { "No" }),

@@ -1,16 +1,20 @@
-//! Console: coupons and promotion codes (SPEC §10): list, create, (de)activate a code.
+//! Console: coupons and promotion codes (SPEC §10): list, detail, create, archive a coupon,
+//! (de)activate a code.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use rust_decimal::Decimal;
 
-use super::{Console, ConsoleForm, ConsoleResult, Res, form_status, path_id, render, see_other};
+use super::{
+    Console, ConsoleForm, ConsoleResult, Res, form_status, notice, path_id, render, see_other,
+};
 use crate::domain::discount::{DiscountDuration, DiscountValue};
 use crate::domain::locale::Locale;
 use crate::domain::validation::FieldError;
 use crate::services::Ctx;
 use crate::services::discounts::{self, CouponInput, DiscountError, PromotionCodeInput};
 use crate::storage::PageRequest;
-use crate::views::console::{Block, Cell, Field, FieldKind, Form};
+use crate::views::console::{Block, Cell, Field, FieldKind, Form, date_time};
 use crate::views::i18n;
 
 fn page_of(limit: u32) -> PageRequest {
@@ -56,7 +60,7 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
         .map(|v| {
             let k = &v.item;
             vec![
-                Cell::text(&k.name),
+                Cell::link(&k.name, format!("/dashboard/coupons/{}", k.id)),
                 Cell::text(value_label(&k.value)),
                 Cell::text(duration_label(k.duration)),
                 Cell::text(k.times_redeemed.to_string()),
@@ -78,8 +82,11 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
         .map(|v| {
             let p = &v.item;
             vec![
-                Cell::code(&p.code),
-                Cell::text(name_of(p.coupon_id)),
+                Cell::link(&p.code, format!("/dashboard/promotion-codes/{}", p.id)),
+                Cell::link(
+                    name_of(p.coupon_id),
+                    format!("/dashboard/coupons/{}", p.coupon_id),
+                ),
                 Cell::text(p.times_redeemed.to_string()),
                 Cell::text(if v.valid { "Yes" } else { "No" }),
                 Cell::button(
@@ -251,4 +258,192 @@ pub async fn set_code_active(
         .await
         .console(&req)?;
     Ok(see_other("/dashboard/coupons?notice=code-updated"))
+}
+
+fn yes_no(v: bool) -> &'static str {
+    if v { "Yes" } else { "No" }
+}
+
+fn or_dash(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "—".into())
+}
+
+/// `GET /dashboard/coupons/{id}`: the coupon, its codes, a new code for it, archive.
+pub async fn coupon(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    id: web::Path<String>,
+) -> Res {
+    let id = path_id(&id, "coupon", &req)?;
+    let v = discounts::get_coupon(&ctx, c.org(), id)
+        .await
+        .console(&req)?;
+    let codes = discounts::codes_of_coupon(&ctx, c.org(), id)
+        .await
+        .console(&req)?;
+    let k = &v.item;
+    let mut page = c.page(format!("Coupon: {}", k.name), "/dashboard/coupons");
+    if let Some(n) = notice(&req) {
+        page = page.push(n);
+    }
+    let applies = match &k.applies_to {
+        None => Cell::text("Every product"),
+        Some(ids) => Cell::text(
+            ids.iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    };
+    let mut actions = Vec::new();
+    if k.status == crate::domain::discount::CouponStatus::Active {
+        actions.push(Cell::button(
+            "Archive",
+            format!("/dashboard/coupons/{}/archive", k.id),
+        ));
+    }
+    let page = page
+        .push(Block::Facts(vec![
+            ("Id".into(), Cell::code(k.id.to_string())),
+            ("Takes off".into(), Cell::text(value_label(&k.value))),
+            ("Lasts".into(), Cell::text(duration_label(k.duration))),
+            ("Applies to".into(), applies),
+            (
+                "Redemptions".into(),
+                Cell::text(match k.max_redemptions {
+                    Some(max) => format!("{} of {max}", k.times_redeemed),
+                    None => k.times_redeemed.to_string(),
+                }),
+            ),
+            (
+                "Redeem by".into(),
+                Cell::text(or_dash(k.redeem_by.map(date_time))),
+            ),
+            ("Status".into(), Cell::text(k.status.as_str())),
+            ("Valid now".into(), Cell::text(yes_no(v.valid))),
+            ("Created".into(), Cell::text(date_time(k.created_at))),
+        ]))
+        .push(Block::Actions(actions))
+        .push(Block::Table {
+            caption: "Its promotion codes".into(),
+            head: ["Code", "Redeemed", "Valid now", ""]
+                .map(String::from)
+                .to_vec(),
+            rows: codes
+                .iter()
+                .map(|v| {
+                    let p = &v.item;
+                    vec![
+                        Cell::link(&p.code, format!("/dashboard/promotion-codes/{}", p.id)),
+                        Cell::text(p.times_redeemed.to_string()),
+                        Cell::text(yes_no(v.valid)),
+                        Cell::button(
+                            if p.active { "Deactivate" } else { "Activate" },
+                            format!("/dashboard/promotion-codes/{}/active", p.id),
+                        ),
+                    ]
+                })
+                .collect(),
+            empty: "No promotion codes for this coupon yet.".into(),
+        })
+        .push(Block::Form(Form::post(
+            "/dashboard/promotion-codes",
+            "New promotion code for this coupon",
+            "Create code",
+            vec![
+                Field::new("code", "Code customers type", FieldKind::Text).required(),
+                Field::new(
+                    "coupon_id",
+                    "Coupon",
+                    FieldKind::select([(k.id.to_string(), k.name.clone())], &k.id.to_string()),
+                ),
+            ],
+        )));
+    render(StatusCode::OK, &page)
+}
+
+/// `POST /dashboard/coupons/{id}/archive`: no new redemptions; discounts already applied
+/// run their course (SPEC §10).
+pub async fn archive_coupon(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    _form: ConsoleForm,
+    id: web::Path<String>,
+) -> Res {
+    let id = path_id(&id, "coupon", &req)?;
+    discounts::archive_coupon(&ctx, c.org(), id)
+        .await
+        .console(&req)?;
+    Ok(see_other(&format!(
+        "/dashboard/coupons/{id}?notice=coupon-archived"
+    )))
+}
+
+/// `GET /dashboard/promotion-codes/{id}`: the code, its coupon and restrictions, and
+/// (de)activate.
+pub async fn promotion_code(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    c: Console,
+    id: web::Path<String>,
+) -> Res {
+    let id = path_id(&id, "promotion code", &req)?;
+    let v = discounts::get_promotion_code(&ctx, c.org(), id)
+        .await
+        .console(&req)?;
+    let p = &v.item;
+    let coupon = discounts::get_coupon(&ctx, c.org(), p.coupon_id)
+        .await
+        .console(&req)?;
+    let en = i18n::lang(Locale::En);
+    let minimum = match (
+        p.restrictions.minimum_amount,
+        p.restrictions.minimum_amount_currency,
+    ) {
+        (Some(amount), Some(currency)) => en.money(currency, amount),
+        (Some(amount), None) => amount.to_string(),
+        _ => "—".into(),
+    };
+    let mut page = c.page(format!("Promotion code: {}", p.code), "/dashboard/coupons");
+    if let Some(n) = notice(&req) {
+        page = page.push(n);
+    }
+    let page = page
+        .push(Block::Facts(vec![
+            ("Id".into(), Cell::code(p.id.to_string())),
+            ("Code".into(), Cell::code(&p.code)),
+            (
+                "Coupon".into(),
+                Cell::link(
+                    &coupon.item.name,
+                    format!("/dashboard/coupons/{}", coupon.item.id),
+                ),
+            ),
+            ("Active".into(), Cell::text(yes_no(p.active))),
+            (
+                "Redemptions".into(),
+                Cell::text(match p.max_redemptions {
+                    Some(max) => format!("{} of {max}", p.times_redeemed),
+                    None => p.times_redeemed.to_string(),
+                }),
+            ),
+            (
+                "Expires".into(),
+                Cell::text(or_dash(p.expires_at.map(date_time))),
+            ),
+            (
+                "First purchase only".into(),
+                Cell::text(yes_no(p.restrictions.first_time_transaction)),
+            ),
+            ("Minimum first invoice".into(), Cell::text(minimum)),
+            ("Valid now".into(), Cell::text(yes_no(v.valid))),
+            ("Created".into(), Cell::text(date_time(p.created_at))),
+        ]))
+        .push(Block::Actions(vec![Cell::button(
+            if p.active { "Deactivate" } else { "Activate" },
+            format!("/dashboard/promotion-codes/{}/active", p.id),
+        )]));
+    render(StatusCode::OK, &page)
 }

@@ -6,6 +6,7 @@
 mod catalog;
 mod discounts;
 mod manage;
+mod products;
 mod sessions;
 
 use std::future::Future;
@@ -87,8 +88,18 @@ pub fn configure(cfg: &mut web::ServiceConfig, session: SessionMiddleware<Cookie
             .route("/plans", web::post().to(catalog::create_plan))
             .route("/plans/{id}", get_or_head().to(catalog::plan))
             .route("/plans/{id}/preview", web::post().to(catalog::preview))
+            .route("/products/{id}", get_or_head().to(products::product))
             .route("/coupons", get_or_head().to(discounts::coupons))
             .route("/coupons", web::post().to(discounts::create_coupon))
+            .route("/coupons/{id}", get_or_head().to(discounts::coupon))
+            .route(
+                "/coupons/{id}/archive",
+                web::post().to(discounts::archive_coupon),
+            )
+            .route(
+                "/promotion-codes/{id}",
+                get_or_head().to(discounts::promotion_code),
+            )
             .route(
                 "/promotion-codes",
                 web::post().to(discounts::create_promotion_code),
@@ -579,6 +590,7 @@ pub fn notice(req: &HttpRequest) -> Option<Block> {
         "coupon-created" => "The coupon was created.",
         "code-created" => "The promotion code was created.",
         "code-updated" => "The promotion code was changed.",
+        "coupon-archived" => "The coupon was archived: no new redemptions.",
         "key-created" => "The API key was created.",
         "webhook-created" => "The webhook endpoint was created.",
         "key-revoked" => "The API key was revoked.",

@@ -66,19 +66,21 @@ fn type_label(t: CheckoutType) -> &'static str {
 }
 
 /// `GET /dashboard/checkouts`: the API's filters, a search box (a session id opens it; a
-/// customer id filters by it) and cursor pagination.
+/// customer id or an email address filters by it) and cursor pagination.
 pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res {
     let status = query_value(&req, "checkout_status");
     let kind = query_value(&req, "checkout_type");
     let link = query_value(&req, "checkout_link_id");
     let q = query_value(&req, "q");
-    let mut customer = None;
-    if let Some(q) = q.as_deref() {
+    let (mut customer, mut email) = (None, None);
+    if let Some(q) = q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         if let Ok(id) = Uuid::parse_str(q) {
             if checkouts::get(&ctx, c.org(), id).await.is_ok() {
                 return Ok(see_other(&format!("/dashboard/checkouts/{id}")));
             }
             customer = Some(id.to_string());
+        } else {
+            email = Some(q.to_owned());
         }
     }
     let query = CheckoutQuery {
@@ -88,13 +90,14 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
         customer_id: customer,
         checkout_type: kind.clone(),
         checkout_link_id: link.clone(),
+        customer_email: email,
     };
     let filters = Form::get(
         "/dashboard/checkouts",
         "Find sessions",
         "Apply",
         vec![
-            Field::new("q", "Session or customer id", FieldKind::Text)
+            Field::new("q", "Session id, customer id or email", FieldKind::Text)
                 .value(q.clone().unwrap_or_default()),
             Field::new(
                 "checkout_status",
@@ -125,6 +128,10 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
     );
     let page = c.page("Checkout sessions", "/dashboard/checkouts");
     let found = checkouts::list(&ctx, c.org(), query).await;
+    let code = match &found {
+        Err(checkouts::ReadError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::OK,
+    };
     let page = match found {
         Ok(list) => {
             let now = ctx.clock.now();
@@ -140,11 +147,11 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
                         Cell::link(s.id.to_string(), format!("/dashboard/checkouts/{}", s.id)),
                         Cell::text(type_label(s.checkout_type)),
                         Cell::text(status_label(s.status_at(now))),
-                        Cell::text(
-                            s.customer_id
-                                .map(|id| id.to_string())
-                                .unwrap_or_else(|| "Guest".into()),
-                        ),
+                        Cell::text(match (s.customer_id, &s.customer_data.email) {
+                            (Some(id), _) => id.to_string(),
+                            (None, Some(email)) => format!("Guest ({email})"),
+                            (None, None) => "Guest".into(),
+                        }),
                         Cell::text(date_time(s.created_at)),
                     ]
                 })
@@ -173,14 +180,20 @@ pub async fn checkouts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
             }
             page
         }
-        Err(checkouts::ReadError::Invalid(errors)) => {
+        Err(checkouts::ReadError::Invalid(mut errors)) => {
+            // The search box stands for the id and email filters.
+            for e in &mut errors {
+                if e.field == "customer_id" || e.field == "customer_email" {
+                    e.field = "q".into();
+                }
+            }
             let (pairs, lines) = super::field_errors(&errors);
             page.push(Block::Errors(lines))
                 .push(Block::Form(filters.with_errors(&pairs)))
         }
         Err(e) => return Err(e).console(&req),
     };
-    render(StatusCode::OK, &page)
+    render(code, &page)
 }
 
 fn urlencoding(v: &str) -> String {

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod hosted;
 pub mod pricing;
 pub mod read;
+pub mod seller;
 
 use anyhow::Context as _;
 use uuid::Uuid;

@@ -18,6 +18,8 @@ pub struct CheckoutQuery {
     pub customer_id: Option<String>,
     pub checkout_type: Option<String>,
     pub checkout_link_id: Option<String>,
+    /// The address the customer entered, else the existing customer's (any case).
+    pub customer_email: Option<String>,
 }
 
 pub async fn get(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Checkout, ReadError> {
@@ -43,6 +45,14 @@ pub async fn list(
         filter.checkout_link_id = Uuid::parse_str(l).ok();
         if filter.checkout_link_id.is_none() {
             errors.add("checkout_link_id", "must be an id (UUID)");
+        }
+    }
+    if let Some(e) = q.customer_email.as_deref().map(str::trim) {
+        let mut invalid = Vec::new();
+        crate::domain::customer::validate_email("customer_email", e, &mut invalid);
+        match invalid.is_empty() {
+            true => filter.customer_email = Some(e.to_owned()),
+            false => errors.extend(invalid),
         }
     }
     let page = ListParams {

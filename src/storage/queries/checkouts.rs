@@ -63,7 +63,13 @@ pub(crate) const EXPIRE_DUE: &str = concat!(
 
 /// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
 /// values follows per session (`storage::batch_insert`).
-pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id) ";
+pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id, customer_email) ";
+/// The search column's value (migration 0013): the address entered, else the customer's.
+/// Follows the entered address's placeholder; the customer id's closes it.
+pub(crate) const CUSTOMER_EMAIL: [&str; 2] = [
+    "lower(COALESCE(",
+    ", (SELECT c.email FROM customers c WHERE c.id = ",
+];
 pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1";
 
 const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id FROM checkouts WHERE organisation_id = $1 AND id = $2";
@@ -74,7 +80,7 @@ const CHECKOUTS: &str = "SELECT id, organisation_id, checkout_status, checkout_t
 /// The list's order; every filter has an index that ends in it (migration 0006).
 const LIST_ORDER: &str = " ORDER BY created_at DESC, id DESC LIMIT ";
 
-const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9, discount = $12, allow_promotion_codes = $13, locale = $14 WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
+const EDIT: &str = "UPDATE checkouts SET plan_id = $1, product_overrides = $2, customer_data = $3, success_url = $4, cancel_url = $5, expires_at = $6, metadata = $7, estimates = $8, updated_at = $9, discount = $12, allow_promotion_codes = $13, locale = $14, customer_email = lower(COALESCE($15, (SELECT c.email FROM customers c WHERE c.id = checkouts.customer_id))) WHERE organisation_id = $10 AND id = $11 AND checkout_status = 'open' AND expires_at > $9";
 const REQUOTE: &str = "UPDATE checkouts SET estimates = $1, updated_at = $2 WHERE organisation_id = $3 AND id = $4 AND checkout_status = 'open' AND expires_at > $2";
 
 const CANCEL: &str = concat!(
@@ -197,7 +203,8 @@ impl<D: Db> CheckoutStore for SqlStore<D> {
                     .arg(id)
                     .arg(discount.as_deref())
                     .arg(e.allow_promotion_codes)
-                    .arg(e.locale.as_str());
+                    .arg(e.locale.as_str())
+                    .arg(e.customer_data.email.as_deref());
                 self.execute(q).await?
             }
             CheckoutUpdate::Requoted { quote } => {
@@ -314,10 +321,11 @@ enum Branch {
 
 /// A value the list binds, kept apart from its SQL so that either reader can bind it: sqlx's
 /// pool, or SQLite's inline reader (`storage::sqlite::inline_reads`).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum ListArg {
     Id(Uuid),
     Text(&'static str),
+    Owned(String),
     Time(DateTime<Utc>),
     Int(i64),
 }
@@ -355,6 +363,7 @@ pub(crate) fn list_query<D: Db>(q: ListSql) -> Query<'static, D> {
         query = match a {
             ListArg::Id(v) => query.arg(v),
             ListArg::Text(v) => query.arg(v),
+            ListArg::Owned(v) => query.arg(v),
             ListArg::Time(v) => query.arg(v),
             ListArg::Int(v) => query.arg(v),
         };
@@ -376,6 +385,7 @@ pub(crate) fn list_sql<D: Db>(
         filter.customer_id.is_some(),
         filter.checkout_type.is_some(),
         filter.checkout_link_id.is_some(),
+        filter.customer_email.is_some(),
     ];
     let mut q = ListSql {
         seek: filters.iter().filter(|f| **f).count() <= 1,
@@ -432,6 +442,7 @@ fn list_branch<D: Db>(
     // sweep has not marked yet are few. Otherwise the planner's choice (status or type).
     let index = match (branch, filter.customer_id) {
         (_, Some(_)) => Some("checkouts_org_customer"),
+        _ if filter.customer_email.is_some() => Some("checkouts_org_email"),
         _ if filter.checkout_link_id.is_some() => Some("checkouts_link"),
         (Branch::OpenPastExpiry, None) => Some("checkouts_open_expiry"),
         _ => None,
@@ -464,6 +475,11 @@ fn list_branch<D: Db>(
     }
     if let Some(l) = filter.checkout_link_id {
         q.push(" AND checkout_link_id = ").push_arg(ListArg::Id(l));
+    }
+    if let Some(e) = &filter.customer_email {
+        q.push(" AND customer_email = lower(")
+            .push_arg(ListArg::Owned(e.clone()))
+            .push(")");
     }
     if let Some(t) = filter.checkout_type {
         q.push(" AND checkout_type = ")

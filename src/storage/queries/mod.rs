@@ -165,6 +165,7 @@ pub trait BindsAll:
     + Binds<Option<Uuid>>
     + for<'a> Binds<&'a str>
     + for<'a> Binds<Option<&'a str>>
+    + Binds<String>
     + Binds<i64>
     + Binds<Option<i64>>
     + Binds<bool>
@@ -324,12 +325,18 @@ pub(crate) fn page_of<C: Columns, D: Db>(
 pub(crate) struct Tuple<'a, D: sqlx::Database> {
     qb: &'a mut QueryBuilder<D>,
     empty: bool,
+    /// Inside a value that [`Tuple::expr`] writes: no separator until the next value.
+    in_expr: bool,
 }
 
 impl<'a, D: sqlx::Database> Tuple<'a, D> {
     pub(crate) fn open(qb: &'a mut QueryBuilder<D>) -> Self {
         qb.push("(");
-        Self { qb, empty: true }
+        Self {
+            qb,
+            empty: true,
+            in_expr: false,
+        }
     }
 
     pub(crate) fn value<T>(mut self, value: T) -> Self
@@ -340,6 +347,28 @@ impl<'a, D: sqlx::Database> Tuple<'a, D> {
             self.qb.push(", ");
         }
         self.empty = false;
+        self.in_expr = false;
+        self.qb.push_arg(value);
+        self
+    }
+
+    /// Starts a value written as SQL around placeholders: `expr`, then [`Tuple::arg`]s and
+    /// more `expr`s.
+    pub(crate) fn expr(mut self, sql: &str) -> Self {
+        if !self.empty && !self.in_expr {
+            self.qb.push(", ");
+        }
+        self.empty = false;
+        self.in_expr = true;
+        self.qb.push(sql);
+        self
+    }
+
+    /// A placeholder inside the value [`Tuple::expr`] started.
+    pub(crate) fn arg<T>(self, value: T) -> Self
+    where
+        D: Binds<T>,
+    {
         self.qb.push_arg(value);
         self
     }

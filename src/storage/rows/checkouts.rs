@@ -54,6 +54,9 @@ pub(crate) struct CheckoutRow<'r> {
     pub locale: &'r str,
     /// The checkout link the session was opened from (SPEC §13).
     pub checkout_link_id: Option<Uuid>,
+    /// Written, never read back: the address in `customer_data`, which the search column
+    /// `customer_email` takes before the customer's (migration 0013).
+    pub entered_email: Option<String>,
 }
 
 fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
@@ -214,6 +217,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             allow_promotion_codes: r.get(self.allow_promotion_codes)?,
             locale: r.get(self.locale)?,
             checkout_link_id: r.get(self.checkout_link_id)?,
+            entered_email: None,
         }
         .try_into()
     }
@@ -332,6 +336,7 @@ impl CheckoutRow<'static> {
             allow_promotion_codes: c.allow_promotion_codes,
             locale: c.locale.as_str(),
             checkout_link_id: c.checkout_link_id,
+            entered_email: c.customer_data.email.clone(),
         })
     }
 }

@@ -166,12 +166,13 @@ impl InlineReader {
         q: &ListSql,
         page: PageRequest,
     ) -> Option<StorageResult<PageOf<Checkout<QuoteJson>>>> {
-        let values = q.args.iter().map(|a| match *a {
+        let values = q.args.iter().map(|a| match a {
             // As sqlx binds them: UUIDs as 16-byte blobs, timestamps as RFC 3339 text.
             ListArg::Id(id) => Value::Blob(id.as_bytes().to_vec()),
-            ListArg::Text(t) => Value::Text(t.to_owned()),
+            ListArg::Text(t) => Value::Text((*t).to_owned()),
+            ListArg::Owned(t) => Value::Text(t.clone()),
             ListArg::Time(t) => Value::Text(t.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
-            ListArg::Int(n) => Value::Integer(n),
+            ListArg::Int(n) => Value::Integer(*n),
         });
         if !q.seek {
             return None;
