@@ -342,7 +342,13 @@ pub enum ConfirmOutcome {
 
 #[async_trait]
 pub trait CheckoutStore {
-    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()>;
+    /// `customer_email`: the existing customer's address when the caller has it, which the
+    /// search column takes when none was entered (without it, the database looks it up).
+    async fn insert_checkout(
+        &self,
+        c: &Checkout,
+        customer_email: Option<&str>,
+    ) -> StorageResult<()>;
     async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>>;
     /// The hosted pages know a session only by its id.
     async fn get_checkout_by_id(&self, id: Uuid) -> StorageResult<Option<Checkout>>;

@@ -972,6 +972,27 @@ async fn listing_by_email_finds_guests_by_the_address_entered_and_customers_by_t
         found("grace.h@example.com").await,
         [known["id"].as_str().unwrap()]
     );
+    // A plan change names the contract, not the customer: found by the customer's address.
+    let pro = app.plan_on(&c, "Pro", "20.00", "P1M").await;
+    let contract = app
+        .post_ok(
+            "/contracts",
+            &json!({"customer_id": customer, "plan_id": c.plan, "start_date": "2026-04-01"}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let change = app
+        .create_checkout(
+            json!({"contract_id": contract["id"], "plan_id": pro, "start_date": "2026-04-16"}),
+        )
+        .await;
+    assert_eq!(
+        found("GRACE.H@example.com").await,
+        [
+            change["id"].as_str().unwrap(),
+            known["id"].as_str().unwrap()
+        ]
+    );
     assert_eq!(
         found("ADA@example.COM").await,
         [guest["id"].as_str().unwrap()]

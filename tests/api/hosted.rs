@@ -1111,7 +1111,7 @@ async fn a_link_issued_before_links_had_a_secret_keeps_working() {
         link_secret: None,
         ..stored
     };
-    app.ctx.store.insert_checkout(&legacy).await.unwrap();
+    app.ctx.store.insert_checkout(&legacy, None).await.unwrap();
     let id = legacy.id.to_string();
     let s = session(&app, &id).await;
     assert_eq!(

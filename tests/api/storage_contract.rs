@@ -302,7 +302,7 @@ fn contract(f: &Fixture, checkout_id: Option<Uuid>) -> Contract {
 async fn checkout_round_trips_every_field() {
     let f = fixture().await;
     let c = checkout(&f, Duration::hours(1));
-    f.store.insert_checkout(&c).await.unwrap();
+    f.store.insert_checkout(&c, None).await.unwrap();
     let got = f.store.get_checkout(f.org, c.id).await.unwrap().unwrap();
     assert_eq!(got, c);
     assert!(
@@ -349,7 +349,7 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
         .unwrap(),
     );
     c.proration_behavior = ProrationBehavior::AtPeriodEnd;
-    f.store.insert_checkout(&c).await.unwrap();
+    f.store.insert_checkout(&c, None).await.unwrap();
     let (got, terms) = f
         .store
         .get_checkout_with_terms(None, c.id)
@@ -391,7 +391,7 @@ async fn reads_what_the_session_refers_to(f: Fixture) {
     a.plan_id = None;
     a.customer_id = None;
     a.contract_id = Some(k.id);
-    f.store.insert_checkout(&a).await.unwrap();
+    f.store.insert_checkout(&a, None).await.unwrap();
     let (got, terms) = f
         .store
         .get_checkout_with_terms(Some(f.org), a.id)
@@ -452,7 +452,7 @@ async fn concurrent_inserts_each_get_their_own_outcome() {
         .cloned()
         .map(|c| {
             let f = f.clone();
-            tokio::spawn(async move { f.store.insert_checkout(&c).await.is_ok() })
+            tokio::spawn(async move { f.store.insert_checkout(&c, None).await.is_ok() })
         })
         .collect();
     let mut ok = Vec::new();
@@ -486,7 +486,7 @@ async fn concurrent_inserts_each_get_their_own_outcome() {
 async fn confirm_writes_contract_and_status_once() {
     let f = fixture().await;
     let c = checkout(&f, Duration::hours(1));
-    f.store.insert_checkout(&c).await.unwrap();
+    f.store.insert_checkout(&c, None).await.unwrap();
     let k = contract(&f, Some(c.id));
     let write = ConfirmWrite::NewContract {
         customer: None,
@@ -553,8 +553,8 @@ async fn amend_requires_the_expected_contract_version() {
     };
     let a = checkout(&f, Duration::hours(1));
     let b = checkout(&f, Duration::hours(1));
-    f.store.insert_checkout(&a).await.unwrap();
-    f.store.insert_checkout(&b).await.unwrap();
+    f.store.insert_checkout(&a, None).await.unwrap();
+    f.store.insert_checkout(&b, None).await.unwrap();
     let now = Utc::now();
     assert!(matches!(
         f.store
@@ -597,8 +597,8 @@ async fn expired_sessions_cannot_change_and_are_swept() {
     let f = fixture().await;
     let live = checkout(&f, Duration::hours(1));
     let dead = checkout(&f, Duration::seconds(1));
-    f.store.insert_checkout(&live).await.unwrap();
-    f.store.insert_checkout(&dead).await.unwrap();
+    f.store.insert_checkout(&live, None).await.unwrap();
+    f.store.insert_checkout(&dead, None).await.unwrap();
     let later = Utc::now() + Duration::minutes(1);
     let cancel = Close::Cancelled { reason: None };
     assert!(
@@ -841,11 +841,11 @@ async fn overview_counts_follow_every_change_of_outcome() {
     older.created_at -= Duration::days(3);
     older.updated_at = older.created_at;
     for c in [&open, &confirmed, &cancelled, &lapsed, &preview, &older] {
-        f.store.insert_checkout(c).await.unwrap();
+        f.store.insert_checkout(c, None).await.unwrap();
     }
     // Concurrent inserts share group commits: multi-row statements.
     let grouped: Vec<Checkout> = (0..8).map(|_| checkout(&f, Duration::hours(1))).collect();
-    futures_util::future::join_all(grouped.iter().map(|c| f.store.insert_checkout(c)))
+    futures_util::future::join_all(grouped.iter().map(|c| f.store.insert_checkout(c, None)))
         .await
         .into_iter()
         .for_each(|r| r.unwrap());

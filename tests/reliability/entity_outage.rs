@@ -248,8 +248,8 @@ impl DiscountStore for EntitiesDown {
 
 #[async_trait]
 impl CheckoutStore for EntitiesDown {
-    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
-        self.inner.insert_checkout(c).await
+    async fn insert_checkout(&self, c: &Checkout, email: Option<&str>) -> StorageResult<()> {
+        self.inner.insert_checkout(c, email).await
     }
     async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {
         self.inner.get_checkout(org, id).await

@@ -65,6 +65,8 @@ struct Validated {
     loaded: Loaded,
     priced: Priced,
     customer_id: Option<Uuid>,
+    /// The existing customer's address, for the search column.
+    customer_email: Option<String>,
     customer_data: CustomerData,
     success_url: Option<RedirectUrl>,
     cancel_url: Option<RedirectUrl>,
@@ -117,7 +119,7 @@ pub async fn create(ctx: &Ctx, org: Uuid, input: NewCheckout) -> Result<Checkout
         checkout_link_id: input.checkout_link_id,
     };
     ctx.store
-        .insert_checkout(&checkout)
+        .insert_checkout(&checkout, v.customer_email.as_deref())
         .await
         .context("storing the new session")?;
     if !checkout.preview {
@@ -203,6 +205,7 @@ async fn validate(
         customer_id: customer.as_ref().map(|c| c.id),
     };
     let mut customer_id = customer.as_ref().map(|c| c.id);
+    let customer_email = customer.as_ref().and_then(|c| c.email.clone());
     let entity_id = input.business_entity_id;
     let loaded = load(ctx, org, &draft, entity_id, customer, terms, &mut errors).await?;
     // Amendments: the customer is the contract's.
@@ -249,6 +252,7 @@ async fn validate(
         loaded,
         priced,
         customer_id,
+        customer_email,
         customer_data,
         success_url,
         cancel_url,

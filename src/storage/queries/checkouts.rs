@@ -64,12 +64,9 @@ pub(crate) const EXPIRE_DUE: &str = concat!(
 /// The columns a new session is inserted with, in `CheckoutRow` order; one `(…)` of
 /// values follows per session (`storage::batch_insert`).
 pub(crate) const INSERT_CHECKOUTS: &str = "INSERT INTO checkouts (id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id, customer_email) ";
-/// The search column's value (migration 0013): the address entered, else the customer's.
-/// Follows the entered address's placeholder; the customer id's closes it.
-pub(crate) const CUSTOMER_EMAIL: [&str; 2] = [
-    "lower(COALESCE(",
-    ", (SELECT c.email FROM customers c WHERE c.id = ",
-];
+/// The search column's value (migration 0013) looked up by the customer's id, when no
+/// address was entered and the caller did not know the customer's; `))` closes it.
+pub(crate) const CUSTOMER_EMAIL: &str = "lower((SELECT c.email FROM customers c WHERE c.id = ";
 pub(crate) const CHECKOUT_EXISTS: &str = "SELECT 1 FROM checkouts WHERE id = $1";
 
 const CHECKOUT: &str = "SELECT id, organisation_id, checkout_status, checkout_type, plan_id, contract_id, start_date, end_date, customer_id, business_entity_id, guest_checkout, customer_data, estimates, expires_at, success_url, cancel_url, product_overrides, plan_options, proration_behavior, metadata, preview, cancel_reason, created_at, updated_at, completed_at, link_secret, discount, allow_promotion_codes, locale, checkout_link_id FROM checkouts WHERE organisation_id = $1 AND id = $2";
@@ -108,8 +105,12 @@ impl<D: Db> SqlStore<D> {
 
 #[async_trait]
 impl<D: Db> CheckoutStore for SqlStore<D> {
-    async fn insert_checkout(&self, c: &Checkout) -> StorageResult<()> {
-        self.insert_checkout_batched(c).await
+    async fn insert_checkout(
+        &self,
+        c: &Checkout,
+        customer_email: Option<&str>,
+    ) -> StorageResult<()> {
+        self.insert_checkout_batched(c, customer_email).await
     }
 
     async fn get_checkout(&self, org: Uuid, id: Uuid) -> StorageResult<Option<Checkout>> {

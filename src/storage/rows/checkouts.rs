@@ -54,9 +54,9 @@ pub(crate) struct CheckoutRow<'r> {
     pub locale: &'r str,
     /// The checkout link the session was opened from (SPEC §13).
     pub checkout_link_id: Option<Uuid>,
-    /// Written, never read back: the address in `customer_data`, which the search column
-    /// `customer_email` takes before the customer's (migration 0013).
-    pub entered_email: Option<String>,
+    /// Written, never read back: the search column `customer_email` (migration 0013), the
+    /// address entered, else the customer's when known.
+    pub search_email: Option<String>,
 }
 
 fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
@@ -217,7 +217,7 @@ impl<Q: serde::de::DeserializeOwned> Columns for CheckoutColumns<Q> {
             allow_promotion_codes: r.get(self.allow_promotion_codes)?,
             locale: r.get(self.locale)?,
             checkout_link_id: r.get(self.checkout_link_id)?,
-            entered_email: None,
+            search_email: None,
         }
         .try_into()
     }
@@ -299,7 +299,7 @@ impl Columns for CustomerTermsColumns {
 impl CheckoutRow<'static> {
     /// A new session's column values, encoded once: the group commit binds them later, on
     /// another request's task (`storage::batch_insert`).
-    pub(crate) fn encode(c: &Checkout) -> StorageResult<Self> {
+    pub(crate) fn encode(c: &Checkout, customer_email: Option<&str>) -> StorageResult<Self> {
         Ok(Self {
             id: c.id,
             organisation_id: c.organisation_id,
@@ -336,7 +336,12 @@ impl CheckoutRow<'static> {
             allow_promotion_codes: c.allow_promotion_codes,
             locale: c.locale.as_str(),
             checkout_link_id: c.checkout_link_id,
-            entered_email: c.customer_data.email.clone(),
+            search_email: c
+                .customer_data
+                .email
+                .as_deref()
+                .or(customer_email)
+                .map(str::to_owned),
         })
     }
 }
