@@ -491,26 +491,13 @@ pub async fn list_plans(
 }
 
 /// Every plan of the organisation with an item of `product`, newest first (a product's
-/// page). Catalogs hold tens or hundreds of plans: read a page at a time.
+/// page).
 pub async fn plans_selling(ctx: &Ctx, org: Uuid, product: Uuid) -> Result<Vec<Plan>, CatalogError> {
-    let mut found = Vec::new();
-    let mut page = PageRequest {
-        limit: 100,
-        starting_after: None,
-    };
-    loop {
-        let plans = list_plans(ctx, org, page).await?;
-        page.starting_after = plans.data.last().map(|p| p.id);
-        found.extend(
-            plans
-                .data
-                .into_iter()
-                .filter(|p| p.items.iter().any(|i| i.product_id == product)),
-        );
-        if !plans.has_more || page.starting_after.is_none() {
-            return Ok(found);
-        }
-    }
+    let plans = super::every_page(|page| list_plans(ctx, org, page), |p| p.id).await?;
+    Ok(plans
+        .into_iter()
+        .filter(|p| p.items.iter().any(|i| i.product_id == product))
+        .collect())
 }
 
 pub async fn archive_plan(ctx: &Ctx, org: Uuid, id: Uuid) -> Result<Plan, CatalogError> {

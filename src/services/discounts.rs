@@ -444,31 +444,18 @@ pub async fn list_promotion_codes(
     Ok(page.map(|p| valid_code(p, now)))
 }
 
-/// Every promotion code of `coupon`, newest first (a coupon's page in the console). Codes
-/// are read a page at a time; an organisation has tens or hundreds.
+/// Every promotion code of `coupon`, newest first (a coupon's page in the console).
 pub async fn codes_of_coupon(
     ctx: &Ctx,
     org: Uuid,
     coupon: Uuid,
 ) -> Result<Vec<Valid<PromotionCode>>, DiscountError> {
-    let mut found = Vec::new();
-    let mut page = PageRequest {
-        limit: 100,
-        starting_after: None,
-    };
-    loop {
-        let codes = list_promotion_codes(ctx, org, page).await?;
-        page.starting_after = codes.data.last().map(|c| c.item.id);
-        found.extend(
-            codes
-                .data
-                .into_iter()
-                .filter(|c| c.item.coupon_id == coupon),
-        );
-        if !codes.has_more || page.starting_after.is_none() {
-            return Ok(found);
-        }
-    }
+    let codes =
+        super::every_page(|page| list_promotion_codes(ctx, org, page), |c| c.item.id).await?;
+    Ok(codes
+        .into_iter()
+        .filter(|c| c.item.coupon_id == coupon)
+        .collect())
 }
 
 /// `PATCH /promotion_codes/{id}`: `active` (reactivating a code whose text another active

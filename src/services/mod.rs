@@ -101,6 +101,30 @@ impl Errors {
     }
 }
 
+/// Every item of a short listing (a catalog's plans, an organisation's codes), read a page of
+/// 100 at a time; `id_of` gives the cursor.
+pub(crate) async fn every_page<T, E, Fut>(
+    mut read: impl FnMut(PageRequest) -> Fut,
+    id_of: impl Fn(&T) -> uuid::Uuid,
+) -> Result<Vec<T>, E>
+where
+    Fut: std::future::Future<Output = Result<crate::storage::PageOf<T>, E>>,
+{
+    let mut all = Vec::new();
+    let mut page = PageRequest {
+        limit: 100,
+        starting_after: None,
+    };
+    loop {
+        let got = read(page).await?;
+        page.starting_after = got.data.last().map(&id_of);
+        all.extend(got.data);
+        if !got.has_more || page.starting_after.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
 /// Query parameters of every list endpoint.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -66,6 +66,13 @@ impl Cell {
             ..Cell::default()
         }
     }
+    pub fn yes_no(v: bool) -> Self {
+        Cell::text(if v { "Yes" } else { "No" })
+    }
+    /// The one button that turns something `active` off, or on.
+    pub fn toggle(active: bool, action: impl Into<String>) -> Self {
+        Cell::button(if active { "Deactivate" } else { "Activate" }, action)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -48,7 +48,7 @@ pub async fn contracts(ctx: web::Data<Ctx>, req: HttpRequest, c: Console) -> Res
                 Cell::code(k.customer_id.to_string()),
                 Cell::text(k.start_date.to_string()),
                 Cell::text(k.version.to_string()),
-                Cell::text(if k.scheduled.is_some() { "Yes" } else { "No" }),
+                Cell::yes_no(k.scheduled.is_some()),
             ]
         })
         .collect();
@@ -90,7 +90,7 @@ fn items_table(caption: String, items: &[crate::domain::catalog::ContractItem]) 
                 vec![
                     Cell::text(&i.name),
                     Cell::text(i.quantity.to_string()),
-                    Cell::text(if i.is_enabled { "Yes" } else { "No" }),
+                    Cell::yes_no(i.is_enabled),
                 ]
             })
             .collect(),
@@ -517,8 +517,8 @@ async fn plan_page(
                             format!("/dashboard/products/{}", i.product_id),
                         ),
                         Cell::text(i.quantity.to_string()),
-                        Cell::text(if i.adjustable { "Yes" } else { "No" }),
-                        Cell::text(if i.optional { "Yes" } else { "No" }),
+                        Cell::yes_no(i.adjustable),
+                        Cell::yes_no(i.optional),
                     ]
                 })
                 .collect(),

@@ -64,7 +64,7 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
                 Cell::text(value_label(&k.value)),
                 Cell::text(duration_label(k.duration)),
                 Cell::text(k.times_redeemed.to_string()),
-                Cell::text(if v.valid { "Yes" } else { "No" }),
+                Cell::yes_no(v.valid),
             ]
         })
         .collect();
@@ -88,9 +88,9 @@ async fn discounts_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[Fie
                     format!("/dashboard/coupons/{}", p.coupon_id),
                 ),
                 Cell::text(p.times_redeemed.to_string()),
-                Cell::text(if v.valid { "Yes" } else { "No" }),
-                Cell::button(
-                    if p.active { "Deactivate" } else { "Activate" },
+                Cell::yes_no(v.valid),
+                Cell::toggle(
+                    p.active,
                     format!("/dashboard/promotion-codes/{}/active", p.id),
                 ),
             ]
@@ -260,8 +260,12 @@ pub async fn set_code_active(
     Ok(see_other("/dashboard/coupons?notice=code-updated"))
 }
 
-fn yes_no(v: bool) -> &'static str {
-    if v { "Yes" } else { "No" }
+/// `3 of 10`, or `3` without a limit.
+fn redemptions(times: i64, max: Option<i64>) -> String {
+    match max {
+        Some(max) => format!("{times} of {max}"),
+        None => times.to_string(),
+    }
 }
 
 fn or_dash(v: Option<String>) -> String {
@@ -311,17 +315,14 @@ pub async fn coupon(
             ("Applies to".into(), applies),
             (
                 "Redemptions".into(),
-                Cell::text(match k.max_redemptions {
-                    Some(max) => format!("{} of {max}", k.times_redeemed),
-                    None => k.times_redeemed.to_string(),
-                }),
+                Cell::text(redemptions(k.times_redeemed, k.max_redemptions)),
             ),
             (
                 "Redeem by".into(),
                 Cell::text(or_dash(k.redeem_by.map(date_time))),
             ),
             ("Status".into(), Cell::text(k.status.as_str())),
-            ("Valid now".into(), Cell::text(yes_no(v.valid))),
+            ("Valid now".into(), Cell::yes_no(v.valid)),
             ("Created".into(), Cell::text(date_time(k.created_at))),
         ]))
         .push(Block::Actions(actions))
@@ -337,9 +338,9 @@ pub async fn coupon(
                     vec![
                         Cell::link(&p.code, format!("/dashboard/promotion-codes/{}", p.id)),
                         Cell::text(p.times_redeemed.to_string()),
-                        Cell::text(yes_no(v.valid)),
-                        Cell::button(
-                            if p.active { "Deactivate" } else { "Activate" },
+                        Cell::yes_no(v.valid),
+                        Cell::toggle(
+                            p.active,
                             format!("/dashboard/promotion-codes/{}/active", p.id),
                         ),
                     ]
@@ -421,13 +422,10 @@ pub async fn promotion_code(
                     format!("/dashboard/coupons/{}", coupon.item.id),
                 ),
             ),
-            ("Active".into(), Cell::text(yes_no(p.active))),
+            ("Active".into(), Cell::yes_no(p.active)),
             (
                 "Redemptions".into(),
-                Cell::text(match p.max_redemptions {
-                    Some(max) => format!("{} of {max}", p.times_redeemed),
-                    None => p.times_redeemed.to_string(),
-                }),
+                Cell::text(redemptions(p.times_redeemed, p.max_redemptions)),
             ),
             (
                 "Expires".into(),
@@ -435,14 +433,14 @@ pub async fn promotion_code(
             ),
             (
                 "First purchase only".into(),
-                Cell::text(yes_no(p.restrictions.first_time_transaction)),
+                Cell::yes_no(p.restrictions.first_time_transaction),
             ),
             ("Minimum first invoice".into(), Cell::text(minimum)),
-            ("Valid now".into(), Cell::text(yes_no(v.valid))),
+            ("Valid now".into(), Cell::yes_no(v.valid)),
             ("Created".into(), Cell::text(date_time(p.created_at))),
         ]))
-        .push(Block::Actions(vec![Cell::button(
-            if p.active { "Deactivate" } else { "Activate" },
+        .push(Block::Actions(vec![Cell::toggle(
+            p.active,
             format!("/dashboard/promotion-codes/{}/active", p.id),
         )]));
     render(StatusCode::OK, &page)

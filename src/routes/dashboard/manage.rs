@@ -101,12 +101,8 @@ async fn links_page(ctx: &Ctx, req: &HttpRequest, c: &Console, errors: &[FieldEr
                 Cell::text(l.stats.sessions.to_string()),
                 Cell::text(l.stats.completed.to_string()),
                 Cell::text(conversion(&l.stats)),
-                Cell::button(
-                    if l.link.active {
-                        "Deactivate"
-                    } else {
-                        "Activate"
-                    },
+                Cell::toggle(
+                    l.link.active,
                     format!("/dashboard/links/{}/active", l.link.id),
                 ),
             ]
@@ -207,12 +203,8 @@ pub async fn link(ctx: web::Data<Ctx>, req: HttpRequest, c: Console, id: web::Pa
                 "Its sessions",
                 format!("/dashboard/checkouts?checkout_link_id={}", l.link.id),
             ),
-            Cell::button(
-                if l.link.active {
-                    "Deactivate"
-                } else {
-                    "Activate"
-                },
+            Cell::toggle(
+                l.link.active,
                 format!("/dashboard/links/{}/active", l.link.id),
             ),
         ]));
