@@ -3,12 +3,14 @@
 //! ([`Coupon::check`], [`PromotionCode::check`]); what a discount takes off an invoice is the
 //! engine's (`billing::discount`).
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::money::Currency;
+use super::money::{Currency, write_fixed};
 
 /// What a coupon takes off: a percentage of each eligible line, or an amount per invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -37,7 +39,11 @@ impl DiscountValue {
     pub fn write_words(&self, out: &mut String) {
         match self {
             DiscountValue::PercentOff { percent } => {
-                out.push_str(&percent.normalize().to_string());
+                // Digit by digit into `out` (a percent is at most 100, two decimals).
+                let p = percent.normalize();
+                if !u64::try_from(p.mantissa()).is_ok_and(|n| write_fixed(out, n, p.scale())) {
+                    let _ = write!(out, "{p}");
+                }
                 out.push_str("% off");
             }
             DiscountValue::AmountOff { amount, currency } => {

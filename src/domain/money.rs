@@ -55,6 +55,9 @@ impl Currency {
     /// This is the only rounding function of the project.
     pub fn round(&self, amount: Decimal) -> Decimal {
         let units = self.minor_units();
+        if let Some(rounded) = round_mantissa(amount, units) {
+            return rounded;
+        }
         let mut rounded =
             amount.round_dp_with_strategy(units, RoundingStrategy::MidpointAwayFromZero);
         rounded.rescale(units);
@@ -87,10 +90,16 @@ impl Currency {
                 out.push(' ');
             }
         }
+        let units = self.minor_units();
+        if let Ok(n) = u64::try_from(rounded.mantissa().unsigned_abs())
+            && write_fixed(out, n, units)
+        {
+            return;
+        }
         let digits = rounded.abs().to_string();
         let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
         push_grouped(out, int_part);
-        let units = self.minor_units() as usize;
+        let units = units as usize;
         if units > 0 {
             out.push('.');
             let frac = frac_part.get(..units.min(frac_part.len())).unwrap_or("");
@@ -144,6 +153,26 @@ fn push_grouped(out: &mut String, digits: &str) {
     }
 }
 
+/// Appends `n × 10^-scale` with thousands separators and exactly `scale` decimals
+/// (`123450, 2` → `1,234.50`), digit by digit; `false` (nothing written) when `10^scale`
+/// does not fit 64 bits.
+pub(crate) fn write_fixed(out: &mut String, n: u64, scale: u32) -> bool {
+    let Some(one) = 10u64.checked_pow(scale) else {
+        return false;
+    };
+    write_count(out, n / one);
+    if scale > 0 {
+        out.push('.');
+        let mut buf = [0u8; 20];
+        let frac = digits(n % one, &mut buf);
+        for _ in frac.len()..scale as usize {
+            out.push('0');
+        }
+        out.push_str(frac);
+    }
+    true
+}
+
 /// Formats a whole number with thousands separators: `1500` → `1,500`.
 pub fn format_count(n: u64) -> String {
     let mut out = String::with_capacity(8);
@@ -158,6 +187,53 @@ pub fn write_count(out: &mut String, n: u64) {
 }
 
 /// The decimal digits of `n`, written into `buf` without going through `fmt`.
+/// [`Currency::round`] on the integer mantissa: the estimate engine rounds every line, and
+/// this is about a third of `round_dp_with_strategy` + `rescale`. Same rule (half away from
+/// zero, exactly `units` decimals, no negative zero); `None` when the result would not fit a
+/// `Decimal`, which the general path then handles.
+fn round_mantissa(amount: Decimal, units: u32) -> Option<Decimal> {
+    let (m, scale) = (amount.mantissa(), amount.scale());
+    let rounded = if scale <= units {
+        m.checked_mul(10i128.checked_pow(units - scale)?)?
+    } else {
+        let d = 10i128.checked_pow(scale - units)?;
+        // Amounts fit 64 bits almost always, and a 64-bit division is several times cheaper
+        // than a 128-bit one.
+        match (i64::try_from(m), i64::try_from(d)) {
+            (Ok(m), Ok(d)) => i128::from(half_away_from_zero(m, d)),
+            _ => half_away_from_zero(m, d),
+        }
+    };
+    Decimal::try_from_i128_with_scale(rounded, units).ok()
+}
+
+/// `m / d` rounded half away from zero (`d > 0`).
+fn half_away_from_zero<T>(m: T, d: T) -> T
+where
+    T: Copy
+        + PartialOrd
+        + std::ops::Div<Output = T>
+        + std::ops::Rem<Output = T>
+        + std::ops::Sub<Output = T>
+        + std::ops::Add<Output = T>
+        + std::ops::Neg<Output = T>
+        + From<i8>,
+{
+    let (q, r) = (m / d, m % d);
+    let zero = T::from(0);
+    let r_abs = if r < zero { -r } else { r };
+    // |r| ≥ d − |r| ⇔ 2|r| ≥ d, without overflow: half or more rounds outwards.
+    if r_abs >= d - r_abs {
+        if m < zero {
+            q - T::from(1)
+        } else {
+            q + T::from(1)
+        }
+    } else {
+        q
+    }
+}
+
 pub(crate) fn digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
     loop {
@@ -219,6 +295,33 @@ impl<'de> Deserialize<'de> for Currency {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The integer fast path agrees with `rust_decimal`'s half-away-from-zero rounding,
+        /// for every scale and sign, including zero (never negative).
+        #[test]
+        fn mantissa_rounding_matches_rust_decimal(
+            m in prop_oneof![any::<i64>().prop_map(i128::from), -(1i128 << 95)..(1i128 << 95)],
+            scale in 0u32..=28,
+            units in 0u32..=4,
+        ) {
+            let amount = Decimal::from_i128_with_scale(m, scale);
+            let mut expected = amount.round_dp_with_strategy(units, RoundingStrategy::MidpointAwayFromZero);
+            expected.rescale(units);
+            if expected.is_zero() {
+                expected.set_sign_positive(true);
+            }
+            // Padding a 96-bit mantissa with zeros may not fit: the general path takes it.
+            let got = round_mantissa(amount, units);
+            prop_assume!(got.is_some());
+            let got = got.expect("assumed");
+            prop_assert_eq!(got, expected);
+            prop_assert_eq!(got.scale(), units);
+            prop_assert_eq!(got.is_sign_negative(), expected.is_sign_negative());
+        }
+    }
+
     use super::*;
     use std::str::FromStr;
 
