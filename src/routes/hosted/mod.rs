@@ -73,7 +73,7 @@ async fn show_step<P: Template>(
             render(req, StatusCode::OK, &page(&h, &cx), &cx)
         }
         Shown::Closed(h) => closed_page(req, session, &h, false),
-        Shown::Elsewhere(step) => Ok(see_other(&Urls { key }.next(&step))),
+        Shown::Elsewhere(step) => Ok(see_other(&Urls::new(&key).next(&step))),
     }
 }
 
@@ -118,7 +118,7 @@ pub async fn entry(
 
 pub async fn post_plan(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
     match hosted::choose_plan(&ctx, &post.key, forms::plan_choice(&post.form)).await {
-        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
+        Ok(step) => Ok(see_other(&Urls::new(&post.key).next(&step))),
         Err(EditError::Invalid(errors)) => {
             refused(&ctx, &req, &post, |h, cx| plan_page(h, cx, &errors)).await
         }
@@ -142,7 +142,7 @@ pub async fn details(
 pub async fn post_details(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
     let data = forms::customer_data(&post.form);
     match hosted::save_details(&ctx, &post.key, data.clone()).await {
-        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
+        Ok(step) => Ok(see_other(&Urls::new(&post.key).next(&step))),
         Err(EditError::Invalid(errors)) => {
             let values = forms::detail_values(&data);
             refused(&ctx, &req, &post, |h, cx| {
@@ -185,7 +185,7 @@ pub async fn post_promotion_code(
 ) -> PageRes {
     let typed = forms::promotion_code(&post.form);
     match hosted::apply_promotion_code(&ctx, &post.key, typed.clone()).await {
-        Ok(step) => Ok(see_other(&Urls { key: post.key }.next(&step))),
+        Ok(step) => Ok(see_other(&Urls::new(&post.key).next(&step))),
         Err(EditError::Invalid(errors)) => {
             let code = CodeForm {
                 value: typed,
@@ -203,12 +203,12 @@ pub async fn post_promotion_code(
 
 pub async fn post_confirm(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
     let step = hosted::confirm_hosted(&ctx, &post.key).await.page(&req)?;
-    Ok(see_other(&Urls { key: post.key }.next(&step)))
+    Ok(see_other(&Urls::new(&post.key).next(&step)))
 }
 
 pub async fn post_cancel(ctx: web::Data<Ctx>, req: HttpRequest, post: CheckedPost) -> PageRes {
     let step = hosted::cancel_hosted(&ctx, &post.key).await.page(&req)?;
-    Ok(see_other(&Urls { key: post.key }.next(&step)))
+    Ok(see_other(&Urls::new(&post.key).next(&step)))
 }
 
 #[derive(serde::Deserialize)]

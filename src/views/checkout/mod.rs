@@ -19,20 +19,29 @@ use crate::services::checkouts::{HostedCheckout, NextStep};
 
 /// The hosted URLs of one session, built in one place.
 pub struct Urls {
-    pub key: LinkKey,
+    /// The link's path, written once: a page carries some eight URLs below it.
+    entry: String,
 }
 
 impl Urls {
+    pub fn new(key: &LinkKey) -> Self {
+        Urls { entry: key.path() }
+    }
+
     /// The URLs of `c`'s own link.
     pub fn of(c: &Checkout) -> Self {
-        Urls { key: c.link_key() }
+        Urls::new(&c.link_key())
     }
 
     pub fn entry(&self) -> String {
-        self.key.path()
+        self.entry.clone()
     }
     fn below(&self, page: &str) -> String {
-        format!("{}/{page}", self.entry())
+        let mut url = String::with_capacity(self.entry.len() + 1 + page.len());
+        url.push_str(&self.entry);
+        url.push('/');
+        url.push_str(page);
+        url
     }
     pub fn plan(&self) -> String {
         self.below("plan")
