@@ -1,7 +1,7 @@
 //! CLDR formats for one locale from ICU4X's compiled data: numbers, money and dates. Built once
 //! per locale at start-up ([`super::catalog`]); formatting allocates only its result.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -49,9 +49,55 @@ pub struct Formats {
     names: FixedCalendarDateTimeNames<Gregorian, YMD>,
     date_pattern: DateTimePattern,
     locale: icu_locale_core::Locale,
-    /// One formatter per ISO 4217 currency, each made the first time a page shows that
-    /// currency in this locale (most deployments use a handful of the ~180 codes).
-    currencies: HashMap<&'static str, OnceLock<Option<CurrencyFormatter<DecimalFormatter>>>>,
+    /// Each ISO 4217 currency's pattern in this locale, read off ICU's currency formatter the
+    /// first time a page shows that currency (most deployments use a handful of the ~180
+    /// codes); `None`: ICU has no pattern for it.
+    currencies: HashMap<&'static str, OnceLock<Option<Affixes>>>,
+}
+
+/// What a currency's pattern puts before and after the digits of an amount, for positive (and
+/// zero) and negative amounts: `("$", "")` and `("-$", "")` in en, `("", "\u{a0}$")` and
+/// `("-", "\u{a0}$")` in de. CLDR's currency patterns and spacing rules depend only on the
+/// sign and on the symbol (digits are always digits), so these are the formatter's output
+/// around the locale's number; a test compares both for every locale and many amounts.
+#[derive(Debug)]
+struct Affixes {
+    positive: (String, String),
+    negative: (String, String),
+}
+
+impl Affixes {
+    fn read(
+        formatter: &CurrencyFormatter<DecimalFormatter>,
+        decimal: &DecimalFormatter,
+        currency: Currency,
+    ) -> Option<Affixes> {
+        let minor = currency.minor_units();
+        let probe = |amount: Decimal| -> Option<(String, String)> {
+            let amount = currency.round(amount);
+            let whole = formatter
+                .format_fixed_decimal(&fixed(amount, minor))
+                .write_to_string()
+                .into_owned();
+            let digits = decimal
+                .format(&fixed(amount.abs(), minor))
+                .write_to_string()
+                .into_owned();
+            let at = whole.find(&digits)?;
+            // The digits must occur once, or the split would be a guess.
+            if whole[at + 1..].contains(&digits) {
+                return None;
+            }
+            Some((
+                whole[..at].to_owned(),
+                whole[at + digits.len()..].to_owned(),
+            ))
+        };
+        Some(Affixes {
+            positive: probe(Decimal::new(123_456_789, 2))?,
+            negative: probe(Decimal::new(-123_456_789, 2))?,
+        })
+    }
 }
 
 impl std::fmt::Debug for Formats {
@@ -91,29 +137,60 @@ impl Formats {
     /// An amount in `currency`, with the locale's symbol, pattern and separators, and the
     /// currency's minor units ("$1,234.50", "1.234,50 $", "1 234,50 $US", "¥1,234").
     pub fn money(&self, currency: Currency, amount: Decimal) -> String {
-        let fixed = fixed(currency.round(amount), currency.minor_units());
-        match self.currency_formatter(currency) {
-            Some(f) => f
-                .format_fixed_decimal(&fixed)
-                .write_to_string()
-                .into_owned(),
-            None => format!("{} {}", self.decimal.format(&fixed), currency.code()),
+        let rounded = currency.round(amount);
+        let minor = currency.minor_units();
+        match self.affixes(currency) {
+            Some(a) => {
+                let (before, after) = if rounded.is_sign_negative() {
+                    &a.negative
+                } else {
+                    &a.positive
+                };
+                let number = fixed(rounded.abs(), minor);
+                let digits = self.decimal.format(&number);
+                let mut out = String::with_capacity(before.len() + after.len() + 16);
+                out.push_str(before);
+                let _ = digits.write_to(&mut out);
+                out.push_str(after);
+                out
+            }
+            None => format!(
+                "{} {}",
+                self.decimal.format(&fixed(rounded, minor)),
+                currency.code()
+            ),
         }
     }
 
-    fn currency_formatter(
-        &self,
-        currency: Currency,
-    ) -> Option<&CurrencyFormatter<DecimalFormatter>> {
+    fn affixes(&self, currency: Currency) -> Option<&Affixes> {
         let code = currency.code();
         self.currencies
             .get(code)?
             .get_or_init(|| {
                 let ty = CurrencyType::try_from_str(&code.to_ascii_lowercase()).ok()?;
-                CurrencyFormatter::try_new_symbol((&self.locale).into(), ty, Default::default())
-                    .ok()
+                let formatter = CurrencyFormatter::try_new_symbol(
+                    (&self.locale).into(),
+                    ty,
+                    Default::default(),
+                )
+                .ok()?;
+                Affixes::read(&formatter, &self.decimal, currency)
             })
             .as_ref()
+    }
+
+    /// ICU's currency formatter itself, for the test that checks [`Affixes`] against it.
+    #[cfg(test)]
+    fn money_by_icu(&self, currency: Currency, amount: Decimal) -> Option<String> {
+        let ty = CurrencyType::try_from_str(&currency.code().to_ascii_lowercase()).ok()?;
+        let f = CurrencyFormatter::try_new_symbol((&self.locale).into(), ty, Default::default())
+            .ok()?;
+        let fixed = fixed(currency.round(amount), currency.minor_units());
+        Some(
+            f.format_fixed_decimal(&fixed)
+                .write_to_string()
+                .into_owned(),
+        )
     }
 
     /// A unit price: [`Formats::money`], but keeping digits beyond the currency's minor
@@ -269,6 +346,46 @@ mod tests {
             assert_eq!(f.money(usd(), dec("-12")), negative, "{l}");
             assert_eq!(f.date(day), date, "{l}");
         }
+    }
+
+    /// The pattern read off ICU's formatter once gives ICU's text for every amount, sign and
+    /// size, in every locale and for currencies with 0, 2 and 3 minor units and with and
+    /// without a symbol.
+    #[test]
+    fn money_from_affixes_reads_as_icu_formats_it() {
+        let amounts = [
+            "0",
+            "0.001",
+            "0.01",
+            "-0.01",
+            "1",
+            "-1",
+            "12.5",
+            "-12",
+            "999.995",
+            "1234.5",
+            "-1234.56",
+            "12345.678",
+            "1000000",
+            "-98765432.1",
+        ];
+        let mut checked = 0;
+        for l in Locale::ALL {
+            let f = Formats::new(l).unwrap();
+            for code in [
+                "USD", "EUR", "GBP", "JPY", "CHF", "KWD", "BRL", "SEK", "PLN", "ILS", "SAR", "CNY",
+            ] {
+                let c = Currency::parse(code).unwrap();
+                for a in amounts {
+                    let Some(icu) = f.money_by_icu(c, dec(a)) else {
+                        continue;
+                    };
+                    assert_eq!(f.money(c, dec(a)), icu, "{l} {code} {a}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 14 * 12 * 14 / 2, "{checked}");
     }
 
     #[test]

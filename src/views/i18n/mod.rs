@@ -5,13 +5,15 @@
 
 pub mod format;
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use rust_decimal::Decimal;
 
 use crate::domain::locale::Locale;
@@ -41,9 +43,9 @@ pub const SOURCES: [(Locale, &str); 14] = [
 pub struct Lang {
     pub locale: Locale,
     bundle: FluentBundle<FluentResource>,
-    /// Every message that takes no argument, formatted once at start-up: most of a page's
-    /// words (labels, headings, buttons) are these, and [`Lang::t`] only copies them.
-    plain: HashMap<&'static str, String>,
+    /// The messages that need no Fluent resolver at request time (see [`Compiled`]); the rest
+    /// (selectors: plurals) are formatted by the bundle.
+    compiled: HashMap<&'static str, Compiled>,
     pub formats: Formats,
 }
 
@@ -53,6 +55,81 @@ impl std::fmt::Debug for Lang {
             .field("locale", &self.locale)
             .finish_non_exhaustive()
     }
+}
+
+/// A message prepared at start-up.
+#[derive(Debug)]
+enum Compiled {
+    /// Takes no argument: formatted once. Most of a page's words (labels, headings,
+    /// buttons) are these, and [`Lang::t`] only copies them.
+    Plain(String),
+    /// Text and variables only (`You'll be invoiced { $amount } today.`): joined from its
+    /// pieces, the text Fluent's resolver writes for such a pattern (isolation marks
+    /// included), without building `FluentArgs` and walking the AST for every message. A
+    /// test compares both for every such message of every locale.
+    Pieces(Vec<Piece>),
+}
+
+#[derive(Debug)]
+enum Piece {
+    Text(&'static str),
+    /// A variable; `isolate`: wrapped in FSI … PDI, as Fluent does in a right-to-left
+    /// locale for a placeable among other elements.
+    Var {
+        name: &'static str,
+        isolate: bool,
+    },
+}
+
+impl Compiled {
+    /// `pattern` as pieces, when it is only text and variable references.
+    fn pieces(pattern: &ast::Pattern<&'static str>, isolating: bool) -> Option<Compiled> {
+        let many = pattern.elements.len() > 1;
+        pattern
+            .elements
+            .iter()
+            .map(|el| match el {
+                ast::PatternElement::TextElement { value } => Some(Piece::Text(value)),
+                ast::PatternElement::Placeable {
+                    expression:
+                        ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+                } => Some(Piece::Var {
+                    name: id.name,
+                    isolate: isolating && many,
+                }),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Compiled::Pieces)
+    }
+}
+
+/// Joins `pieces` with `args`; `None` when an argument is missing (left to Fluent, which
+/// reports it).
+fn join(pieces: &[Piece], args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let mut out = String::with_capacity(64);
+    for piece in pieces {
+        match *piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Var { name, isolate } => {
+                let (_, value) = args.iter().find(|(k, _)| *k == name)?;
+                if isolate {
+                    out.push('\u{2068}');
+                }
+                match *value {
+                    Arg::Str(s) => out.push_str(s),
+                    // Fluent writes a number as its `f64` does.
+                    Arg::Num(n) => {
+                        let _ = write!(out, "{}", n as f64);
+                    }
+                }
+                if isolate {
+                    out.push('\u{2069}');
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// A message argument: text (already formatted for the locale) or a number (for plurals).
@@ -107,21 +184,38 @@ impl Lang {
         let mut lang = Lang {
             locale,
             bundle,
-            plain: HashMap::new(),
+            compiled: HashMap::default(),
             formats: Formats::new(locale)?,
         };
-        let plain = message_ids(source)
-            .filter_map(|id| Some((id, lang.format_plain(id)?)))
-            .collect();
-        lang.plain = plain;
+        // The same source again, as an AST borrowing the compiled-in text.
+        let ast = fluent_syntax::parser::parse(source)
+            .map_err(|(_, e)| anyhow::anyhow!("{}: {e:?}", locale.tag()))?;
+        let mut compiled = HashMap::default();
+        for entry in &ast.body {
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let id = m.id.name;
+            let prepared = match lang.format_plain(id) {
+                Some(text) => Some(Compiled::Plain(text)),
+                None => m
+                    .value
+                    .as_ref()
+                    .and_then(|p| Compiled::pieces(p, locale.rtl())),
+            };
+            if let Some(c) = prepared {
+                compiled.insert(id, c);
+            }
+        }
+        lang.compiled = compiled;
         Ok(lang)
     }
 
     /// The message `id` without arguments.
     pub fn t(&self, id: &str) -> String {
-        match self.plain.get(id) {
-            Some(s) => s.clone(),
-            None => self.tf(id, &[]),
+        match self.compiled.get(id) {
+            Some(Compiled::Plain(s)) => s.clone(),
+            _ => self.tf(id, &[]),
         }
     }
 
@@ -137,6 +231,16 @@ impl Lang {
     /// The message `id` with `args`. A message missing here (the tests make sure none is)
     /// falls back to English, then to its id.
     pub fn tf(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        match self.compiled.get(id) {
+            // Extra arguments change nothing in Fluent either (the tests allow none).
+            Some(Compiled::Plain(s)) => return s.clone(),
+            Some(Compiled::Pieces(pieces)) => {
+                if let Some(s) = join(pieces, args) {
+                    return s;
+                }
+            }
+            None => {}
+        }
         if let Some(s) = self.format(id, args) {
             return s.into_owned();
         }
@@ -207,21 +311,6 @@ impl Lang {
     pub fn dir(&self) -> &'static str {
         if self.locale.rtl() { "rtl" } else { "ltr" }
     }
-}
-
-/// The ids of a Fluent source's messages (`id = …` at the start of a line; terms start with
-/// `-` and comments with `#`, so neither matches).
-fn message_ids(source: &'static str) -> impl Iterator<Item = &'static str> {
-    source.lines().filter_map(|line| {
-        let (id, _) = line.split_once('=')?;
-        let id = id.trim_end();
-        let first = id.bytes().next()?;
-        (first.is_ascii_lowercase()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
-        .then_some(id)
-    })
 }
 
 static CATALOG: LazyLock<Vec<Lang>> = LazyLock::new(|| {

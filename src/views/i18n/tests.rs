@@ -214,16 +214,50 @@ fn right_to_left_locales_isolate_their_placeables() {
 }
 
 #[test]
-fn messages_formatted_at_start_up_read_as_formatting_them_now() {
+fn messages_prepared_at_start_up_read_as_fluent_formats_them() {
+    let (mut plain, mut pieces) = (0, 0);
     for l in Locale::ALL {
         let lang = lang(l);
-        assert!(
-            lang.plain.len() > 80,
-            "{l}: {} plain messages",
-            lang.plain.len()
-        );
-        for (id, text) in &lang.plain {
-            assert_eq!(text, &lang.tf(id, &[]), "{l}: {id}");
+        for (id, compiled) in &lang.compiled {
+            match compiled {
+                Compiled::Plain(text) => {
+                    plain += 1;
+                    let fluent = lang.format(id, &[]).expect("message");
+                    assert_eq!(text, &fluent, "{l}: {id}");
+                }
+                Compiled::Pieces(p) => {
+                    pieces += 1;
+                    let names: Vec<&str> = p
+                        .iter()
+                        .filter_map(|piece| match piece {
+                            Piece::Var { name, .. } => Some(*name),
+                            Piece::Text(_) => None,
+                        })
+                        .collect();
+                    // Text arguments (with characters a page escapes later), then numbers.
+                    let texts: Vec<String> =
+                        names.iter().map(|n| format!("<{n} & 12,5>")).collect();
+                    let args: Vec<(&str, Arg<'_>)> = names
+                        .iter()
+                        .zip(&texts)
+                        .map(|(n, t)| (*n, Arg::Str(t)))
+                        .collect();
+                    let fluent = lang.format(id, &args).expect("message");
+                    assert_eq!(join(p, &args).as_deref(), Some(&*fluent), "{l}: {id}");
+                    assert_eq!(lang.tf(id, &args), fluent, "{l}: {id}");
+                    let nums: Vec<(&str, Arg<'_>)> =
+                        names.iter().map(|n| (*n, Arg::Num(-1234))).collect();
+                    let fluent = lang.format(id, &nums).expect("message");
+                    assert_eq!(join(p, &nums).as_deref(), Some(&*fluent), "{l}: {id}");
+                }
+            }
         }
+        // A missing argument is Fluent's to report.
+        assert_eq!(
+            lang.tf("invoiced-today", &[]),
+            lang.format("invoiced-today", &[]).expect("message")
+        );
     }
+    assert!(plain > 80 * 14, "{plain} plain messages");
+    assert!(pieces > 20 * 14, "{pieces} joined messages");
 }
