@@ -186,11 +186,11 @@ pub fn write_count(out: &mut String, n: u64) {
     push_grouped(out, digits(n, &mut buf));
 }
 
-/// The decimal digits of `n`, written into `buf` without going through `fmt`.
-/// [`Currency::round`] on the integer mantissa: the estimate engine rounds every line, and
-/// this is about a third of `round_dp_with_strategy` + `rescale`. Same rule (half away from
-/// zero, exactly `units` decimals, no negative zero); `None` when the result would not fit a
-/// `Decimal`, which the general path then handles.
+/// [`Currency::round`] on the integer mantissa: the estimate engine rounds every line and
+/// total, and `round_dp_with_strategy` + `rescale` were the largest part of the discounted
+/// estimate's profile. Same rule (half away from zero, exactly `units` decimals, no negative
+/// zero); `None` when the result would not fit a `Decimal`, which the general path then
+/// handles.
 fn round_mantissa(amount: Decimal, units: u32) -> Option<Decimal> {
     let (m, scale) = (amount.mantissa(), amount.scale());
     let rounded = if scale <= units {
@@ -234,6 +234,7 @@ where
     }
 }
 
+/// The decimal digits of `n`, written into `buf` without going through `fmt`.
 pub(crate) fn digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
     loop {

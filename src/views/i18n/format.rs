@@ -1,12 +1,12 @@
 //! CLDR formats for one locale from ICU4X's compiled data: numbers, money and dates. Built once
 //! per locale at start-up ([`super::catalog`]); formatting allocates only its result.
 
-use foldhash::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use fixed_decimal::Decimal as Fixed;
+use foldhash::HashMap;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames, MonthNameLength};

@@ -5,7 +5,6 @@
 
 pub mod format;
 
-use foldhash::HashMap;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
@@ -14,6 +13,7 @@ use chrono::NaiveDate;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
+use foldhash::HashMap;
 use rust_decimal::Decimal;
 
 use crate::domain::locale::Locale;
