@@ -137,16 +137,20 @@ impl Formats {
     /// An amount in `currency`, with the locale's symbol, pattern and separators, and the
     /// currency's minor units ("$1,234.50", "1.234,50 $", "1 234,50 $US", "¥1,234").
     pub fn money(&self, currency: Currency, amount: Decimal) -> String {
-        let rounded = currency.round(amount);
-        let minor = currency.minor_units();
+        self.in_pattern(currency, currency.round(amount), currency.minor_units())
+    }
+
+    /// `amount`, written with `scale` decimals, in the currency's pattern for its sign; without
+    /// a CLDR pattern, the locale's number and the ISO code.
+    fn in_pattern(&self, currency: Currency, amount: Decimal, scale: u32) -> String {
         match self.affixes(currency) {
             Some(a) => {
-                let (before, after) = if rounded.is_sign_negative() {
+                let (before, after) = if amount.is_sign_negative() {
                     &a.negative
                 } else {
                     &a.positive
                 };
-                let number = fixed(rounded.abs(), minor);
+                let number = fixed(amount.abs(), scale);
                 let digits = self.decimal.format(&number);
                 let mut out = String::with_capacity(before.len() + after.len() + 16);
                 out.push_str(before);
@@ -156,65 +160,45 @@ impl Formats {
             }
             None => format!(
                 "{} {}",
-                self.decimal.format(&fixed(rounded, minor)),
+                self.decimal.format(&fixed(amount, scale)),
                 currency.code()
             ),
         }
     }
 
     fn affixes(&self, currency: Currency) -> Option<&Affixes> {
-        let code = currency.code();
         self.currencies
-            .get(code)?
-            .get_or_init(|| {
-                let ty = CurrencyType::try_from_str(&code.to_ascii_lowercase()).ok()?;
-                let formatter = CurrencyFormatter::try_new_symbol(
-                    (&self.locale).into(),
-                    ty,
-                    Default::default(),
-                )
-                .ok()?;
-                Affixes::read(&formatter, &self.decimal, currency)
-            })
+            .get(currency.code())?
+            .get_or_init(|| Affixes::read(&self.icu_formatter(currency)?, &self.decimal, currency))
             .as_ref()
+    }
+
+    /// ICU's formatter for `currency` with its symbol in this locale, if ICU has one.
+    fn icu_formatter(&self, currency: Currency) -> Option<CurrencyFormatter<DecimalFormatter>> {
+        let ty = CurrencyType::try_from_str(&currency.code().to_ascii_lowercase()).ok()?;
+        CurrencyFormatter::try_new_symbol((&self.locale).into(), ty, Default::default()).ok()
     }
 
     /// ICU's currency formatter itself, for the test that checks [`Affixes`] against it.
     #[cfg(test)]
     fn money_by_icu(&self, currency: Currency, amount: Decimal) -> Option<String> {
-        let ty = CurrencyType::try_from_str(&currency.code().to_ascii_lowercase()).ok()?;
-        let f = CurrencyFormatter::try_new_symbol((&self.locale).into(), ty, Default::default())
-            .ok()?;
         let fixed = fixed(currency.round(amount), currency.minor_units());
         Some(
-            f.format_fixed_decimal(&fixed)
+            self.icu_formatter(currency)?
+                .format_fixed_decimal(&fixed)
                 .write_to_string()
                 .into_owned(),
         )
     }
 
     /// A unit price: [`Formats::money`], but keeping digits beyond the currency's minor
-    /// units ("$0.0005", "0,0005 $").
+    /// units ("$0.0005", "0,0005 $"): the positive pattern around the precise number.
     pub fn unit_price(&self, currency: Currency, amount: Decimal) -> String {
-        let minor = currency.minor_units();
         let precise = amount.normalize();
-        if precise.scale() <= minor {
+        if precise.scale() <= currency.minor_units() {
             return self.money(currency, amount);
         }
-        // The currency pattern around the rounded number, with the precise number put in
-        // its place: both numbers come from the same symbols, so the swap is exact.
-        let rounded = self.money(currency, amount.abs());
-        let rounded_digits = self
-            .decimal
-            .format(&fixed(currency.round(amount.abs()), minor))
-            .write_to_string()
-            .into_owned();
-        let precise_digits = self
-            .decimal
-            .format(&fixed(precise.abs(), precise.scale()))
-            .write_to_string()
-            .into_owned();
-        let body = rounded.replacen(&rounded_digits, &precise_digits, 1);
+        let body = self.in_pattern(currency, precise.abs(), precise.scale());
         if amount.is_sign_negative() {
             format!("-{body}")
         } else {

@@ -213,10 +213,7 @@ impl Lang {
 
     /// The message `id` without arguments.
     pub fn t(&self, id: &str) -> String {
-        match self.compiled.get(id) {
-            Some(Compiled::Plain(s)) => s.clone(),
-            _ => self.tf(id, &[]),
-        }
+        self.tf(id, &[])
     }
 
     /// `id` formatted without arguments, when it needs none (a message that selects on or
