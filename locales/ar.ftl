@@ -198,3 +198,159 @@ error-other-heading = حدث خطأ ما
 error-other-text = تعذّر إكمال هذه الخطوة. لم يُخصم أي مبلغ. يُرجى المحاولة مرة أخرى.
 error-reference = المرجع:
 error-fallback-seller = الدفع
+
+## What the estimate says (the engine gives the facts; these are its words)
+## $item is the line's item (line-counted when a quantity shows); $range a date range; $date a
+## date; $amount money; $days and $period-days are numbers of days (plural rules apply).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }، { $range }
+line-recurring-part = { $item }، { $range } ({ $days } من أصل { $period-days ->
+    [zero] { $period-days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $period-days } أيام
+    [many] { $period-days } يومًا
+   *[other] { $period-days } يوم
+})
+line-one-time = { $item }، رسوم لمرة واحدة
+line-trial = { $item }، فترة تجريبية مجانية، { $range }
+line-usage = { $item }، { $range }، يُفوتَر في نهاية الفترة حسب استخدامك
+line-proration-credit = الوقت غير المستخدم من { $item }، { $range }
+line-proration-charge = الوقت المتبقي من { $item }، { $range }
+line-credit-name = رصيد دائن
+line-credit = رصيد دائن من التغيير الذي أجريته في { $date }
+line-discount-given-back = { $discount }، سبق خصمه من قيمة الوقت غير المستخدم
+
+## Discounts: $discount is discount-label; $value is discount-percent-off or discount-amount-off;
+## $percent is a formatted number; $months and $years are numbers.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = خصم { $percent }%
+discount-amount-off = خصم { $amount }
+discount-once = { $value } على { $period ->
+    [P3M] أول ربع سنة
+    [P6M] أول 6 أشهر
+    [P1Y] السنة الأولى
+   *[P1M] الشهر الأول
+}، ثم { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+}.
+discount-months = { $value } لمدة { $months ->
+    [zero] { $months } شهر
+    [one] شهر واحد
+    [two] شهرين
+    [few] { $months } أشهر
+    [many] { $months } شهرًا
+   *[other] { $months } شهر
+}، ثم { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+}.
+discount-years = { $value } لمدة { $years ->
+    [zero] { $years } سنة
+    [one] سنة واحدة
+    [two] سنتين
+    [few] { $years } سنوات
+    [many] { $years } سنة
+   *[other] { $years } سنة
+}، ثم { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+}.
+discount-forever = { $value } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] كل سنة
+   *[P1M] كل شهر
+}.
+
+## Notes under an invoice
+
+note-usage = يُفوتَر الاستخدام في نهاية كل فترة حسب استخدامك الفعلي، ولذلك يظهر هنا بقيمة 0.
+note-credit-later = يبقى رصيد دائن بقيمة { $amount } (قبل الضريبة) في حسابك لاستخدامه في الفواتير اللاحقة.
+note-credit-next = لا يوجد ما تدفعه الآن. سيُستخدم رصيدك الدائن البالغ { $amount } (قبل الضريبة) في فاتورتك التالية.
+note-credit-kept = لا يوجد ما تدفعه الآن. يبقى رصيدك الدائن البالغ { $amount } (قبل الضريبة) في حسابك.
+note-ends-in-period = ينتهي عقدك في { $date }، لذا تُحتسب رسوم هذه الفترة عن { $days } من أصل { $period-days ->
+    [zero] { $period-days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $period-days } أيام
+    [many] { $period-days } يومًا
+   *[other] { $period-days } يوم
+}.
+note-trial-until = فترة تجريبية مجانية حتى { $date }.
+note-first-payment = تُستحق دفعتك الأولى بمبلغ { $amount } في { $date }.
+note-ends-in-trial = ينتهي عقدك خلال الفترة التجريبية المجانية، لذا لن يُخصم أي مبلغ.
+note-rest-covered = تغطي الأرصدة الدائنة والرسوم بقية هذه الفترة، { $range } ({ $days } من أصل { $period-days ->
+    [zero] { $period-days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $period-days } أيام
+    [many] { $period-days } يومًا
+   *[other] { $period-days } يوم
+}).
+note-rest-credited = يُحتسب لخطتك الحالية رصيد دائن عن وقتها غير المستخدم، { $range } ({ $days } من أصل { $period-days ->
+    [zero] { $period-days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $period-days } أيام
+    [many] { $period-days } يومًا
+   *[other] { $period-days } يوم
+}).
+note-change-later = لن يتغير شيء قبل { $date }، وهو موعد سريان التغيير.
+note-ends-before-change = ينتهي عقدك قبل أن يسري التغيير.
+note-change-unprorated = يسري التغيير اعتبارًا من { $date }؛ ولن تُحتسب أي رسوم أو أرصدة دائنة عن الفترة { $range }.
+note-discount-replaced = يحل { $new } محل خصمك { $old } اعتبارًا من { $date }.
+note-discount-stays-until = يبقى خصمك { $discount } ساريًا حتى { $date }.
+note-discount-stays = يبقى خصمك { $discount } ساريًا.
+note-trial-change = أنت في فترة تجريبية مجانية حتى { $date }، لذا لن تُحتسب الآن أي رسوم أو أرصدة دائنة لهذا التغيير.
+
+## What a plan change does: one sentence for now, one for later, then what it replaces
+
+change-trial = يسري التغيير خلال فترتك التجريبية المجانية، لذا لن يُخصم أي مبلغ الآن.
+change-pay-rest = تدفع الآن { $amount } عن بقية هذه الفترة ({ $range }).
+change-credit-next-rest = تحصل على رصيد دائن بقيمة { $amount } عن بقية هذه الفترة ({ $range })، يُستخدم في فاتورتك التالية.
+change-credit-kept-rest = تحصل على رصيد دائن بقيمة { $amount } عن بقية هذه الفترة ({ $range })، ويبقى في حسابك.
+change-nothing-rest = لن يُخصم أي مبلغ الآن عن بقية هذه الفترة ({ $range }).
+change-pay-restart = تدفع الآن { $amount } عن فترة فوترة جديدة تبدأ في { $date }، بعد خصم الجزء غير المستخدم من فترتك الحالية.
+change-credit-next-restart = تحصل على رصيد دائن بقيمة { $amount }، يُستخدم في فاتورتك التالية، عن فترة فوترة جديدة تبدأ في { $date }، بعد خصم الجزء غير المستخدم من فترتك الحالية.
+change-credit-kept-restart = تحصل على رصيد دائن بقيمة { $amount }، يبقى في حسابك، عن فترة فوترة جديدة تبدأ في { $date }، بعد خصم الجزء غير المستخدم من فترتك الحالية.
+change-nothing-restart = لن يُخصم أي مبلغ الآن عن فترة فوترة جديدة تبدأ في { $date }، بعد خصم الجزء غير المستخدم من فترتك الحالية.
+change-stays-until = تبقى شروطك الحالية سارية حتى { $date }.
+change-applies-from = يسري التغيير اعتبارًا من { $date } دون أي رسوم أو أرصدة دائنة عن بقية هذه الفترة.
+change-then = اعتبارًا من { $date }، تدفع { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+}.
+change-then-tax = اعتبارًا من { $date }، تدفع { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+} شاملًا الضريبة.
+change-then-usage = اعتبارًا من { $date }، تدفع { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+}، بالإضافة إلى رسوم الاستخدام.
+change-then-tax-usage = اعتبارًا من { $date }، تدفع { $amount } { $period ->
+    [P3M] كل ربع سنة
+    [P6M] كل 6 أشهر
+    [P1Y] سنويًا
+   *[P1M] شهريًا
+} شاملًا الضريبة، بالإضافة إلى رسوم الاستخدام.
+change-ends = ينتهي عقدك في { $date }.
+change-ends-before-change = ينتهي عقدك في { $date }، قبل أن يسري التغيير.
+change-replaces-switch = يحل هذا محل انتقالك المجدول إلى { $plan } في { $date }.
+change-replaces = يحل هذا محل التغيير المجدول في { $date }.

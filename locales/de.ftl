@@ -198,3 +198,135 @@ error-other-heading = Etwas ist schiefgelaufen
 error-other-text = Dieser Schritt konnte nicht abgeschlossen werden. Es wurde nichts berechnet. Bitte versuchen Sie es erneut.
 error-reference = Referenz:
 error-fallback-seller = Bestellung
+
+## Was die Kostenschätzung sagt (die Engine liefert die Fakten; dies sind ihre Worte)
+## $item ist der Artikel der Position (line-counted, wenn eine Menge angezeigt wird); $range ein Zeitraum; $date ein
+## Datum; $amount ein Geldbetrag; $days und $period-days sind Anzahlen von Tagen (Pluralregeln gelten).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } von { $period-days ->
+    [one] { $period-days } Tag
+   *[other] { $period-days } Tagen
+})
+line-one-time = { $item }, einmalige Gebühr
+line-trial = { $item }, kostenlose Testphase, { $range }
+line-usage = { $item }, { $range }, Abrechnung nach Nutzung am Ende des Zeitraums
+line-proration-credit = Nicht genutzte Zeit für { $item }, { $range }
+line-proration-charge = Verbleibende Zeit für { $item }, { $range }
+line-credit-name = Guthaben
+line-credit = Guthaben aus Ihrer Änderung vom { $date }
+line-discount-given-back = { $discount }, bereits von der nicht genutzten Zeit abgezogen
+
+## Rabatte: $discount ist discount-label; $value ist discount-percent-off oder discount-amount-off;
+## $percent ist eine formatierte Zahl; $months und $years sind Zahlen.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent } % Rabatt
+discount-amount-off = { $amount } Rabatt
+discount-once = { $value } { $period ->
+    [P3M] im ersten Quartal
+    [P6M] in den ersten 6 Monaten
+    [P1Y] im ersten Jahr
+   *[P1M] im ersten Monat
+}, danach { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+}.
+discount-months = { $value } für { $months ->
+    [one] { $months } Monat
+   *[other] { $months } Monate
+}, danach { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+}.
+discount-years = { $value } für { $years ->
+    [one] { $years } Jahr
+   *[other] { $years } Jahre
+}, danach { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+}.
+discount-forever = { $value } { $period ->
+    [P3M] jedes Quartal
+    [P6M] alle 6 Monate
+    [P1Y] jedes Jahr
+   *[P1M] jeden Monat
+}.
+
+## Hinweise unter einer Rechnung
+
+note-usage = Die Nutzung wird am Ende jedes Zeitraums nach tatsächlichem Verbrauch abgerechnet; hier wird sie mit 0 angezeigt.
+note-credit-later = Ein Guthaben von { $amount } (vor Steuern) bleibt für spätere Rechnungen auf Ihrem Konto.
+note-credit-next = Jetzt ist nichts zu zahlen. Ihr Guthaben von { $amount } (vor Steuern) wird mit Ihrer nächsten Rechnung verrechnet.
+note-credit-kept = Jetzt ist nichts zu zahlen. Ihr Guthaben von { $amount } (vor Steuern) bleibt auf Ihrem Konto.
+note-ends-in-period = Ihr Vertrag endet am { $date }, daher werden für diesen Zeitraum { $days } von { $period-days ->
+    [one] { $period-days } Tag
+   *[other] { $period-days } Tagen
+} berechnet.
+note-trial-until = Kostenlose Testphase bis zum { $date }.
+note-first-payment = Ihre erste Zahlung über { $amount } erfolgt am { $date }.
+note-ends-in-trial = Ihr Vertrag endet während der kostenlosen Testphase, daher wird nichts berechnet.
+note-rest-covered = Gutschriften und Kosten decken den Rest dieses Zeitraums ab: { $range } ({ $days } von { $period-days ->
+    [one] { $period-days } Tag
+   *[other] { $period-days } Tagen
+}).
+note-rest-credited = Die nicht genutzte Zeit Ihres aktuellen Tarifs wird Ihnen gutgeschrieben: { $range } ({ $days } von { $period-days ->
+    [one] { $period-days } Tag
+   *[other] { $period-days } Tagen
+}).
+note-change-later = Bis zum { $date }, an dem die Änderung wirksam wird, ändert sich nichts.
+note-ends-before-change = Ihr Vertrag endet, bevor die Änderung wirksam würde.
+note-change-unprorated = Die Änderung gilt ab dem { $date }; für { $range } wird nichts berechnet oder gutgeschrieben.
+note-discount-replaced = Ab dem { $date } ersetzt { $new } Ihren Rabatt { $old }.
+note-discount-stays-until = Ihr Rabatt { $discount } bleibt bis zum { $date } bestehen.
+note-discount-stays = Ihr Rabatt { $discount } bleibt bestehen.
+note-trial-change = Sie befinden sich bis zum { $date } in der kostenlosen Testphase, daher wird für diese Änderung jetzt nichts berechnet oder gutgeschrieben.
+
+## Was ein Tarifwechsel bewirkt: ein Satz für jetzt, einer für später, dann was er ersetzt
+
+change-trial = Die Änderung gilt während Ihrer kostenlosen Testphase, daher wird jetzt nichts berechnet.
+change-pay-rest = Sie zahlen jetzt { $amount } für den Rest dieses Zeitraums ({ $range }).
+change-credit-next-rest = Sie erhalten für den Rest dieses Zeitraums ({ $range }) eine Gutschrift von { $amount }, die mit Ihrer nächsten Rechnung verrechnet wird.
+change-credit-kept-rest = Sie erhalten für den Rest dieses Zeitraums ({ $range }) eine Gutschrift von { $amount }, die auf Ihrem Konto bleibt.
+change-nothing-rest = Für den Rest dieses Zeitraums ({ $range }) wird jetzt nichts berechnet.
+change-pay-restart = Sie zahlen jetzt { $amount } für einen neuen Abrechnungszeitraum ab dem { $date }, abzüglich des nicht genutzten Teils Ihres aktuellen Zeitraums.
+change-credit-next-restart = Für einen neuen Abrechnungszeitraum ab dem { $date }, abzüglich des nicht genutzten Teils Ihres aktuellen Zeitraums, erhalten Sie eine Gutschrift von { $amount }, die mit Ihrer nächsten Rechnung verrechnet wird.
+change-credit-kept-restart = Für einen neuen Abrechnungszeitraum ab dem { $date }, abzüglich des nicht genutzten Teils Ihres aktuellen Zeitraums, erhalten Sie eine Gutschrift von { $amount }, die auf Ihrem Konto bleibt.
+change-nothing-restart = Für einen neuen Abrechnungszeitraum ab dem { $date }, abzüglich des nicht genutzten Teils Ihres aktuellen Zeitraums, wird jetzt nichts berechnet.
+change-stays-until = Ihre aktuellen Konditionen gelten bis zum { $date }.
+change-applies-from = Die Änderung gilt ab dem { $date }; für den Rest dieses Zeitraums wird nichts berechnet oder gutgeschrieben.
+change-then = Ab dem { $date } zahlen Sie { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+}.
+change-then-tax = Ab dem { $date } zahlen Sie { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+} inklusive Steuern.
+change-then-usage = Ab dem { $date } zahlen Sie { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+}, zuzüglich nutzungsabhängiger Kosten.
+change-then-tax-usage = Ab dem { $date } zahlen Sie { $amount } { $period ->
+    [P3M] pro Quartal
+    [P6M] alle 6 Monate
+    [P1Y] pro Jahr
+   *[P1M] pro Monat
+} inklusive Steuern, zuzüglich nutzungsabhängiger Kosten.
+change-ends = Ihr Vertrag endet am { $date }.
+change-ends-before-change = Ihr Vertrag endet am { $date }, bevor die Änderung wirksam würde.
+change-replaces-switch = Dies ersetzt Ihren für den { $date } geplanten Wechsel zu { $plan }.
+change-replaces = Dies ersetzt Ihre für den { $date } geplante Änderung.

@@ -198,3 +198,122 @@ error-other-heading = Something went wrong
 error-other-text = We could not complete this step. Nothing was charged. Please try again.
 error-reference = Reference:
 error-fallback-seller = Checkout
+## What the estimate says (the engine gives the facts; these are its words)
+## $item is the line's item (line-counted when a quantity shows); $range a date range; $date a
+## date; $amount money; $days and $period-days are numbers of days (plural rules apply).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } of { $period-days } days)
+line-one-time = { $item }, one-time charge
+line-trial = { $item }, free trial, { $range }
+line-usage = { $item }, { $range }, billed at the end of the period for what you use
+line-proration-credit = Unused time on { $item }, { $range }
+line-proration-charge = Remaining time on { $item }, { $range }
+line-credit-name = Credit
+line-credit = Credit from your change on { $date }
+line-discount-given-back = { $discount }, already taken off the unused time
+
+## Discounts: $discount is discount-label; $value is discount-percent-off or discount-amount-off;
+## $percent is a formatted number; $months and $years are numbers.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent }% off
+discount-amount-off = { $amount } off
+discount-once = { $value } your first { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}, then { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+discount-months = { $value } for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}, then { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+discount-years = { $value } for { $years ->
+    [one] 1 year
+   *[other] { $years } years
+}, then { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+discount-forever = { $value } every { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+
+## Notes under an invoice
+
+note-usage = Usage is billed at the end of each period for what you use; it is shown here at 0.
+note-credit-later = A credit of { $amount } (before tax) stays on your account for later invoices.
+note-credit-next = Nothing to pay now. Your credit of { $amount } (before tax) is used on your next invoice.
+note-credit-kept = Nothing to pay now. Your credit of { $amount } (before tax) stays on your account.
+note-ends-in-period = Your contract ends on { $date }, so this period is charged for { $days } of { $period-days } days.
+note-trial-until = Free trial until { $date }.
+note-first-payment = Your first payment of { $amount } is on { $date }.
+note-ends-in-trial = Your contract ends during the free trial, so nothing is charged.
+note-rest-covered = Credits and charges cover the rest of this period, { $range } ({ $days } of { $period-days } days).
+note-rest-credited = Your current plan is credited for its unused time, { $range } ({ $days } of { $period-days } days).
+note-change-later = Nothing changes before { $date }, when the change takes effect.
+note-ends-before-change = Your contract ends before the change would take effect.
+note-change-unprorated = The change applies from { $date }; nothing is charged or credited for { $range }.
+note-discount-replaced = { $new } replaces your discount { $old } from { $date }.
+note-discount-stays-until = Your discount { $discount } stays until { $date }.
+note-discount-stays = Your discount { $discount } stays.
+note-trial-change = You are on a free trial until { $date }, so nothing is charged or credited for this change now.
+
+## What a plan change does: one sentence for now, one for later, then what it replaces
+
+change-trial = The change applies during your free trial, so nothing is charged now.
+change-pay-rest = You pay { $amount } now for the rest of this period ({ $range }).
+change-credit-next-rest = You get a credit of { $amount }, used on your next invoice, for the rest of this period ({ $range }).
+change-credit-kept-rest = You get a credit of { $amount }, kept on your account, for the rest of this period ({ $range }).
+change-nothing-rest = Nothing is charged now for the rest of this period ({ $range }).
+change-pay-restart = You pay { $amount } now for a new billing period starting { $date }, less the unused part of your current period.
+change-credit-next-restart = You get a credit of { $amount }, used on your next invoice, for a new billing period starting { $date }, less the unused part of your current period.
+change-credit-kept-restart = You get a credit of { $amount }, kept on your account, for a new billing period starting { $date }, less the unused part of your current period.
+change-nothing-restart = Nothing is charged now for a new billing period starting { $date }, less the unused part of your current period.
+change-stays-until = Your current terms stay until { $date }.
+change-applies-from = The change applies from { $date } with nothing charged or credited for the rest of this period.
+change-then = From { $date } you pay { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}.
+change-then-tax = From { $date } you pay { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+} including tax.
+change-then-usage = From { $date } you pay { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+}, plus usage.
+change-then-tax-usage = From { $date } you pay { $amount } per { $period ->
+    [P3M] quarter
+    [P6M] 6 months
+    [P1Y] year
+   *[P1M] month
+} including tax, plus usage.
+change-ends = Your contract ends on { $date }.
+change-ends-before-change = Your contract ends on { $date }, before the change would take effect.
+change-replaces-switch = This replaces your scheduled switch to { $plan } on { $date }.
+change-replaces = This replaces your scheduled change on { $date }.

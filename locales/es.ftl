@@ -198,3 +198,135 @@ error-other-heading = Se ha producido un error
 error-other-text = No hemos podido completar este paso. No se ha cobrado nada. Inténtalo de nuevo.
 error-reference = Referencia:
 error-fallback-seller = Compra
+
+## Lo que dice la estimación (el motor aporta los hechos; estas son sus palabras)
+## $item es el artículo de la línea (line-counted si se muestra una cantidad); $range un intervalo de fechas; $date una
+## fecha; $amount un importe; $days y $period-days son números de días (se aplican reglas de plural).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } de { $period-days ->
+    [one] { $period-days } día
+   *[other] { $period-days } días
+})
+line-one-time = { $item }, pago único
+line-trial = { $item }, prueba gratuita, { $range }
+line-usage = { $item }, { $range }, se factura al final del periodo según el uso
+line-proration-credit = Tiempo no utilizado de { $item }, { $range }
+line-proration-charge = Tiempo restante de { $item }, { $range }
+line-credit-name = Crédito
+line-credit = Crédito por tu cambio del { $date }
+line-discount-given-back = { $discount }, ya descontado del tiempo no utilizado
+
+## Descuentos: $discount es discount-label; $value es discount-percent-off o discount-amount-off;
+## $percent es un número con formato; $months y $years son números.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent } % de descuento
+discount-amount-off = { $amount } de descuento
+discount-once = { $value } { $period ->
+    [P3M] el primer trimestre
+    [P6M] los primeros 6 meses
+    [P1Y] el primer año
+   *[P1M] el primer mes
+} y después { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+}.
+discount-months = { $value } durante { $months ->
+    [one] { $months } mes
+   *[other] { $months } meses
+} y después { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+}.
+discount-years = { $value } durante { $years ->
+    [one] { $years } año
+   *[other] { $years } años
+} y después { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+}.
+discount-forever = { $value } { $period ->
+    [P3M] cada trimestre
+    [P6M] cada 6 meses
+    [P1Y] cada año
+   *[P1M] cada mes
+}.
+
+## Notas bajo una factura
+
+note-usage = El uso se factura al final de cada periodo según lo que consumas; aquí aparece como 0.
+note-credit-later = Un crédito de { $amount } (sin impuestos) queda en tu cuenta para próximas facturas.
+note-credit-next = No tienes que pagar nada ahora. Tu crédito de { $amount } (sin impuestos) se aplicará en tu próxima factura.
+note-credit-kept = No tienes que pagar nada ahora. Tu crédito de { $amount } (sin impuestos) se queda en tu cuenta.
+note-ends-in-period = Tu contrato finaliza el { $date }, así que este periodo se factura por { $days } de { $period-days ->
+    [one] { $period-days } día
+   *[other] { $period-days } días
+}.
+note-trial-until = Prueba gratuita hasta el { $date }.
+note-first-payment = Tu primer pago de { $amount } será el { $date }.
+note-ends-in-trial = Tu contrato finaliza durante la prueba gratuita, así que no se cobra nada.
+note-rest-covered = Los créditos y cargos cubren el resto de este periodo, { $range } ({ $days } de { $period-days ->
+    [one] { $period-days } día
+   *[other] { $period-days } días
+}).
+note-rest-credited = Se te abona el tiempo no utilizado de tu plan actual, { $range } ({ $days } de { $period-days ->
+    [one] { $period-days } día
+   *[other] { $period-days } días
+}).
+note-change-later = No cambia nada antes del { $date }, fecha en la que el cambio entra en vigor.
+note-ends-before-change = Tu contrato finaliza antes de que el cambio entre en vigor.
+note-change-unprorated = El cambio se aplica a partir del { $date }; no se cobra ni se abona nada por el periodo { $range }.
+note-discount-replaced = A partir del { $date }, { $new } sustituye a tu descuento { $old }.
+note-discount-stays-until = Tu descuento { $discount } se mantiene hasta el { $date }.
+note-discount-stays = Tu descuento { $discount } se mantiene.
+note-trial-change = Estás en la prueba gratuita hasta el { $date }, así que por ahora no se cobra ni se abona nada por este cambio.
+
+## Qué hace un cambio de plan: una frase para ahora, otra para después y luego lo que sustituye
+
+change-trial = El cambio se aplica durante tu prueba gratuita, así que ahora no se cobra nada.
+change-pay-rest = Pagas { $amount } ahora por el resto de este periodo ({ $range }).
+change-credit-next-rest = Recibes un crédito de { $amount }, que se aplicará en tu próxima factura, por el resto de este periodo ({ $range }).
+change-credit-kept-rest = Recibes un crédito de { $amount }, que se queda en tu cuenta, por el resto de este periodo ({ $range }).
+change-nothing-rest = Ahora no se cobra nada por el resto de este periodo ({ $range }).
+change-pay-restart = Pagas { $amount } ahora por un nuevo periodo de facturación que empieza el { $date }, descontando la parte no utilizada de tu periodo actual.
+change-credit-next-restart = Recibes un crédito de { $amount }, que se aplicará en tu próxima factura, por un nuevo periodo de facturación que empieza el { $date }, descontando la parte no utilizada de tu periodo actual.
+change-credit-kept-restart = Recibes un crédito de { $amount }, que se queda en tu cuenta, por un nuevo periodo de facturación que empieza el { $date }, descontando la parte no utilizada de tu periodo actual.
+change-nothing-restart = Ahora no se cobra nada por un nuevo periodo de facturación que empieza el { $date }, descontando la parte no utilizada de tu periodo actual.
+change-stays-until = Tus condiciones actuales se mantienen hasta el { $date }.
+change-applies-from = El cambio se aplica a partir del { $date }, sin cargos ni abonos por el resto de este periodo.
+change-then = A partir del { $date } pagas { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+}.
+change-then-tax = A partir del { $date } pagas { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+} con impuestos incluidos.
+change-then-usage = A partir del { $date } pagas { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+}, más el uso.
+change-then-tax-usage = A partir del { $date } pagas { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] cada 6 meses
+    [P1Y] al año
+   *[P1M] al mes
+} con impuestos incluidos, más el uso.
+change-ends = Tu contrato finaliza el { $date }.
+change-ends-before-change = Tu contrato finaliza el { $date }, antes de que el cambio entre en vigor.
+change-replaces-switch = Esto sustituye al cambio a { $plan } que tenías programado para el { $date }.
+change-replaces = Esto sustituye al cambio que tenías programado para el { $date }.

@@ -198,3 +198,135 @@ error-other-heading = Une erreur s’est produite
 error-other-text = Nous n’avons pas pu terminer cette étape. Rien n’a été facturé. Veuillez réessayer.
 error-reference = Référence :
 error-fallback-seller = Commande
+
+## Ce que dit l’estimation (le moteur fournit les faits ; voici ses formulations)
+## $item est l’article de la ligne (line-counted si une quantité est affichée) ; $range une période ; $date une
+## date ; $amount un montant ; $days et $period-days sont des nombres de jours (règles de pluriel).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} sur { $period-days })
+line-one-time = { $item }, paiement unique
+line-trial = { $item }, essai gratuit, { $range }
+line-usage = { $item }, { $range }, facturé en fin de période selon votre utilisation
+line-proration-credit = Temps non utilisé sur { $item }, { $range }
+line-proration-charge = Temps restant sur { $item }, { $range }
+line-credit-name = Crédit
+line-credit = Crédit issu de votre modification du { $date }
+line-discount-given-back = { $discount }, dont le montant a déjà été déduit du temps non utilisé
+
+## Réductions : $discount est discount-label ; $value est discount-percent-off ou discount-amount-off ;
+## $percent est un nombre formaté ; $months et $years sont des nombres.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent } % de réduction
+discount-amount-off = { $amount } de réduction
+discount-once = { $value } { $period ->
+    [P3M] sur le premier trimestre
+    [P6M] sur les 6 premiers mois
+    [P1Y] sur la première année
+   *[P1M] sur le premier mois
+}, puis { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+}.
+discount-months = { $value } pendant { $months ->
+    [one] { $months } mois
+   *[other] { $months } mois
+}, puis { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+}.
+discount-years = { $value } pendant { $years ->
+    [one] { $years } an
+   *[other] { $years } ans
+}, puis { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+}.
+discount-forever = { $value } { $period ->
+    [P3M] chaque trimestre
+    [P6M] tous les 6 mois
+    [P1Y] chaque année
+   *[P1M] chaque mois
+}.
+
+## Remarques sous une facture
+
+note-usage = L’utilisation est facturée à la fin de chaque période selon votre consommation ; elle apparaît ici à 0.
+note-credit-later = Un crédit de { $amount } (hors taxes) reste sur votre compte pour vos prochaines factures.
+note-credit-next = Rien à payer pour le moment. Votre crédit de { $amount } (hors taxes) sera utilisé sur votre prochaine facture.
+note-credit-kept = Rien à payer pour le moment. Votre crédit de { $amount } (hors taxes) reste sur votre compte.
+note-ends-in-period = Votre contrat prend fin le { $date } : cette période est donc facturée pour { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} sur { $period-days }.
+note-trial-until = Essai gratuit jusqu’au { $date }.
+note-first-payment = Votre premier paiement de { $amount } aura lieu le { $date }.
+note-ends-in-trial = Votre contrat prend fin pendant l’essai gratuit : rien n’est donc facturé.
+note-rest-covered = Les crédits et les frais couvrent le reste de cette période : { $range } ({ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} sur { $period-days }).
+note-rest-credited = Le temps non utilisé de votre offre actuelle vous est crédité : { $range } ({ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} sur { $period-days }).
+note-change-later = Rien ne change avant le { $date }, date à laquelle le changement prend effet.
+note-ends-before-change = Votre contrat prend fin avant que le changement ne prenne effet.
+note-change-unprorated = Le changement s’applique à partir du { $date } ; rien n’est facturé ni crédité pour la période { $range }.
+note-discount-replaced = À partir du { $date }, { $new } remplace votre réduction { $old }.
+note-discount-stays-until = Votre réduction { $discount } reste appliquée jusqu’au { $date }.
+note-discount-stays = Votre réduction { $discount } reste appliquée.
+note-trial-change = Vous êtes en essai gratuit jusqu’au { $date } : rien n’est donc facturé ni crédité pour ce changement pour le moment.
+
+## Effet d’un changement d’offre : une phrase pour maintenant, une pour plus tard, puis ce qu’il remplace
+
+change-trial = Le changement s’applique pendant votre essai gratuit : rien n’est donc facturé maintenant.
+change-pay-rest = Vous payez { $amount } maintenant pour le reste de cette période ({ $range }).
+change-credit-next-rest = Vous recevez un crédit de { $amount }, utilisé sur votre prochaine facture, pour le reste de cette période ({ $range }).
+change-credit-kept-rest = Vous recevez un crédit de { $amount }, conservé sur votre compte, pour le reste de cette période ({ $range }).
+change-nothing-rest = Rien n’est facturé maintenant pour le reste de cette période ({ $range }).
+change-pay-restart = Vous payez { $amount } maintenant pour une nouvelle période de facturation commençant le { $date }, déduction faite de la partie non utilisée de votre période actuelle.
+change-credit-next-restart = Vous recevez un crédit de { $amount }, utilisé sur votre prochaine facture, pour une nouvelle période de facturation commençant le { $date }, déduction faite de la partie non utilisée de votre période actuelle.
+change-credit-kept-restart = Vous recevez un crédit de { $amount }, conservé sur votre compte, pour une nouvelle période de facturation commençant le { $date }, déduction faite de la partie non utilisée de votre période actuelle.
+change-nothing-restart = Rien n’est facturé maintenant pour une nouvelle période de facturation commençant le { $date }, déduction faite de la partie non utilisée de votre période actuelle.
+change-stays-until = Vos conditions actuelles restent en vigueur jusqu’au { $date }.
+change-applies-from = Le changement s’applique à partir du { $date }, sans frais ni crédit pour le reste de cette période.
+change-then = À partir du { $date }, vous payez { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+}.
+change-then-tax = À partir du { $date }, vous payez { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+} toutes taxes comprises.
+change-then-usage = À partir du { $date }, vous payez { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+}, plus les frais liés à l’utilisation.
+change-then-tax-usage = À partir du { $date }, vous payez { $amount } { $period ->
+    [P3M] par trimestre
+    [P6M] tous les 6 mois
+    [P1Y] par an
+   *[P1M] par mois
+} toutes taxes comprises, plus les frais liés à l’utilisation.
+change-ends = Votre contrat prend fin le { $date }.
+change-ends-before-change = Votre contrat prend fin le { $date }, avant que le changement ne prenne effet.
+change-replaces-switch = Ceci remplace votre passage à l’offre { $plan } prévu le { $date }.
+change-replaces = Ceci remplace votre changement prévu le { $date }.

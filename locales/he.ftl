@@ -198,3 +198,141 @@ error-other-heading = משהו השתבש
 error-other-text = לא ניתן היה להשלים את השלב הזה. לא בוצע חיוב. יש לנסות שוב.
 error-reference = אסמכתה:
 error-fallback-seller = תשלום
+
+## What the estimate says (the engine gives the facts; these are its words)
+## $item is the line's item (line-counted when a quantity shows); $range a date range; $date a
+## date; $amount money; $days and $period-days are numbers of days (plural rules apply).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } מתוך { $period-days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $period-days } ימים
+})
+line-one-time = { $item }, חיוב חד-פעמי
+line-trial = { $item }, תקופת ניסיון חינם, { $range }
+line-usage = { $item }, { $range }, בחיוב בסוף התקופה לפי השימוש בפועל
+line-proration-credit = זמן שלא נוצל ב-{ $item }, { $range }
+line-proration-charge = הזמן הנותר ב-{ $item }, { $range }
+line-credit-name = זיכוי
+line-credit = זיכוי על השינוי שבוצע ב-{ $date }
+line-discount-given-back = { $discount }, ההנחה כבר נוכתה מהזמן שלא נוצל
+
+## Discounts: $discount is discount-label; $value is discount-percent-off or discount-amount-off;
+## $percent is a formatted number; $months and $years are numbers.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent }% הנחה
+discount-amount-off = { $amount } הנחה
+discount-once = { $value } { $period ->
+    [P3M] ברבעון הראשון
+    [P6M] ב-6 החודשים הראשונים
+    [P1Y] בשנה הראשונה
+   *[P1M] בחודש הראשון
+}, ולאחר מכן { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}.
+discount-months = { $value } למשך { $months ->
+    [one] חודש אחד
+    [two] חודשיים
+   *[other] { $months } חודשים
+}, ולאחר מכן { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}.
+discount-years = { $value } למשך { $years ->
+    [one] שנה אחת
+    [two] שנתיים
+   *[other] { $years } שנים
+}, ולאחר מכן { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}.
+discount-forever = { $value } { $period ->
+    [P3M] בכל רבעון
+    [P6M] בכל 6 חודשים
+    [P1Y] בכל שנה
+   *[P1M] בכל חודש
+}.
+
+## Notes under an invoice
+
+note-usage = השימוש מחויב בסוף כל תקופה לפי השימוש בפועל, ולכן הוא מוצג כאן כ-0.
+note-credit-later = זיכוי בסך { $amount } (לפני מס) יישאר בחשבון לטובת חשבוניות עתידיות.
+note-credit-next = אין מה לשלם כעת. הזיכוי בסך { $amount } (לפני מס) ינוצל בחשבונית הבאה.
+note-credit-kept = אין מה לשלם כעת. הזיכוי בסך { $amount } (לפני מס) יישאר בחשבון.
+note-ends-in-period = החוזה מסתיים ב-{ $date }, ולכן החיוב לתקופה זו הוא עבור { $days } מתוך { $period-days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $period-days } ימים
+}.
+note-trial-until = תקופת ניסיון חינם עד { $date }.
+note-first-payment = התשלום הראשון, בסך { $amount }, יתבצע ב-{ $date }.
+note-ends-in-trial = החוזה מסתיים במהלך תקופת הניסיון החינמית, ולכן לא יבוצע חיוב.
+note-rest-covered = הזיכויים והחיובים מכסים את יתרת התקופה הנוכחית, { $range } ({ $days } מתוך { $period-days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $period-days } ימים
+}).
+note-rest-credited = התוכנית הנוכחית מזוכה עבור הזמן שלא נוצל, { $range } ({ $days } מתוך { $period-days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $period-days } ימים
+}).
+note-change-later = דבר לא ישתנה לפני { $date }, המועד שבו השינוי ייכנס לתוקף.
+note-ends-before-change = החוזה מסתיים לפני שהשינוי ייכנס לתוקף.
+note-change-unprorated = השינוי חל החל מ-{ $date }; לא יבוצע חיוב או זיכוי עבור { $range }.
+note-discount-replaced = החל מ-{ $date }, { $new } יחליף את ההנחה { $old }.
+note-discount-stays-until = ההנחה { $discount } נשארת בתוקף עד { $date }.
+note-discount-stays = ההנחה { $discount } נשארת בתוקף.
+note-trial-change = תקופת הניסיון החינמית נמשכת עד { $date }, ולכן לא יבוצע כעת חיוב או זיכוי עבור השינוי הזה.
+
+## What a plan change does: one sentence for now, one for later, then what it replaces
+
+change-trial = השינוי חל במהלך תקופת הניסיון החינמית, ולכן לא יבוצע חיוב כעת.
+change-pay-rest = יש לשלם כעת { $amount } עבור יתרת התקופה הנוכחית ({ $range }).
+change-credit-next-rest = יתקבל זיכוי בסך { $amount } עבור יתרת התקופה הנוכחית ({ $range }), והוא ינוצל בחשבונית הבאה.
+change-credit-kept-rest = יתקבל זיכוי בסך { $amount } עבור יתרת התקופה הנוכחית ({ $range }), והוא יישאר בחשבון.
+change-nothing-rest = לא יבוצע כעת חיוב עבור יתרת התקופה הנוכחית ({ $range }).
+change-pay-restart = יש לשלם כעת { $amount } עבור תקופת חיוב חדשה שמתחילה ב-{ $date }, בניכוי החלק שלא נוצל מהתקופה הנוכחית.
+change-credit-next-restart = יתקבל זיכוי בסך { $amount }, שינוצל בחשבונית הבאה, עבור תקופת חיוב חדשה שמתחילה ב-{ $date }, בניכוי החלק שלא נוצל מהתקופה הנוכחית.
+change-credit-kept-restart = יתקבל זיכוי בסך { $amount }, שיישאר בחשבון, עבור תקופת חיוב חדשה שמתחילה ב-{ $date }, בניכוי החלק שלא נוצל מהתקופה הנוכחית.
+change-nothing-restart = לא יבוצע כעת חיוב עבור תקופת חיוב חדשה שמתחילה ב-{ $date }, בניכוי החלק שלא נוצל מהתקופה הנוכחית.
+change-stays-until = התנאים הנוכחיים נשארים בתוקף עד { $date }.
+change-applies-from = השינוי חל החל מ-{ $date }, ללא חיוב או זיכוי עבור יתרת התקופה הנוכחית.
+change-then = החל מ-{ $date } התשלום יהיה { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}.
+change-then-tax = החל מ-{ $date } התשלום יהיה { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+} כולל מס.
+change-then-usage = החל מ-{ $date } התשלום יהיה { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+}, בתוספת חיוב לפי שימוש.
+change-then-tax-usage = החל מ-{ $date } התשלום יהיה { $amount } { $period ->
+    [P3M] לרבעון
+    [P6M] ל-6 חודשים
+    [P1Y] לשנה
+   *[P1M] לחודש
+} כולל מס, בתוספת חיוב לפי שימוש.
+change-ends = החוזה מסתיים ב-{ $date }.
+change-ends-before-change = החוזה מסתיים ב-{ $date }, לפני שהשינוי ייכנס לתוקף.
+change-replaces-switch = שינוי זה מחליף את המעבר המתוכנן ל-{ $plan } ב-{ $date }.
+change-replaces = שינוי זה מחליף את השינוי שתוכנן ל-{ $date }.

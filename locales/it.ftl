@@ -198,3 +198,135 @@ error-other-heading = Si è verificato un errore
 error-other-text = Non è stato possibile completare questo passaggio. Non è stato addebitato nulla. Riprova.
 error-reference = Riferimento:
 error-fallback-seller = Checkout
+
+## Cosa dice la stima (il motore fornisce i fatti; queste sono le sue parole)
+## $item è l'articolo della voce (line-counted quando è indicata una quantità); $range un intervallo di date; $date una
+## data; $amount un importo; $days e $period-days sono numeri di giorni (si applicano le regole del plurale).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} su { $period-days })
+line-one-time = { $item }, addebito una tantum
+line-trial = { $item }, prova gratuita, { $range }
+line-usage = { $item }, { $range }, fatturato a fine periodo in base all'utilizzo
+line-proration-credit = Tempo non utilizzato di { $item }, { $range }
+line-proration-charge = Tempo rimanente di { $item }, { $range }
+line-credit-name = Credito
+line-credit = Credito dalla modifica del { $date }
+line-discount-given-back = { $discount }, già detratto dal tempo non utilizzato
+
+## Sconti: $discount è discount-label; $value è discount-percent-off o discount-amount-off;
+## $percent è un numero formattato; $months e $years sono numeri.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent }% di sconto
+discount-amount-off = { $amount } di sconto
+discount-once = { $value } { $period ->
+    [P3M] per il primo trimestre
+    [P6M] per i primi 6 mesi
+    [P1Y] per il primo anno
+   *[P1M] per il primo mese
+}, poi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+}.
+discount-months = { $value } per { $months ->
+    [one] { $months } mese
+   *[other] { $months } mesi
+}, poi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+}.
+discount-years = { $value } per { $years ->
+    [one] { $years } anno
+   *[other] { $years } anni
+}, poi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+}.
+discount-forever = { $value } { $period ->
+    [P3M] ogni trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] ogni anno
+   *[P1M] ogni mese
+}.
+
+## Note sotto una fattura
+
+note-usage = L'utilizzo viene fatturato alla fine di ogni periodo in base al consumo effettivo; qui è indicato a 0.
+note-credit-later = Un credito di { $amount } (imposte escluse) resta sul tuo account per le fatture successive.
+note-credit-next = Non devi pagare nulla ora. Il tuo credito di { $amount } (imposte escluse) verrà usato nella prossima fattura.
+note-credit-kept = Non devi pagare nulla ora. Il tuo credito di { $amount } (imposte escluse) resta sul tuo account.
+note-ends-in-period = Il tuo contratto termina il { $date }, quindi questo periodo viene addebitato per { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} su { $period-days }.
+note-trial-until = Prova gratuita fino al { $date }.
+note-first-payment = Il tuo primo pagamento di { $amount } sarà il { $date }.
+note-ends-in-trial = Il tuo contratto termina durante la prova gratuita, quindi non viene addebitato nulla.
+note-rest-covered = Crediti e addebiti coprono il resto di questo periodo, { $range } ({ $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} su { $period-days }).
+note-rest-credited = Il tempo non utilizzato del tuo piano attuale ti viene accreditato: { $range } ({ $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} su { $period-days }).
+note-change-later = Non cambia nulla prima del { $date }, data in cui la modifica avrà effetto.
+note-ends-before-change = Il tuo contratto termina prima che la modifica abbia effetto.
+note-change-unprorated = La modifica si applica dal { $date }; non viene addebitato né accreditato nulla per il periodo { $range }.
+note-discount-replaced = Dal { $date }, { $new } sostituisce il tuo sconto { $old }.
+note-discount-stays-until = Il tuo sconto { $discount } resta valido fino al { $date }.
+note-discount-stays = Il tuo sconto { $discount } resta valido.
+note-trial-change = Sei in prova gratuita fino al { $date }, quindi per ora non viene addebitato né accreditato nulla per questa modifica.
+
+## Cosa comporta un cambio di piano: una frase per ora, una per dopo, poi cosa sostituisce
+
+change-trial = La modifica si applica durante la prova gratuita, quindi ora non viene addebitato nulla.
+change-pay-rest = Paghi ora { $amount } per il resto di questo periodo ({ $range }).
+change-credit-next-rest = Ricevi un credito di { $amount }, da usare nella prossima fattura, per il resto di questo periodo ({ $range }).
+change-credit-kept-rest = Ricevi un credito di { $amount }, che resta sul tuo account, per il resto di questo periodo ({ $range }).
+change-nothing-rest = Ora non viene addebitato nulla per il resto di questo periodo ({ $range }).
+change-pay-restart = Paghi ora { $amount } per un nuovo periodo di fatturazione che inizia il { $date }, al netto della parte non utilizzata del periodo attuale.
+change-credit-next-restart = Ricevi un credito di { $amount }, da usare nella prossima fattura, per un nuovo periodo di fatturazione che inizia il { $date }, al netto della parte non utilizzata del periodo attuale.
+change-credit-kept-restart = Ricevi un credito di { $amount }, che resta sul tuo account, per un nuovo periodo di fatturazione che inizia il { $date }, al netto della parte non utilizzata del periodo attuale.
+change-nothing-restart = Ora non viene addebitato nulla per un nuovo periodo di fatturazione che inizia il { $date }, al netto della parte non utilizzata del periodo attuale.
+change-stays-until = Le tue condizioni attuali restano valide fino al { $date }.
+change-applies-from = La modifica si applica dal { $date }, senza addebiti né accrediti per il resto di questo periodo.
+change-then = Dal { $date } paghi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+}.
+change-then-tax = Dal { $date } paghi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+} imposte incluse.
+change-then-usage = Dal { $date } paghi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+}, più i costi di utilizzo.
+change-then-tax-usage = Dal { $date } paghi { $amount } { $period ->
+    [P3M] al trimestre
+    [P6M] ogni 6 mesi
+    [P1Y] all'anno
+   *[P1M] al mese
+} imposte incluse, più i costi di utilizzo.
+change-ends = Il tuo contratto termina il { $date }.
+change-ends-before-change = Il tuo contratto termina il { $date }, prima che la modifica abbia effetto.
+change-replaces-switch = Questa modifica sostituisce il passaggio a { $plan } programmato per il { $date }.
+change-replaces = Questa modifica sostituisce quella programmata per il { $date }.

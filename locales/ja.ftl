@@ -198,3 +198,117 @@ error-other-heading = 問題が発生しました
 error-other-text = この手順を完了できませんでした。請求は発生していません。もう一度お試しください。
 error-reference = 参照番号:
 error-fallback-seller = 購入手続き
+
+## What the estimate says (the engine gives the facts; these are its words)
+## $item is the line's item (line-counted when a quantity shows); $range a date range; $date a
+## date; $amount money; $days and $period-days are numbers of days (plural rules apply).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }、{ $range }
+line-recurring-part = { $item }、{ $range }（{ $period-days }日のうち{ $days }日分）
+line-one-time = { $item }（1回限りの料金）
+line-trial = { $item }、無料トライアル、{ $range }
+line-usage = { $item }、{ $range }（期間終了時に使用量に応じて請求）
+line-proration-credit = { $item }の未使用期間、{ $range }
+line-proration-charge = { $item }の残り期間、{ $range }
+line-credit-name = クレジット
+line-credit = { $date }の変更によるクレジット
+line-discount-given-back = { $discount }（未使用期間分からすでに差し引き済み）
+
+## Discounts: $discount is discount-label; $value is discount-percent-off or discount-amount-off;
+## $percent is a formatted number; $months and $years are numbers.
+
+discount-label = { $name }（{ $value }）
+discount-percent-off = { $percent }%オフ
+discount-amount-off = { $amount }オフ
+discount-once = 最初の{ $period ->
+    [P3M] 四半期
+    [P6M] 6か月
+    [P1Y] 1年
+   *[P1M] 1か月
+}は{ $value }、その後は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } となります。
+discount-months = { $months }か月間は{ $value }、その後は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } となります。
+discount-years = { $years }年間は{ $value }、その後は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } となります。
+discount-forever = { $value }が{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+}適用されます。
+
+## Notes under an invoice
+
+note-usage = 使用量に応じた料金は各期間の終了時に請求されるため、ここでは 0 と表示されます。
+note-credit-later = { $amount }（税抜）のクレジットはアカウントに残り、今後の請求書に充当されます。
+note-credit-next = 現時点でのお支払いはありません。{ $amount }（税抜）のクレジットは次回の請求書に充当されます。
+note-credit-kept = 現時点でのお支払いはありません。{ $amount }（税抜）のクレジットはアカウントに保持されます。
+note-ends-in-period = 契約は{ $date }に終了するため、この期間は{ $period-days }日のうち{ $days }日分が請求されます。
+note-trial-until = { $date }まで無料トライアルです。
+note-first-payment = 初回のお支払い（{ $amount }）は{ $date }です。
+note-ends-in-trial = 契約は無料トライアル期間中に終了するため、請求は発生しません。
+note-rest-covered = この期間の残り（{ $range }、{ $period-days }日のうち{ $days }日分）は、クレジットと料金で精算されます。
+note-rest-credited = 現在のプランの未使用期間（{ $range }、{ $period-days }日のうち{ $days }日分）はクレジットとして計上されます。
+note-change-later = 変更が適用される{ $date }までは、何も変わりません。
+note-ends-before-change = 変更が適用される前に契約が終了します。
+note-change-unprorated = 変更は{ $date }から適用されます。{ $range }の期間については、請求もクレジットも発生しません。
+note-discount-replaced = { $date }以降、現在の割引 { $old } は { $new } に置き換わります。
+note-discount-stays-until = 割引 { $discount } は{ $date }まで適用されます。
+note-discount-stays = 割引 { $discount } は引き続き適用されます。
+note-trial-change = { $date }まで無料トライアル中のため、今回の変更による請求やクレジットは現時点では発生しません。
+
+## What a plan change does: one sentence for now, one for later, then what it replaces
+
+change-trial = 変更は無料トライアル期間中に適用されるため、現時点での請求はありません。
+change-pay-rest = この期間の残り（{ $range }）の料金として、今回 { $amount } をお支払いいただきます。
+change-credit-next-rest = この期間の残り（{ $range }）について { $amount } のクレジットが付与され、次回の請求書に充当されます。
+change-credit-kept-rest = この期間の残り（{ $range }）について { $amount } のクレジットが付与され、アカウントに保持されます。
+change-nothing-rest = この期間の残り（{ $range }）について、現時点での請求はありません。
+change-pay-restart = { $date }から始まる新しい請求期間の料金から、現在の期間の未使用分を差し引いた { $amount } を今回お支払いいただきます。
+change-credit-next-restart = { $date }から始まる新しい請求期間の料金から現在の期間の未使用分を差し引いた結果、{ $amount } のクレジットが付与され、次回の請求書に充当されます。
+change-credit-kept-restart = { $date }から始まる新しい請求期間の料金から現在の期間の未使用分を差し引いた結果、{ $amount } のクレジットが付与され、アカウントに保持されます。
+change-nothing-restart = { $date }から始まる新しい請求期間の料金から現在の期間の未使用分を差し引いた結果、現時点での請求はありません。
+change-stays-until = { $date }までは現在の条件が適用されます。
+change-applies-from = 変更は{ $date }から適用されます。この期間の残りについては、請求もクレジットも発生しません。
+change-then = { $date }以降は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } をお支払いいただきます。
+change-then-tax = { $date }以降は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount }（税込）をお支払いいただきます。
+change-then-usage = { $date }以降は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount } に加えて、使用量に応じた料金をお支払いいただきます。
+change-then-tax-usage = { $date }以降は{ $period ->
+    [P3M] 四半期ごとに
+    [P6M] 6か月ごとに
+    [P1Y] 毎年
+   *[P1M] 毎月
+} { $amount }（税込）に加えて、使用量に応じた料金をお支払いいただきます。
+change-ends = 契約は{ $date }に終了します。
+change-ends-before-change = 契約は変更が適用される前の{ $date }に終了します。
+change-replaces-switch = この変更は、{ $date }に予定されていた{ $plan }への切り替えに代わって適用されます。
+change-replaces = この変更は、{ $date }に予定されていた変更に代わって適用されます。

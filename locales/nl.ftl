@@ -198,3 +198,135 @@ error-other-heading = Er is iets misgegaan
 error-other-text = We konden deze stap niet voltooien. Er is niets in rekening gebracht. Probeer het opnieuw.
 error-reference = Referentie:
 error-fallback-seller = Checkout
+
+## Wat de schatting zegt (de engine levert de feiten; dit zijn de woorden)
+## $item is het artikel van de regel (line-counted als er een aantal wordt getoond); $range een periode; $date een
+## datum; $amount een bedrag; $days en $period-days zijn aantallen dagen (meervoudsregels gelden).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } van { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagen
+})
+line-one-time = { $item }, eenmalige kosten
+line-trial = { $item }, gratis proefperiode, { $range }
+line-usage = { $item }, { $range }, aan het einde van de periode gefactureerd op basis van je gebruik
+line-proration-credit = Ongebruikte tijd van { $item }, { $range }
+line-proration-charge = Resterende tijd van { $item }, { $range }
+line-credit-name = Tegoed
+line-credit = Tegoed uit je wijziging van { $date }
+line-discount-given-back = { $discount }, al in mindering gebracht op de ongebruikte tijd
+
+## Kortingen: $discount is discount-label; $value is discount-percent-off of discount-amount-off;
+## $percent is een opgemaakt getal; $months en $years zijn getallen.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent }% korting
+discount-amount-off = { $amount } korting
+discount-once = { $value } op je eerste { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}, daarna { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}.
+discount-months = { $value } gedurende { $months ->
+    [one] 1 maand
+   *[other] { $months } maanden
+}, daarna { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}.
+discount-years = { $value } gedurende { $years ->
+    [one] 1 jaar
+   *[other] { $years } jaar
+}, daarna { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}.
+discount-forever = { $value } { $period ->
+    [P3M] elk kwartaal
+    [P6M] elke 6 maanden
+    [P1Y] elk jaar
+   *[P1M] elke maand
+}.
+
+## Opmerkingen onder een factuur
+
+note-usage = Gebruik wordt aan het einde van elke periode gefactureerd op basis van wat je verbruikt; hier staat het op 0.
+note-credit-later = Een tegoed van { $amount } (excl. btw) blijft op je account staan voor volgende facturen.
+note-credit-next = Je hoeft nu niets te betalen. Je tegoed van { $amount } (excl. btw) wordt verrekend met je volgende factuur.
+note-credit-kept = Je hoeft nu niets te betalen. Je tegoed van { $amount } (excl. btw) blijft op je account staan.
+note-ends-in-period = Je contract eindigt op { $date }, dus voor deze periode betaal je { $days } van { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagen
+}.
+note-trial-until = Gratis proefperiode tot { $date }.
+note-first-payment = Je eerste betaling van { $amount } is op { $date }.
+note-ends-in-trial = Je contract eindigt tijdens de gratis proefperiode, dus er wordt niets in rekening gebracht.
+note-rest-covered = Tegoeden en kosten dekken de rest van deze periode, { $range } ({ $days } van { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagen
+}).
+note-rest-credited = Je krijgt tegoed voor de ongebruikte tijd van je huidige plan, { $range } ({ $days } van { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagen
+}).
+note-change-later = Vóór { $date } verandert er niets; dan gaat de wijziging in.
+note-ends-before-change = Je contract eindigt voordat de wijziging zou ingaan.
+note-change-unprorated = De wijziging geldt vanaf { $date }; voor { $range } wordt niets in rekening gebracht of gecrediteerd.
+note-discount-replaced = { $new } vervangt vanaf { $date } je korting { $old }.
+note-discount-stays-until = Je korting { $discount } blijft gelden tot { $date }.
+note-discount-stays = Je korting { $discount } blijft gelden.
+note-trial-change = Je hebt tot { $date } een gratis proefperiode, dus voor deze wijziging wordt nu niets in rekening gebracht of gecrediteerd.
+
+## Wat een planwijziging doet: één zin voor nu, één voor later, dan wat ze vervangt
+
+change-trial = De wijziging gaat in tijdens je gratis proefperiode, dus er wordt nu niets in rekening gebracht.
+change-pay-rest = Je betaalt nu { $amount } voor de rest van deze periode ({ $range }).
+change-credit-next-rest = Je krijgt voor de rest van deze periode ({ $range }) een tegoed van { $amount }, dat wordt verrekend met je volgende factuur.
+change-credit-kept-rest = Je krijgt voor de rest van deze periode ({ $range }) een tegoed van { $amount }, dat op je account blijft staan.
+change-nothing-rest = Voor de rest van deze periode ({ $range }) wordt nu niets in rekening gebracht.
+change-pay-restart = Je betaalt nu { $amount } voor een nieuwe factuurperiode vanaf { $date }, min het ongebruikte deel van je huidige periode.
+change-credit-next-restart = Voor een nieuwe factuurperiode vanaf { $date }, min het ongebruikte deel van je huidige periode, krijg je een tegoed van { $amount } dat wordt verrekend met je volgende factuur.
+change-credit-kept-restart = Voor een nieuwe factuurperiode vanaf { $date }, min het ongebruikte deel van je huidige periode, krijg je een tegoed van { $amount } dat op je account blijft staan.
+change-nothing-restart = Voor een nieuwe factuurperiode vanaf { $date }, min het ongebruikte deel van je huidige periode, wordt nu niets in rekening gebracht.
+change-stays-until = Je huidige voorwaarden blijven gelden tot { $date }.
+change-applies-from = De wijziging geldt vanaf { $date }; voor de rest van deze periode wordt niets in rekening gebracht of gecrediteerd.
+change-then = Vanaf { $date } betaal je { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}.
+change-then-tax = Vanaf { $date } betaal je { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+} inclusief btw.
+change-then-usage = Vanaf { $date } betaal je { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+}, plus gebruikskosten.
+change-then-tax-usage = Vanaf { $date } betaal je { $amount } per { $period ->
+    [P3M] kwartaal
+    [P6M] 6 maanden
+    [P1Y] jaar
+   *[P1M] maand
+} inclusief btw, plus gebruikskosten.
+change-ends = Je contract eindigt op { $date }.
+change-ends-before-change = Je contract eindigt op { $date }, voordat de wijziging zou ingaan.
+change-replaces-switch = Dit vervangt je geplande overstap naar { $plan } op { $date }.
+change-replaces = Dit vervangt je geplande wijziging op { $date }.

@@ -198,3 +198,147 @@ error-other-heading = Coś poszło nie tak
 error-other-text = Nie udało się ukończyć tego kroku. Nie pobrano żadnej opłaty. Spróbuj ponownie.
 error-reference = Numer referencyjny:
 error-fallback-seller = Zamówienie
+
+## Co mówi wycena (silnik podaje fakty, a to są jego słowa)
+## $item to pozycja wiersza (line-counted, gdy widać ilość); $range to zakres dat; $date to
+## data; $amount to kwota; $days i $period-days to liczby dni (obowiązują reguły liczby mnogiej).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } z { $period-days } { $period-days ->
+    [one] dnia
+    [few] dni
+    [many] dni
+   *[other] dni
+})
+line-one-time = { $item }, opłata jednorazowa
+line-trial = { $item }, bezpłatny okres próbny, { $range }
+line-usage = { $item }, { $range }, rozliczane na koniec okresu według zużycia
+line-proration-credit = Niewykorzystany czas – { $item }, { $range }
+line-proration-charge = Pozostały czas – { $item }, { $range }
+line-credit-name = Środki na koncie
+line-credit = Środki z tytułu zmiany z { $date }
+line-discount-given-back = { $discount } – już odliczono od kwoty za niewykorzystany czas
+
+## Rabaty: $discount to discount-label; $value to discount-percent-off lub discount-amount-off;
+## $percent to sformatowana liczba; $months i $years to liczby.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent } % zniżki
+discount-amount-off = { $amount } zniżki
+discount-once = { $value } { $period ->
+    [P3M] na pierwszy kwartał
+    [P6M] na pierwsze 6 miesięcy
+    [P1Y] na pierwszy rok
+   *[P1M] na pierwszy miesiąc
+}, następnie { $amount } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+discount-months = { $value } przez { $months ->
+    [one] 1 miesiąc
+    [few] { $months } miesiące
+    [many] { $months } miesięcy
+   *[other] { $months } miesiąca
+}, następnie { $amount } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+discount-years = { $value } przez { $years ->
+    [one] 1 rok
+    [few] { $years } lata
+    [many] { $years } lat
+   *[other] { $years } roku
+}, następnie { $amount } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+discount-forever = { $value } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+
+## Uwagi pod fakturą
+
+note-usage = Opłaty za zużycie są naliczane na koniec każdego okresu według faktycznego zużycia, dlatego tutaj wykazano je jako 0.
+note-credit-later = Środki w wysokości { $amount } (netto) pozostaną na Twoim koncie i zostaną wykorzystane przy kolejnych fakturach.
+note-credit-next = Teraz nic nie płacisz. Twoje środki w wysokości { $amount } (netto) zostaną wykorzystane przy następnej fakturze.
+note-credit-kept = Teraz nic nie płacisz. Twoje środki w wysokości { $amount } (netto) pozostaną na Twoim koncie.
+note-ends-in-period = Twoja umowa kończy się { $date }, więc za ten okres naliczamy opłatę za { $days } z { $period-days } { $period-days ->
+    [one] dnia
+    [few] dni
+    [many] dni
+   *[other] dni
+}.
+note-trial-until = Bezpłatny okres próbny do { $date }.
+note-first-payment = Pierwsza płatność w wysokości { $amount } nastąpi { $date }.
+note-ends-in-trial = Twoja umowa kończy się w trakcie bezpłatnego okresu próbnego, więc nie naliczamy żadnej opłaty.
+note-rest-covered = Środki i opłaty pokrywają pozostałą część tego okresu, { $range } ({ $days } z { $period-days } { $period-days ->
+    [one] dnia
+    [few] dni
+    [many] dni
+   *[other] dni
+}).
+note-rest-credited = Za niewykorzystany czas obecnego planu, { $range } ({ $days } z { $period-days } { $period-days ->
+    [one] dnia
+    [few] dni
+    [many] dni
+   *[other] dni
+}), otrzymujesz środki.
+note-change-later = Do { $date } nic się nie zmienia; tego dnia zmiana wejdzie w życie.
+note-ends-before-change = Twoja umowa kończy się, zanim zmiana weszłaby w życie.
+note-change-unprorated = Zmiana obowiązuje od { $date }; za okres { $range } nie naliczamy opłat ani nie przyznajemy środków.
+note-discount-replaced = Od { $date } rabat { $new } zastępuje Twój dotychczasowy rabat { $old }.
+note-discount-stays-until = Twój rabat { $discount } obowiązuje do { $date }.
+note-discount-stays = Twój rabat { $discount } nadal obowiązuje.
+note-trial-change = Do { $date } trwa Twój bezpłatny okres próbny, więc za tę zmianę nie naliczamy teraz opłat ani nie przyznajemy środków.
+
+## Co daje zmiana planu: jedno zdanie o tym, co teraz, jedno o tym, co później, a potem co zastępuje
+
+change-trial = Zmiana obowiązuje w trakcie bezpłatnego okresu próbnego, więc teraz nie naliczamy żadnej opłaty.
+change-pay-rest = Teraz płacisz { $amount } za pozostałą część tego okresu ({ $range }).
+change-credit-next-rest = Za pozostałą część tego okresu ({ $range }) otrzymujesz środki w wysokości { $amount }, które zostaną wykorzystane przy następnej fakturze.
+change-credit-kept-rest = Za pozostałą część tego okresu ({ $range }) otrzymujesz środki w wysokości { $amount }, które pozostaną na Twoim koncie.
+change-nothing-rest = Za pozostałą część tego okresu ({ $range }) nie naliczamy teraz żadnej opłaty.
+change-pay-restart = Teraz płacisz { $amount } za nowy okres rozliczeniowy od { $date }, po odliczeniu niewykorzystanej części obecnego okresu.
+change-credit-next-restart = Za nowy okres rozliczeniowy od { $date }, po odliczeniu niewykorzystanej części obecnego okresu, otrzymujesz środki w wysokości { $amount }, które zostaną wykorzystane przy następnej fakturze.
+change-credit-kept-restart = Za nowy okres rozliczeniowy od { $date }, po odliczeniu niewykorzystanej części obecnego okresu, otrzymujesz środki w wysokości { $amount }, które pozostaną na Twoim koncie.
+change-nothing-restart = Za nowy okres rozliczeniowy od { $date }, po odliczeniu niewykorzystanej części obecnego okresu, nie naliczamy teraz żadnej opłaty.
+change-stays-until = Obecne warunki obowiązują do { $date }.
+change-applies-from = Zmiana obowiązuje od { $date }; za pozostałą część tego okresu nie naliczamy opłat ani nie przyznajemy środków.
+change-then = Od { $date } płacisz { $amount } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+change-then-tax = Od { $date } płacisz { $amount } brutto { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+}.
+change-then-usage = Od { $date } płacisz { $amount } { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+} oraz opłaty za zużycie.
+change-then-tax-usage = Od { $date } płacisz { $amount } brutto { $period ->
+    [P3M] co kwartał
+    [P6M] co 6 miesięcy
+    [P1Y] co rok
+   *[P1M] co miesiąc
+} oraz opłaty za zużycie.
+change-ends = Twoja umowa kończy się { $date }.
+change-ends-before-change = Twoja umowa kończy się { $date }, zanim zmiana weszłaby w życie.
+change-replaces-switch = Zastępuje to zaplanowane na { $date } przejście na plan { $plan }.
+change-replaces = Zastępuje to zmianę zaplanowaną na { $date }.

@@ -198,3 +198,135 @@ error-other-heading = Algo deu errado
 error-other-text = Não foi possível concluir esta etapa. Nada foi cobrado. Tente novamente.
 error-reference = Referência:
 error-fallback-seller = Checkout
+
+## O que a estimativa diz (o motor fornece os fatos; estas são as palavras)
+## $item é o item da linha (line-counted quando há quantidade); $range um intervalo de datas; $date uma
+## data; $amount um valor; $days e $period-days são números de dias (aplicam-se as regras de plural).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } de { $period-days } { $period-days ->
+    [one] dia
+   *[other] dias
+})
+line-one-time = { $item }, cobrança única
+line-trial = { $item }, teste gratuito, { $range }
+line-usage = { $item }, { $range }, cobrado no fim do período conforme o uso
+line-proration-credit = Tempo não utilizado de { $item }, { $range }
+line-proration-charge = Tempo restante de { $item }, { $range }
+line-credit-name = Crédito
+line-credit = Crédito referente à sua alteração de { $date }
+line-discount-given-back = { $discount }, já descontado do tempo não utilizado
+
+## Descontos: $discount é discount-label; $value é discount-percent-off ou discount-amount-off;
+## $percent é um número formatado; $months e $years são números.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent }% de desconto
+discount-amount-off = { $amount } de desconto
+discount-once = { $value } { $period ->
+    [P3M] no primeiro trimestre
+    [P6M] nos primeiros 6 meses
+    [P1Y] no primeiro ano
+   *[P1M] no primeiro mês
+}, depois { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}.
+discount-months = { $value } por { $months ->
+    [one] 1 mês
+   *[other] { $months } meses
+}, depois { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}.
+discount-years = { $value } por { $years ->
+    [one] 1 ano
+   *[other] { $years } anos
+}, depois { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}.
+discount-forever = { $value } { $period ->
+    [P3M] todo trimestre
+    [P6M] a cada 6 meses
+    [P1Y] todo ano
+   *[P1M] todo mês
+}.
+
+## Observações abaixo de uma fatura
+
+note-usage = O uso é cobrado no fim de cada período conforme o consumo; aqui ele aparece como 0.
+note-credit-later = Um crédito de { $amount } (sem impostos) fica na sua conta para as próximas faturas.
+note-credit-next = Nada a pagar agora. Seu crédito de { $amount } (sem impostos) será usado na sua próxima fatura.
+note-credit-kept = Nada a pagar agora. Seu crédito de { $amount } (sem impostos) fica na sua conta.
+note-ends-in-period = Seu contrato termina em { $date }, então este período é cobrado por { $days } de { $period-days } { $period-days ->
+    [one] dia
+   *[other] dias
+}.
+note-trial-until = Período de teste gratuito até { $date }.
+note-first-payment = Seu primeiro pagamento, de { $amount }, será em { $date }.
+note-ends-in-trial = Seu contrato termina durante o período de teste gratuito, então nada será cobrado.
+note-rest-covered = Créditos e cobranças cobrem o restante deste período, { $range } ({ $days } de { $period-days } { $period-days ->
+    [one] dia
+   *[other] dias
+}).
+note-rest-credited = Você recebe crédito pelo tempo não utilizado do seu plano atual, { $range } ({ $days } de { $period-days } { $period-days ->
+    [one] dia
+   *[other] dias
+}).
+note-change-later = Nada muda antes de { $date }, quando a alteração entra em vigor.
+note-ends-before-change = Seu contrato termina antes de a alteração entrar em vigor.
+note-change-unprorated = A alteração vale a partir de { $date }; nada é cobrado nem creditado referente a { $range }.
+note-discount-replaced = A partir de { $date }, { $new } substitui seu desconto { $old }.
+note-discount-stays-until = Seu desconto { $discount } continua válido até { $date }.
+note-discount-stays = Seu desconto { $discount } continua válido.
+note-trial-change = Você está em período de teste gratuito até { $date }, então nada é cobrado nem creditado por esta alteração agora.
+
+## O que uma alteração de plano faz: uma frase para agora, uma para depois e o que ela substitui
+
+change-trial = A alteração vale durante seu período de teste gratuito, então nada é cobrado agora.
+change-pay-rest = Você paga { $amount } agora pelo restante deste período ({ $range }).
+change-credit-next-rest = Você recebe um crédito de { $amount }, que será usado na sua próxima fatura, pelo restante deste período ({ $range }).
+change-credit-kept-rest = Você recebe um crédito de { $amount }, que fica na sua conta, pelo restante deste período ({ $range }).
+change-nothing-rest = Nada é cobrado agora pelo restante deste período ({ $range }).
+change-pay-restart = Você paga { $amount } agora por um novo período de cobrança a partir de { $date }, descontada a parte não utilizada do seu período atual.
+change-credit-next-restart = Você recebe um crédito de { $amount }, que será usado na sua próxima fatura, por um novo período de cobrança a partir de { $date }, descontada a parte não utilizada do seu período atual.
+change-credit-kept-restart = Você recebe um crédito de { $amount }, que fica na sua conta, por um novo período de cobrança a partir de { $date }, descontada a parte não utilizada do seu período atual.
+change-nothing-restart = Nada é cobrado agora por um novo período de cobrança a partir de { $date }, descontada a parte não utilizada do seu período atual.
+change-stays-until = Suas condições atuais continuam válidas até { $date }.
+change-applies-from = A alteração vale a partir de { $date }, sem cobrança nem crédito pelo restante deste período.
+change-then = A partir de { $date }, você paga { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}.
+change-then-tax = A partir de { $date }, você paga { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}, impostos inclusos.
+change-then-usage = A partir de { $date }, você paga { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}, mais o uso.
+change-then-tax-usage = A partir de { $date }, você paga { $amount } { $period ->
+    [P3M] por trimestre
+    [P6M] a cada 6 meses
+    [P1Y] por ano
+   *[P1M] por mês
+}, impostos inclusos, mais o uso.
+change-ends = Seu contrato termina em { $date }.
+change-ends-before-change = Seu contrato termina em { $date }, antes de a alteração entrar em vigor.
+change-replaces-switch = Isso substitui sua mudança agendada para o plano { $plan } em { $date }.
+change-replaces = Isso substitui sua alteração agendada para { $date }.

@@ -198,3 +198,135 @@ error-other-heading = Något gick fel
 error-other-text = Vi kunde inte slutföra det här steget. Inget debiterades. Försök igen.
 error-reference = Referens:
 error-fallback-seller = Kassa
+
+## Vad uppskattningen säger (motorn ger fakta; det här är orden)
+## $item är radens artikel (line-counted när ett antal visas); $range ett datumintervall; $date ett
+## datum; $amount ett belopp; $days och $period-days är antal dagar (pluralregler gäller).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }, { $range }
+line-recurring-part = { $item }, { $range } ({ $days } av { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagar
+})
+line-one-time = { $item }, engångsavgift
+line-trial = { $item }, gratis provperiod, { $range }
+line-usage = { $item }, { $range }, faktureras i slutet av perioden efter användning
+line-proration-credit = Outnyttjad tid för { $item }, { $range }
+line-proration-charge = Återstående tid för { $item }, { $range }
+line-credit-name = Tillgodohavande
+line-credit = Tillgodohavande från din ändring { $date }
+line-discount-given-back = { $discount }, redan avdragen från den outnyttjade tiden
+
+## Rabatter: $discount är discount-label; $value är discount-percent-off eller discount-amount-off;
+## $percent är ett formaterat tal; $months och $years är tal.
+
+discount-label = { $name } ({ $value })
+discount-percent-off = { $percent } % rabatt
+discount-amount-off = { $amount } rabatt
+discount-once = { $value } { $period ->
+    [P3M] första kvartalet
+    [P6M] första halvåret
+    [P1Y] första året
+   *[P1M] första månaden
+}, därefter { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+}.
+discount-months = { $value } i { $months ->
+    [one] 1 månad
+   *[other] { $months } månader
+}, därefter { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+}.
+discount-years = { $value } i { $years ->
+    [one] 1 år
+   *[other] { $years } år
+}, därefter { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+}.
+discount-forever = { $value } { $period ->
+    [P3M] varje kvartal
+    [P6M] var sjätte månad
+    [P1Y] varje år
+   *[P1M] varje månad
+}.
+
+## Anmärkningar under en faktura
+
+note-usage = Användning faktureras i slutet av varje period efter vad du använder; här visas den som 0.
+note-credit-later = Ett tillgodohavande på { $amount } (exkl. moms) finns kvar på ditt konto för kommande fakturor.
+note-credit-next = Inget att betala nu. Ditt tillgodohavande på { $amount } (exkl. moms) dras av på nästa faktura.
+note-credit-kept = Inget att betala nu. Ditt tillgodohavande på { $amount } (exkl. moms) finns kvar på ditt konto.
+note-ends-in-period = Ditt avtal upphör { $date }, så den här perioden debiteras för { $days } av { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagar
+}.
+note-trial-until = Gratis provperiod till { $date }.
+note-first-payment = Din första betalning på { $amount } sker { $date }.
+note-ends-in-trial = Ditt avtal upphör under den gratis provperioden, så inget debiteras.
+note-rest-covered = Tillgodohavanden och avgifter täcker resten av perioden, { $range } ({ $days } av { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagar
+}).
+note-rest-credited = Den outnyttjade tiden på din nuvarande plan krediteras, { $range } ({ $days } av { $period-days } { $period-days ->
+    [one] dag
+   *[other] dagar
+}).
+note-change-later = Inget ändras före { $date }, då ändringen börjar gälla.
+note-ends-before-change = Ditt avtal upphör innan ändringen skulle börja gälla.
+note-change-unprorated = Ändringen gäller från och med { $date }; inget debiteras eller krediteras för { $range }.
+note-discount-replaced = { $new } ersätter din rabatt { $old } från och med { $date }.
+note-discount-stays-until = Din rabatt { $discount } gäller fram till { $date }.
+note-discount-stays = Din rabatt { $discount } finns kvar.
+note-trial-change = Du har en gratis provperiod till { $date }, så inget debiteras eller krediteras för den här ändringen nu.
+
+## Vad ett planbyte innebär: en mening för nu, en för senare, sedan vad det ersätter
+
+change-trial = Ändringen gäller under din gratis provperiod, så inget debiteras nu.
+change-pay-rest = Du betalar { $amount } nu för resten av perioden ({ $range }).
+change-credit-next-rest = Du får ett tillgodohavande på { $amount } för resten av perioden ({ $range }), som dras av på nästa faktura.
+change-credit-kept-rest = Du får ett tillgodohavande på { $amount } för resten av perioden ({ $range }), som finns kvar på ditt konto.
+change-nothing-rest = Inget debiteras nu för resten av perioden ({ $range }).
+change-pay-restart = Du betalar { $amount } nu för en ny faktureringsperiod som börjar { $date }, minus den outnyttjade delen av din nuvarande period.
+change-credit-next-restart = Du får ett tillgodohavande på { $amount }, som dras av på nästa faktura, för en ny faktureringsperiod som börjar { $date }, minus den outnyttjade delen av din nuvarande period.
+change-credit-kept-restart = Du får ett tillgodohavande på { $amount }, som finns kvar på ditt konto, för en ny faktureringsperiod som börjar { $date }, minus den outnyttjade delen av din nuvarande period.
+change-nothing-restart = Inget debiteras nu för en ny faktureringsperiod som börjar { $date }, minus den outnyttjade delen av din nuvarande period.
+change-stays-until = Dina nuvarande villkor gäller fram till { $date }.
+change-applies-from = Ändringen gäller från och med { $date }, och inget debiteras eller krediteras för resten av perioden.
+change-then = Från och med { $date } betalar du { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+}.
+change-then-tax = Från och med { $date } betalar du { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+} inklusive moms.
+change-then-usage = Från och med { $date } betalar du { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+}, plus användning.
+change-then-tax-usage = Från och med { $date } betalar du { $amount } per { $period ->
+    [P3M] kvartal
+    [P6M] halvår
+    [P1Y] år
+   *[P1M] månad
+} inklusive moms, plus användning.
+change-ends = Ditt avtal upphör { $date }.
+change-ends-before-change = Ditt avtal upphör { $date }, innan ändringen skulle börja gälla.
+change-replaces-switch = Detta ersätter ditt planerade byte till { $plan }, som skulle ske { $date }.
+change-replaces = Detta ersätter ändringen som var planerad till { $date }.

@@ -198,3 +198,117 @@ error-other-heading = 出错了
 error-other-text = 我们无法完成此步骤。未收取任何费用。请重试。
 error-reference = 参考编号：
 error-fallback-seller = 结账
+
+## What the estimate says (the engine gives the facts; these are its words)
+## $item is the line's item (line-counted when a quantity shows); $range a date range; $date a
+## date; $amount money; $days and $period-days are numbers of days (plural rules apply).
+
+line-counted = { $quantity } × { $name }
+line-recurring = { $item }，{ $range }
+line-recurring-part = { $item }，{ $range }（{ $period-days } 天中的 { $days } 天）
+line-one-time = { $item }，一次性费用
+line-trial = { $item }，免费试用，{ $range }
+line-usage = { $item }，{ $range }，于周期结束时按实际用量计费
+line-proration-credit = { $item } 的未使用时间，{ $range }
+line-proration-charge = { $item } 的剩余时间，{ $range }
+line-credit-name = 抵扣额
+line-credit = 您于 { $date } 进行变更所产生的抵扣额
+line-discount-given-back = { $discount }，已从未使用时间的金额中扣除
+
+## Discounts: $discount is discount-label; $value is discount-percent-off or discount-amount-off;
+## $percent is a formatted number; $months and $years are numbers.
+
+discount-label = { $name }（{ $value }）
+discount-percent-off = 优惠 { $percent }%
+discount-amount-off = 优惠 { $amount }
+discount-once = 首{ $period ->
+    [P3M] 季度
+    [P6M] 6 个月
+    [P1Y] 年
+   *[P1M] 月
+}{ $value }，之后{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}收取 { $amount }。
+discount-months = 前 { $months } 个月{ $value }，之后{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}收取 { $amount }。
+discount-years = 前 { $years } 年{ $value }，之后{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}收取 { $amount }。
+discount-forever = { $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}均享{ $value }。
+
+## Notes under an invoice
+
+note-usage = 用量费用在每个周期结束时按实际用量计费，此处显示为 0。
+note-credit-later = { $amount }（税前）的抵扣额将保留在您的账户中，用于后续账单。
+note-credit-next = 目前无需付款。您的 { $amount }（税前）抵扣额将用于下期账单。
+note-credit-kept = 目前无需付款。您的 { $amount }（税前）抵扣额将保留在您的账户中。
+note-ends-in-period = 您的合同将于 { $date } 结束，因此本期按 { $period-days } 天中的 { $days } 天计费。
+note-trial-until = 免费试用至 { $date }。
+note-first-payment = 您的首次付款 { $amount } 将于 { $date } 收取。
+note-ends-in-trial = 您的合同将在免费试用期内结束，因此不会收取任何费用。
+note-rest-covered = 本期剩余时间（{ $range }，{ $period-days } 天中的 { $days } 天）已通过抵扣额和费用结算。
+note-rest-credited = 您当前方案的未使用时间（{ $range }，{ $period-days } 天中的 { $days } 天）将计入抵扣额。
+note-change-later = 在变更于 { $date } 生效之前，一切保持不变。
+note-ends-before-change = 您的合同将在变更生效前结束。
+note-change-unprorated = 变更自 { $date } 起生效；{ $range } 期间既不收费，也不产生抵扣额。
+note-discount-replaced = 自 { $date } 起，{ $new } 将取代您的折扣 { $old }。
+note-discount-stays-until = 您的折扣 { $discount } 将保留至 { $date }。
+note-discount-stays = 您的折扣 { $discount } 将继续保留。
+note-trial-change = 您正处于免费试用期（至 { $date }），因此此次变更目前既不收费，也不产生抵扣额。
+
+## What a plan change does: one sentence for now, one for later, then what it replaces
+
+change-trial = 变更在您的免费试用期内生效，因此目前不收取任何费用。
+change-pay-rest = 您现在需为本期剩余时间（{ $range }）支付 { $amount }。
+change-credit-next-rest = 您将获得本期剩余时间（{ $range }）的 { $amount } 抵扣额，用于下期账单。
+change-credit-kept-rest = 您将获得本期剩余时间（{ $range }）的 { $amount } 抵扣额，保留在您的账户中。
+change-nothing-rest = 本期剩余时间（{ $range }）目前不收取任何费用。
+change-pay-restart = 按自 { $date } 开始的新计费周期计算，并扣除当前周期未使用的部分后，您现在需支付 { $amount }。
+change-credit-next-restart = 按自 { $date } 开始的新计费周期计算，并扣除当前周期未使用的部分后，您将获得 { $amount } 的抵扣额，用于下期账单。
+change-credit-kept-restart = 按自 { $date } 开始的新计费周期计算，并扣除当前周期未使用的部分后，您将获得 { $amount } 的抵扣额，保留在您的账户中。
+change-nothing-restart = 按自 { $date } 开始的新计费周期计算，并扣除当前周期未使用的部分后，目前不收取任何费用。
+change-stays-until = 您当前的条款将保持至 { $date }。
+change-applies-from = 变更自 { $date } 起生效，本期剩余时间既不收费，也不产生抵扣额。
+change-then = 自 { $date } 起，您{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}支付 { $amount }。
+change-then-tax = 自 { $date } 起，您{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}支付 { $amount }（含税）。
+change-then-usage = 自 { $date } 起，您{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}支付 { $amount }，另加用量费用。
+change-then-tax-usage = 自 { $date } 起，您{ $period ->
+    [P3M] 每季度
+    [P6M] 每 6 个月
+    [P1Y] 每年
+   *[P1M] 每月
+}支付 { $amount }（含税），另加用量费用。
+change-ends = 您的合同将于 { $date } 结束。
+change-ends-before-change = 您的合同将于 { $date } 结束，早于变更生效时间。
+change-replaces-switch = 此操作将取代您原定于 { $date } 切换至 { $plan } 的安排。
+change-replaces = 此操作将取代您原定于 { $date } 进行的变更。

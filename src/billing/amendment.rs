@@ -1,7 +1,5 @@
 //! Amendments of an existing contract — plan changes and quantity updates — with proration.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -13,9 +11,12 @@ use crate::domain::discount::{AppliedDiscount, Discount};
 use crate::domain::invoice::{Estimates, Invoice, LineKind};
 use crate::domain::money::Currency;
 use crate::domain::overrides::{AmendmentKind, ItemOverride, LineState, ProrationBehavior};
-use crate::domain::period::{period_index, write_date, write_range};
+use crate::domain::period::period_index;
 use crate::domain::pricing::ItemBilling;
 use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
+use crate::domain::wording::{
+    self, ChangeNow, ChangeThen, ChangeWords, DiscountLabel, Note, Settle,
+};
 
 /// What the contract's items become.
 ///
@@ -107,6 +108,8 @@ pub struct AmendmentEstimate {
     /// A plain sentence for the customer, e.g. "You pay $15.00 now for the rest of this period
     /// (16–30 Nov 2026). From 1 Dec 2026 you pay $80.00 per month."
     pub summary: String,
+    /// The same sentences as data, for the pages to say them in the customer's language.
+    pub summary_details: ChangeWords,
     /// The discount the contract holds after the change: the one it brings, else the
     /// contract's own (its window unchanged).
     pub discount: Option<AppliedDiscount>,
@@ -292,35 +295,26 @@ fn current_note(
     period: Span,
     effective_date: NaiveDate,
     has_next: bool,
-) -> String {
-    let mut note = String::with_capacity(96);
+) -> Note {
+    let (start, end) = (rest.start, rest.last_day());
+    let (days, period_days) = (rest.days(), period.days());
     match mode {
-        Mode::Prorated | Mode::Restarted | Mode::Trial => {
-            note.push_str(if mode == Mode::Restarted {
-                "Your current plan is credited for its unused time, "
-            } else {
-                "Credits and charges cover the rest of this period, "
-            });
-            write_range(&mut note, rest.start, rest.last_day());
-            let _ = write!(note, " ({} of {} days).", rest.days(), period.days());
-        }
-        Mode::Deferred if has_next => {
-            note.push_str("Nothing changes before ");
-            write_date(&mut note, effective_date);
-            note.push_str(", when the change takes effect.");
-        }
-        Mode::Deferred => {
-            note.push_str("Your contract ends before the change would take effect.");
-        }
-        Mode::Immediate => {
-            note.push_str("The change applies from ");
-            write_date(&mut note, rest.start);
-            note.push_str("; nothing is charged or credited for ");
-            write_range(&mut note, rest.start, rest.last_day());
-            note.push('.');
-        }
+        Mode::Restarted => Note::RestCredited {
+            start,
+            end,
+            days,
+            period_days,
+        },
+        Mode::Prorated | Mode::Trial => Note::RestCovered {
+            start,
+            end,
+            days,
+            period_days,
+        },
+        Mode::Deferred if has_next => Note::ChangeLater { on: effective_date },
+        Mode::Deferred => Note::EndsBeforeChange,
+        Mode::Immediate => Note::ChangeUnprorated { start, end },
     }
-    note
 }
 
 /// How the change is settled, for the summary sentence.
@@ -405,32 +399,22 @@ impl Plan<'_> {
         let Some(before) = &contract.discount else {
             return;
         };
-        let mut note = String::with_capacity(96);
-        match (self.new_discount, after) {
-            (Some(_), Some(a)) => {
-                note.push_str(&a.discount.label());
-                note.push_str(" replaces your discount ");
-                note.push_str(&before.discount.label());
-                note.push_str(" from ");
-                write_date(&mut note, first);
-                note.push('.');
-            }
+        let old = DiscountLabel::of(&before.discount);
+        let note = match (self.new_discount, after) {
+            (Some(_), Some(a)) => Note::DiscountReplaced {
+                new: DiscountLabel::of(&a.discount),
+                old,
+                from: first,
+            },
             _ => match before.ends_before {
                 Some(end) if end <= first => return,
-                Some(end) => {
-                    note.push_str("Your discount ");
-                    note.push_str(&before.discount.label());
-                    note.push_str(" stays until ");
-                    write_date(&mut note, end.pred_opt().unwrap_or(end));
-                    note.push('.');
-                }
-                None => {
-                    note.push_str("Your discount ");
-                    note.push_str(&before.discount.label());
-                    note.push_str(" stays.");
-                }
+                Some(end) => Note::DiscountStaysUntil {
+                    discount: old,
+                    until: end.pred_opt().unwrap_or(end),
+                },
+                None => Note::DiscountStays { discount: old },
             },
-        }
+        };
         current.note(note);
     }
 
@@ -445,11 +429,9 @@ impl Plan<'_> {
         let anchor = contract.billing_anchor_date;
         let rest = Span::new(d, anchor).cut(self.term_end);
         let mut current = Draft::new(self.currency, rest, 0);
-        let mut note = String::with_capacity(96);
-        note.push_str("You are on a free trial until ");
-        write_date(&mut note, Span::new(contract.start_date, anchor).last_day());
-        note.push_str(", so nothing is charged or credited for this change now.");
-        current.note(note);
+        current.note(Note::TrialChange {
+            until: Span::new(contract.start_date, anchor).last_day(),
+        });
         let mut next = period_invoice(
             self.currency,
             self.new,
@@ -495,20 +477,15 @@ impl Plan<'_> {
             Some(draft) => Some(draft.finish(self.tax_rate)?),
             None => None,
         };
-        let mut summary = String::with_capacity(160);
-        self.write_summary(&mut summary, &f, &current, next.is_some())?;
-        if let Some(r) = self.replaces {
-            match r.plan_name {
-                Some(name) => {
-                    summary.push_str(" This replaces your scheduled switch to ");
-                    summary.push_str(name);
-                    summary.push_str(" on ");
-                }
-                None => summary.push_str(" This replaces your scheduled change on "),
-            }
-            write_date(&mut summary, r.on);
-            summary.push('.');
-        }
+        let words = ChangeWords {
+            now: Self::now(&f, &current, next.is_some()),
+            then: self.then(&f, next.is_some()),
+            replaces: self.replaces.map(|r| wording::Replaced {
+                plan: r.plan_name.map(str::to_owned),
+                on: r.on,
+            }),
+        };
+        let summary = words.english(self.currency);
         Ok(AmendmentEstimate {
             estimates: Estimates {
                 current_invoice: current,
@@ -521,97 +498,66 @@ impl Plan<'_> {
             old_total_per_period: f.old_total,
             new_total_per_period: self.new_total,
             summary,
+            summary_details: words,
             discount: f.discount,
         })
     }
 
-    /// Two plain sentences: what happens now, and what the customer pays from then on.
-    fn write_summary(
-        &self,
-        s: &mut String,
-        f: &Finish,
-        current: &Invoice,
-        has_next: bool,
-    ) -> Result<(), BillingError> {
-        let c = self.currency;
+    /// The first sentence: what happens now.
+    fn now(f: &Finish, current: &Invoice, has_next: bool) -> ChangeNow {
+        let settle = if current.total > Decimal::ZERO {
+            Settle::Pay {
+                amount: current.amount_due,
+            }
+        } else if current.total < Decimal::ZERO {
+            Settle::Credit {
+                amount: -current.total,
+                next: has_next,
+            }
+        } else {
+            Settle::Nothing
+        };
         match f.mode {
-            Mode::Trial => {
-                s.push_str("The change applies during your free trial, so nothing is charged now.")
-            }
-            Mode::Prorated | Mode::Restarted => {
-                if current.total > Decimal::ZERO {
-                    s.push_str("You pay ");
-                    c.write_formatted(s, current.amount_due);
-                    s.push_str(" now");
-                } else if current.total < Decimal::ZERO {
-                    s.push_str("You get a credit of ");
-                    c.write_formatted(s, -current.total);
-                    s.push_str(if has_next {
-                        ", used on your next invoice,"
-                    } else {
-                        ", kept on your account,"
-                    });
-                } else {
-                    s.push_str("Nothing is charged now");
-                }
-                if f.mode == Mode::Restarted {
-                    s.push_str(" for a new billing period starting ");
-                    write_date(s, f.d);
-                    s.push_str(", less the unused part of your current period.");
-                } else {
-                    s.push_str(" for the rest of this period (");
-                    write_range(s, f.rest.start, f.rest.last_day());
-                    s.push_str(").");
-                }
-            }
-            Mode::Deferred => {
-                s.push_str("Your current terms stay until ");
-                write_date(s, f.rest.last_day());
-                s.push('.');
-            }
-            Mode::Immediate => {
-                s.push_str("The change applies from ");
-                write_date(s, f.d);
-                s.push_str(" with nothing charged or credited for the rest of this period.");
-            }
+            Mode::Trial => ChangeNow::Trial,
+            Mode::Restarted => ChangeNow::Restarted { settle, from: f.d },
+            Mode::Prorated => ChangeNow::ForRest {
+                settle,
+                start: f.rest.start,
+                end: f.rest.last_day(),
+            },
+            Mode::Deferred => ChangeNow::StaysUntil {
+                last_day: f.rest.last_day(),
+            },
+            Mode::Immediate => ChangeNow::AppliesFrom { from: f.d },
         }
-        s.push(' ');
+    }
+
+    /// The second sentence: what the customer pays from then on, or when the contract ends.
+    fn then(&self, f: &Finish, has_next: bool) -> ChangeThen {
         if has_next {
             let per_period = self.then_per_period;
-            let tax = per_period - self.new_total;
-            s.push_str("From ");
-            write_date(s, f.next_start);
-            s.push_str(" you pay ");
-            c.write_formatted(s, per_period);
-            s.push_str(" per ");
-            s.push_str(self.new.billing_period.adjective());
-            if tax > Decimal::ZERO {
-                s.push_str(" including tax");
+            ChangeThen::Pays {
+                from: f.next_start,
+                amount: per_period,
+                period: self.new.billing_period,
+                including_tax: per_period - self.new_total > Decimal::ZERO,
+                plus_usage: self
+                    .new
+                    .items
+                    .iter()
+                    .any(|i| i.enabled && i.billing == ItemBilling::Usage),
             }
-            if self
-                .new
-                .items
-                .iter()
-                .any(|i| i.enabled && i.billing == ItemBilling::Usage)
-            {
-                s.push_str(", plus usage");
-            }
-            s.push('.');
         } else {
             // No period starts after this one: the contract ends first.
             let last_day = match self.term_end {
                 Some(end) => Span::new(f.rest.start, end).last_day(),
                 None => f.rest.last_day(),
             };
-            s.push_str("Your contract ends on ");
-            write_date(s, last_day);
-            if f.mode == Mode::Deferred {
-                s.push_str(", before the change would take effect.");
-            } else {
-                s.push('.');
+            ChangeThen::Ends {
+                last_day,
+                before_change: f.mode == Mode::Deferred,
             }
         }
-        Ok(())
     }
 }
 

@@ -11,19 +11,18 @@
 //! * A proration credit returns what the customer paid for the unused time: the discount that
 //!   applied to the old terms comes back as a positive `discount` line ([`Draft::return_discount`]).
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::BillingError;
 use super::invoice::{Draft, full_amount, prorate};
-use crate::domain::discount::{AppliedDiscount, Discount, DiscountDuration, DiscountValue};
+use crate::domain::discount::{AppliedDiscount, Discount, DiscountValue};
 use crate::domain::invoice::{LineItem, LineKind};
 use crate::domain::money::Currency;
 use crate::domain::period::{BillingPeriod, checked_period_start, period_index};
 use crate::domain::pricing::ItemBilling;
 use crate::domain::terms::ItemTerms;
+use crate::domain::wording::{DiscountSpan, DiscountThen, discount_summary};
 
 /// `discount` applied from the period of the schedule `(anchor, period)` that contains
 /// `first` (or the first period, when `first` is before the anchor: a trial), with the
@@ -49,8 +48,10 @@ pub(crate) fn applied(
                 .ok_or(BillingError::DateOutOfRange)?,
         ),
     };
+    let (summary, then) = summary(discount, period, currency, then_per_period);
     Ok(AppliedDiscount {
-        summary: summary(discount, period, currency, then_per_period),
+        summary,
+        then: Some(then),
         discount: discount.clone(),
         starts_on,
         ends_before,
@@ -64,54 +65,30 @@ pub(crate) fn restated(
     currency: Currency,
     then_per_period: Decimal,
 ) -> AppliedDiscount {
+    let (summary, then) = summary(&applied.discount, period, currency, then_per_period);
     AppliedDiscount {
-        summary: summary(&applied.discount, period, currency, then_per_period),
+        summary,
+        then: Some(then),
         ..applied.clone()
     }
 }
 
-/// "20% off for 3 months, then $96.00 per month.", "$5.00 off your first quarter, then …",
-/// "20% off every month."
+/// The discount's sentence and the facts it is written from.
 fn summary(
     discount: &Discount,
     period: BillingPeriod,
     currency: Currency,
     then_per_period: Decimal,
-) -> String {
-    let mut s = String::with_capacity(64);
-    discount.value.write_words(&mut s);
-    match discount.duration {
-        DiscountDuration::Forever => {
-            s.push_str(" every ");
-            s.push_str(period.adjective());
-            s.push('.');
-            return s;
-        }
-        DiscountDuration::Once => {
-            s.push_str(" your first ");
-            s.push_str(period.adjective());
-        }
-        DiscountDuration::Repeating(n) => {
-            s.push_str(" for ");
-            let months = u64::from(n) * u64::from(period.months());
-            match (months % 12, months / 12) {
-                (0, 1) => s.push_str("1 year"),
-                (0, years) => {
-                    let _ = write!(s, "{years} years");
-                }
-                (_, _) if months == 1 => s.push_str("1 month"),
-                _ => {
-                    let _ = write!(s, "{months} months");
-                }
-            }
-        }
-    }
-    s.push_str(", then ");
-    currency.write_formatted(&mut s, then_per_period);
-    s.push_str(" per ");
-    s.push_str(period.adjective());
-    s.push('.');
-    s
+) -> (String, DiscountThen) {
+    let then = DiscountThen {
+        period,
+        amount: then_per_period,
+    };
+    let span = DiscountSpan::of(discount.duration, period);
+    (
+        discount_summary(&discount.value, span, then, currency),
+        then,
+    )
 }
 
 fn eligible_charge(line: &LineItem, discount: &Discount) -> bool {
@@ -166,7 +143,7 @@ impl Draft {
         }
         let off = currency.round(off.min(eligible));
         if off > Decimal::ZERO {
-            self.push_discount(discount.name.clone(), discount.label(), -off);
+            self.push_discount(discount, discount.label(), -off);
         }
         Ok(())
     }
@@ -212,7 +189,7 @@ impl Draft {
         if back > Decimal::ZERO {
             let mut description = discount.label();
             description.push_str(", already taken off the unused time");
-            self.push_discount(discount.name.clone(), description, currency.round(back));
+            self.push_discount(discount, description, currency.round(back));
         }
         Ok(())
     }

@@ -4,11 +4,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::BillingError;
-use crate::domain::invoice::{Invoice, LineItem, LineKind};
+use crate::domain::discount::Discount;
+use crate::domain::invoice::{Invoice, LineDetail, LineItem, LineKind};
 use crate::domain::money::{Currency, write_count};
 use crate::domain::period::{days_between, write_date, write_range};
 use crate::domain::pricing::ItemBilling;
 use crate::domain::terms::ItemTerms;
+use crate::domain::wording::{DiscountLabel, Note};
 
 /// A half-open range of days `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +69,14 @@ pub(crate) fn full_amount(item: &ItemTerms) -> Result<Decimal, BillingError> {
         .ok_or(BillingError::AmountTooLarge)
 }
 
-/// "5 × Seats" when the price depends on a quantity other than 1, else "Seats".
+/// Whether a line's label shows its quantity: the price depends on a quantity other than 1.
+fn counted(item: &ItemTerms) -> bool {
+    item.pricing.depends_on_quantity() && item.quantity != 1 && item.billing != ItemBilling::Usage
+}
+
+/// "5 × Seats" when [`counted`], else "Seats".
 fn write_label(out: &mut String, item: &ItemTerms) {
-    if item.pricing.depends_on_quantity()
-        && item.quantity != 1
-        && item.billing != ItemBilling::Usage
-    {
+    if counted(item) {
         write_count(out, item.quantity);
         out.push_str(" \u{d7} ");
     }
@@ -84,6 +88,7 @@ fn write_label(out: &mut String, item: &ItemTerms) {
 pub(crate) struct SpanWords {
     range: String,
     part: String,
+    period_days: Option<i64>,
 }
 
 impl SpanWords {
@@ -94,7 +99,11 @@ impl SpanWords {
             Some(period_days) => format!(" ({} of {period_days} days)", span.days()),
             None => String::new(),
         };
-        SpanWords { range, part }
+        SpanWords {
+            range,
+            part,
+            period_days: prorated_of,
+        }
     }
 }
 
@@ -132,7 +141,7 @@ pub(crate) struct Draft {
     currency: Currency,
     span: Span,
     lines: Vec<LineItem>,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl Draft {
@@ -157,12 +166,16 @@ impl Draft {
         &self.lines
     }
 
-    /// A `discount` line over the whole invoice.
-    pub fn push_discount(&mut self, name: String, description: String, amount: Decimal) {
+    /// A `discount` line of `discount` over the whole invoice.
+    pub fn push_discount(&mut self, discount: &Discount, description: String, amount: Decimal) {
         self.lines.push(LineItem {
             product_id: None,
-            name,
+            name: discount.name.clone(),
             description,
+            detail: LineDetail {
+                discount: Some(DiscountLabel::of(discount)),
+                ..LineDetail::default()
+            },
             quantity: 1,
             unit_price: None,
             amount,
@@ -172,7 +185,7 @@ impl Draft {
         });
     }
 
-    pub fn note(&mut self, note: String) {
+    pub fn note(&mut self, note: Note) {
         self.notes.push(note);
     }
 
@@ -192,6 +205,11 @@ impl Draft {
             product_id: Some(item.product_id),
             name: item.name.clone(),
             description: describe(kind, item, words),
+            detail: LineDetail {
+                counted: counted(item),
+                period_days: words.period_days,
+                ..LineDetail::default()
+            },
             quantity: item.quantity,
             unit_price: item.pricing.unit_price(),
             amount,
@@ -234,10 +252,7 @@ impl Draft {
             }
         }
         if self.has_lines_of(LineKind::Usage) {
-            self.note(
-                "Usage is billed at the end of each period for what you use; it is shown here at 0."
-                    .to_owned(),
-            );
+            self.note(Note::Usage);
         }
         Ok(())
     }
@@ -304,6 +319,10 @@ impl Draft {
                 product_id: None,
                 name: "Credit".to_owned(),
                 description,
+                detail: LineDetail {
+                    credit_from: Some(from),
+                    ..LineDetail::default()
+                },
                 quantity: 1,
                 unit_price: None,
                 amount: self.currency.round(-used),
@@ -314,10 +333,7 @@ impl Draft {
         }
         let rest = self.currency.round(credit - used);
         if rest > Decimal::ZERO {
-            self.note(format!(
-                "A credit of {} (before tax) stays on your account for later invoices.",
-                self.currency.format(rest)
-            ));
+            self.note(Note::CreditLater { amount: rest });
         }
         Ok(rest)
     }
@@ -355,7 +371,7 @@ impl Draft {
                 .ok_or(BillingError::AmountTooLarge)?,
         );
         let amount_due = currency.round(total.max(Decimal::ZERO));
-        Ok(Invoice {
+        let mut invoice = Invoice {
             currency,
             period_start: self.span.start,
             period_end: self.span.last_day(),
@@ -365,8 +381,13 @@ impl Draft {
             tax,
             total,
             amount_due,
-            notes: self.notes,
-        })
+            notes: Vec::with_capacity(self.notes.len()),
+            note_details: Vec::with_capacity(self.notes.len()),
+        };
+        for note in self.notes {
+            invoice.push_note(note);
+        }
+        Ok(invoice)
     }
 }
 
@@ -391,19 +412,13 @@ pub(crate) fn carry_credit(
     if credit <= Decimal::ZERO {
         return Ok(());
     }
-    let currency = current.currency;
+    let amount = current.currency.round(credit);
     match next {
         Some(next) => {
-            current.notes.push(format!(
-                "Nothing to pay now. Your credit of {} (before tax) is used on your next invoice.",
-                currency.format(credit)
-            ));
+            current.push_note(Note::CreditNext { amount });
             next.apply_credit(credit, from)?;
         }
-        None => current.notes.push(format!(
-            "Nothing to pay now. Your credit of {} (before tax) stays on your account.",
-            currency.format(credit)
-        )),
+        None => current.push_note(Note::CreditKept { amount }),
     }
     Ok(())
 }

@@ -146,6 +146,7 @@ mod tests {
                 period_start: date(2026, 1, 1),
                 period_end: date(2026, 1, 31),
                 kind: LineKind::ProrationCredit,
+                detail: Default::default(),
             }],
             subtotal: dec("-15.00"),
             discount: dec("0.00"),
@@ -153,6 +154,7 @@ mod tests {
             total: dec("-15.00"),
             amount_due: dec("0.00"),
             notes: vec![],
+            note_details: vec![],
         };
         let json = serde_json::to_string(&invoice).unwrap();
         assert_eq!(

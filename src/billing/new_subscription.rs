@@ -9,8 +9,9 @@ use super::{BillingError, check_tax_rate, discount, period_total, with_tax};
 use crate::domain::discount::{AppliedDiscount, Discount};
 use crate::domain::invoice::Estimates;
 use crate::domain::money::Currency;
-use crate::domain::period::{checked_period_start, format_date};
+use crate::domain::period::checked_period_start;
 use crate::domain::terms::PlanTerms;
+use crate::domain::wording::Note;
 
 /// What a customer is about to buy.
 #[derive(Debug, Clone, Copy)]
@@ -73,12 +74,11 @@ pub(crate) fn period_invoice(
     let mut draft = Draft::new(currency, part, plan.items.len() + 1);
     draft.push_period(&plan.items, period, part, include_one_time)?;
     if part != period {
-        draft.note(format!(
-            "Your contract ends on {}, so this period is charged for {} of {} days.",
-            format_date(part.last_day()),
-            part.days(),
-            period.days()
-        ));
+        draft.note(Note::EndsInPeriod {
+            last_day: part.last_day(),
+            days: part.days(),
+            period_days: period.days(),
+        });
     }
     Ok(Some(draft))
 }
@@ -164,10 +164,9 @@ pub fn estimate_new_subscription(
     let trial = Span::new(start, anchor).cut(term_end);
     let mut current = Draft::new(currency, trial, plan.items.len());
     current.push_trial(&plan.items, trial);
-    current.note(format!(
-        "Free trial until {}.",
-        format_date(trial.last_day())
-    ));
+    current.note(Note::TrialUntil {
+        last_day: trial.last_day(),
+    });
     let next = match period_invoice(
         currency,
         plan,
@@ -179,13 +178,11 @@ pub fn estimate_new_subscription(
         None => None,
     };
     match &next {
-        Some(next) => current.note(format!(
-            "Your first payment of {} is on {}.",
-            currency.format(next.amount_due),
-            format_date(anchor)
-        )),
-        None => current
-            .note("Your contract ends during the free trial, so nothing is charged.".to_owned()),
+        Some(next) => current.note(Note::FirstPayment {
+            amount: next.amount_due,
+            on: anchor,
+        }),
+        None => current.note(Note::EndsInTrial),
     }
     Ok(NewSubscriptionEstimate {
         estimates: Estimates {

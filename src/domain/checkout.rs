@@ -350,8 +350,12 @@ pub struct ChangeSummary {
     /// When the contract's terms change.
     pub effective_date: chrono::NaiveDate,
     pub billing_anchor_date: chrono::NaiveDate,
-    /// A sentence for the customer.
+    /// A sentence for the customer, in English.
     pub summary: String,
+    /// The same sentences as data, for the pages to say them in the customer's language;
+    /// `None` in quotes stored before they were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_details: Option<super::wording::ChangeWords>,
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::money::{Currency, write_fixed};
+use super::wording::{DiscountLabel, DiscountThen};
 
 /// What a coupon takes off: a percentage of each eligible line, or an amount per invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -328,12 +329,7 @@ impl Discount {
 
     /// The words on the discount line: "SUMMER20 (20% off)", or the coupon's name.
     pub fn label(&self) -> String {
-        let mut out = String::with_capacity(32);
-        out.push_str(self.code.as_deref().unwrap_or(&self.name));
-        out.push_str(" (");
-        self.value.write_words(&mut out);
-        out.push(')');
-        out
+        DiscountLabel::of(self).english()
     }
 }
 
@@ -352,6 +348,10 @@ pub struct AppliedDiscount {
     pub ends_before: Option<NaiveDate>,
     /// In words: "20% off for 3 months, then $96.00 per month."
     pub summary: String,
+    /// What is paid per period with it, for the pages to say the summary in the customer's
+    /// language; `None` in discounts applied before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<DiscountThen>,
 }
 
 impl AppliedDiscount {
@@ -409,6 +409,7 @@ mod tests {
             starts_on: d(1, 1),
             ends_before: Some(d(4, 1)),
             summary: String::new(),
+            then: None,
         };
         assert!(!applied.covers(d(12, 31).with_year(2025).unwrap()));
         assert!(applied.covers(d(1, 1)));

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::money::Currency;
+use super::wording::{DiscountLabel, Note};
 
 /// What a line of an invoice is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
@@ -52,6 +53,32 @@ pub struct LineItem {
     #[serde(with = "crate::domain::period::iso_date")]
     pub period_end: NaiveDate,
     pub kind: LineKind,
+    /// What the description is made of, for the pages to say it in the customer's language.
+    #[serde(default, skip_serializing_if = "LineDetail::is_empty")]
+    pub detail: LineDetail,
+}
+
+/// The facts behind a line's description that its other fields do not hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LineDetail {
+    /// The quantity is part of the label ("5 × Seats"): the price depends on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub counted: bool,
+    /// For a part of a period, the whole period's days ("15 of 31 days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_days: Option<i64>,
+    /// A `discount` line's discount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<DiscountLabel>,
+    /// A `credit` line: the day of the change that left the credit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_from: Option<NaiveDate>,
+}
+
+impl LineDetail {
+    pub fn is_empty(&self) -> bool {
+        *self == LineDetail::default()
+    }
 }
 
 /// An invoice estimate (SPEC §5).
@@ -80,8 +107,20 @@ pub struct Invoice {
     /// `max(total, 0)`.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub amount_due: Decimal,
-    /// Sentences for the customer (trial end, proration, credits, usage).
+    /// Sentences for the customer (trial end, proration, credits, usage), in English.
     pub notes: Vec<String>,
+    /// The same sentences as data, in the same order, for the pages to say them in the
+    /// customer's language; empty in estimates stored before they were recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub note_details: Vec<Note>,
+}
+
+impl Invoice {
+    /// Adds a sentence, as data and in English.
+    pub fn push_note(&mut self, note: Note) {
+        self.notes.push(note.english(self.currency));
+        self.note_details.push(note);
+    }
 }
 
 /// The invoices a checkout shows: the one issued now and the next one.

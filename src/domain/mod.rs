@@ -14,3 +14,4 @@ pub mod pricing;
 pub mod redirect_url;
 pub mod terms;
 pub mod validation;
+pub mod wording;

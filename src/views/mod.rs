@@ -5,6 +5,7 @@ pub mod checkout;
 pub mod console;
 pub mod i18n;
 pub mod pages;
+pub mod wording;
 
 use rust_decimal::Decimal;
 
@@ -311,8 +312,8 @@ pub struct InvoiceView {
 impl LineView {
     fn new(lang: &Lang, c: Currency, l: &crate::domain::invoice::LineItem) -> Self {
         LineView {
-            name: l.name.clone(),
-            description: l.description.clone(),
+            name: wording::line_name(lang, l),
+            description: wording::line_description(lang, l),
             quantity: lang.count(l.quantity),
             unit_price: l
                 .unit_price
@@ -363,7 +364,7 @@ impl InvoiceView {
             tax: lang.money(c, inv.tax),
             total: lang.money(c, inv.total),
             amount_due: lang.money(c, inv.amount_due),
-            notes: inv.notes.clone(),
+            notes: wording::notes(lang, inv),
             has_tax: !inv.tax.is_zero(),
         }
     }

@@ -328,3 +328,99 @@ async fn status_and_error_pages_speak_the_customer_language() {
     assert!(missing.has("<html lang=\"pl\""), "{}", missing.body);
     assert!(!missing.has("Checkout not found"));
 }
+
+/// The estimate's own sentences (line descriptions, notes, what a plan change does, the
+/// discount's terms) come from the engine as data and are said in the page's language.
+#[tokio::test]
+async fn the_estimate_s_sentences_are_in_the_page_language() {
+    let app = spawn_app().await;
+    let cat = app.seat_plan("Team", "10.00", "P1M").await;
+    let coupon = app
+        .post_ok(
+            "/coupons",
+            &json!({"name": "Half", "percent_off": 50, "duration": "forever"}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let customer = app.create_customer().await;
+    let first = app
+        .create_checkout(json!({"plan_id": cat.plan, "customer_id": customer, "start_date": "2026-01-01", "discounts": [{"coupon_id": coupon["id"]}]}))
+        .await;
+    let done = app
+        .post_ok(
+            &format!("/checkouts/{}/confirm", sid(&first)),
+            &json!({}),
+            StatusCode::OK,
+        )
+        .await;
+    // 5 → 10 seats on 16 Jan: 16 of 31 days left, half of what was paid comes back.
+    let v = app
+        .create_checkout(json!({"contract_id": done["contract_id"], "start_date": "2026-01-16", "locale": "de", "product_overrides": [{"product_id": cat.seats, "quantity": 10}]}))
+        .await;
+    let b = Browser::new(&app);
+    let review = b.get(&format!("/checkout/{}/review", link_of(&v))).await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    for german in [
+        "Nicht genutzte Zeit für 5 × Seats, 16. Jan. 2026 – 31. Jan. 2026",
+        "Verbleibende Zeit für 10 × Seats, 16. Jan. 2026 – 31. Jan. 2026",
+        "Half (50 % Rabatt), bereits von der nicht genutzten Zeit abgezogen",
+        "Ihr Rabatt Half (50 % Rabatt) bleibt bestehen.",
+        "Gutschriften und Kosten decken den Rest dieses Zeitraums ab: 16. Jan. 2026 – 31. Jan. 2026 (16 von 31 Tagen).",
+        "Sie zahlen jetzt 12,90\u{a0}$ für den Rest dieses Zeitraums (16. Jan. 2026 – 31. Jan. 2026). Ab dem 1. Feb. 2026 zahlen Sie 100,00\u{a0}$ pro Monat.",
+        "50 % Rabatt jeden Monat.",
+    ] {
+        assert!(review.has(german), "{german}: {}", review.body);
+    }
+    for english in [
+        "Unused time",
+        "Remaining time",
+        "already taken off",
+        "Your discount",
+        "Credits and charges",
+        "You pay",
+        "every month",
+    ] {
+        assert!(!review.has(english), "{english}: {}", review.body);
+    }
+    // The API keeps its English, and the data the page said it from.
+    let inv = &v["estimates"]["current_invoice"];
+    assert_eq!(
+        inv["notes"][1],
+        "Credits and charges cover the rest of this period, 16\u{2013}31 Jan 2026 (16 of 31 days)."
+    );
+    assert_eq!(
+        inv["note_details"][1],
+        json!({"note": "rest_covered", "start": "2026-01-16", "end": "2026-01-31", "days": 16, "period_days": 31})
+    );
+    assert_eq!(inv["line_items"][0]["detail"], json!({"counted": true}));
+
+    // A new subscription in Japanese: a trial, then a coupon for three months.
+    let product = app.create_product("Pro", None).await;
+    let plan = app
+        .create_plan(json!({"name": "Pro", "currency": "USD", "billing_period": "P1M", "trial_period_days": 14, "items": [{"product_id": product, "pricing": {"pricing_type": "flat_fee", "amount": "30.00"}}]}))
+        .await;
+    let three = app
+        .post_ok(
+            "/coupons",
+            &json!({"name": "Three", "percent_off": 12.5, "duration": "repeating", "duration_in_periods": 3}),
+            StatusCode::CREATED,
+        )
+        .await;
+    let v = app
+        .create_checkout(json!({"plan_id": plan, "customer_id": customer, "start_date": "2026-12-01", "locale": "ja", "discounts": [{"coupon_id": three["id"]}]}))
+        .await;
+    let review = b.get(&format!("/checkout/{}/review", link_of(&v))).await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    for japanese in [
+        "3か月間は12.5%オフ、その後は毎月 $30.00 となります。",
+        "Pro、無料トライアル、2026年12月1日～2026年12月14日",
+        "2026年12月14日まで無料トライアルです。",
+        "初回のお支払い（$26.25）は2026年12月15日です。",
+        "Three（12.5%オフ）",
+    ] {
+        assert!(review.has(japanese), "{japanese}: {}", review.body);
+    }
+    for english in ["free trial", "Free trial", "first payment", "% off"] {
+        assert!(!review.has(english), "{english}: {}", review.body);
+    }
+}

@@ -203,6 +203,7 @@ fn empty_invoice(d: NaiveDate) -> Invoice {
         total: Decimal::ZERO,
         amount_due: Decimal::ZERO,
         notes: vec![],
+        note_details: vec![],
     }
 }
 

@@ -365,6 +365,7 @@ fn estimate(
                         effective_date: est.effective_date,
                         billing_anchor_date: est.billing_anchor_date,
                         summary: est.summary,
+                        summary_details: Some(est.summary_details),
                     }),
                     discount: est.discount,
                 },

@@ -6,7 +6,7 @@ use crate::domain::overrides::ProrationBehavior;
 use crate::routes::hosted::forms::PROMOTION_CODE_FIELD;
 use crate::services::checkouts::HostedCheckout;
 use crate::views::pages::{ContractLine, PromotionBox, ReviewPage};
-use crate::views::{InvoiceView, PageCx, emphasise, price_words};
+use crate::views::{InvoiceView, PageCx, emphasise, price_words, wording};
 
 /// The promotion code as typed and why it was refused, for a page shown again (`422`).
 #[derive(Debug, Clone, Default)]
@@ -118,13 +118,19 @@ pub fn review_page(
         ),
         _ => String::new(),
     };
-    let change_summary = c.quote.change.as_ref().map(|s| match s.behavior {
-        ProrationBehavior::AtPeriodEnd => {
-            let when = lang.date(s.effective_date);
-            let when = lang.tf("change-takes-effect", &[("date", (&when).into())]);
-            format!("{} {when}", s.summary)
+    let change_summary = c.quote.change.as_ref().map(|s| {
+        let said = match &s.summary_details {
+            Some(w) => wording::change(lang, currency, w),
+            None => s.summary.clone(),
+        };
+        match s.behavior {
+            ProrationBehavior::AtPeriodEnd => {
+                let when = lang.date(s.effective_date);
+                let when = lang.tf("change-takes-effect", &[("date", (&when).into())]);
+                format!("{said} {when}")
+            }
+            _ => said,
         }
-        _ => s.summary.clone(),
     });
     let due = est.current_invoice.amount_due;
     let invoiced_today = if due.is_zero() {
@@ -184,7 +190,7 @@ pub fn review_page(
             .quote
             .discount
             .as_ref()
-            .map(|d| d.summary.clone())
+            .map(|d| wording::discount_summary(lang, currency, d))
             .unwrap_or_default(),
         promotion: c.allow_promotion_codes.then(|| PromotionBox {
             action: urls.promotion_code(),

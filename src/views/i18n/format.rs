@@ -134,6 +134,15 @@ impl Formats {
             .into_owned()
     }
 
+    /// A decimal number with its own decimals and the locale's separators ("12.5", "12,5").
+    pub fn number(&self, n: Decimal) -> String {
+        let n = n.normalize();
+        self.decimal
+            .format(&fixed(n, n.scale()))
+            .write_to_string()
+            .into_owned()
+    }
+
     /// An amount in `currency`, with the locale's symbol, pattern and separators, and the
     /// currency's minor units ("$1,234.50", "1.234,50 $", "1 234,50 $US", "¥1,234").
     pub fn money(&self, currency: Currency, amount: Decimal) -> String {

@@ -288,6 +288,10 @@ impl Lang {
         self.formats.count(n)
     }
 
+    pub fn number(&self, n: Decimal) -> String {
+        self.formats.number(n)
+    }
+
     pub fn date(&self, d: NaiveDate) -> String {
         self.formats.date(d)
     }
