@@ -20,7 +20,7 @@ pub struct TestApp {
     /// The server's context (to create console users as `user create` does).
     pub ctx: hosted_checkout::services::Ctx,
     client: reqwest::Client,
-    api_key: String,
+    pub api_key: String,
     /// The seller every session is sold by: name, brand colour and a 20% tax rate.
     pub entity_id: Uuid,
     /// Each session's hosted link (`{id}.{secret}`), as the API answered at create.

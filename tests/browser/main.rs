@@ -12,6 +12,7 @@ mod console;
 mod database;
 mod driver;
 mod locales;
+mod markup;
 #[path = "../common/receiver.rs"]
 mod receiver;
 

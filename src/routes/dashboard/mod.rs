@@ -427,7 +427,7 @@ fn sign_in_form(email: &str) -> Form {
             Field::new("email", "Email address", FieldKind::Email)
                 .value(email)
                 .required()
-                .autocomplete("username"),
+                .autocomplete("email"),
             Field::new("password", "Password", FieldKind::Password)
                 .required()
                 .autocomplete("current-password"),
