@@ -312,6 +312,7 @@ note-discount-replaced = يحل { $new } محل خصمك { $old } اعتبارً
 note-discount-stays-until = يبقى خصمك { $discount } ساريًا حتى { $date }.
 note-discount-stays = يبقى خصمك { $discount } ساريًا.
 note-trial-change = أنت في فترة تجريبية مجانية حتى { $date }، لذا لن تُحتسب الآن أي رسوم أو أرصدة دائنة لهذا التغيير.
+note-discount-refused = لا يمكن استخدام { $discount }: { $reason }.
 
 ## What a plan change does: one sentence for now, one for later, then what it replaces
 
@@ -354,3 +355,31 @@ change-ends = ينتهي عقدك في { $date }.
 change-ends-before-change = ينتهي عقدك في { $date }، قبل أن يسري التغيير.
 change-replaces-switch = يحل هذا محل انتقالك المجدول إلى { $plan } في { $date }.
 change-replaces = يحل هذا محل التغيير المجدول في { $date }.
+
+## What is wrong with a field the customer filled in ($max is a number)
+
+problem-required = مطلوب
+problem-too-long = يجب ألا يتجاوز { $max ->
+    [zero] { $max } حرف
+    [one] حرفًا واحدًا
+    [two] حرفين
+    [few] { $max } أحرف
+    [many] { $max } حرفًا
+   *[other] { $max } حرف
+}
+problem-control-characters = يجب ألا يحتوي على أحرف تحكم
+problem-email = أدخل عنوان بريد إلكتروني صالحًا، مثل name@example.com
+problem-country = يجب أن يكون رمز بلد من حرفين وفق ISO 3166، مثل US أو DE
+problem-not-offered = اختر إحدى الخطط المعروضة
+problem-quantity = أدخل عددًا صحيحًا ضمن النطاق المسموح به
+
+## Why a promotion code cannot be used ($amount is money, $currency an ISO code such as EUR)
+
+code-unknown = هذا الرمز غير صالح
+code-expired = انتهت صلاحية هذا الرمز
+code-used-up = استُنفد الحد الأقصى لاستخدام هذا الرمز
+code-inactive = لم يعد هذا الرمز نشطًا
+code-not-for-plan = لا ينطبق هذا الرمز على هذه الخطة
+code-minimum = يتطلب هذا الرمز طلبًا بقيمة { $amount } على الأقل
+code-first-purchase = هذا الرمز مخصص لعملية الشراء الأولى فقط
+code-currency = هذا الرمز بعملة { $currency }، لكن الطلب بعملة أخرى

@@ -288,6 +288,7 @@ note-discount-replaced = Ab dem { $date } ersetzt { $new } Ihren Rabatt { $old }
 note-discount-stays-until = Ihr Rabatt { $discount } bleibt bis zum { $date } bestehen.
 note-discount-stays = Ihr Rabatt { $discount } bleibt bestehen.
 note-trial-change = Sie befinden sich bis zum { $date } in der kostenlosen Testphase, daher wird für diese Änderung jetzt nichts berechnet oder gutgeschrieben.
+note-discount-refused = { $discount } kann nicht verwendet werden: { $reason }.
 
 ## Was ein Tarifwechsel bewirkt: ein Satz für jetzt, einer für später, dann was er ersetzt
 
@@ -330,3 +331,24 @@ change-ends = Ihr Vertrag endet am { $date }.
 change-ends-before-change = Ihr Vertrag endet am { $date }, bevor die Änderung wirksam würde.
 change-replaces-switch = Dies ersetzt Ihren für den { $date } geplanten Wechsel zu { $plan }.
 change-replaces = Dies ersetzt Ihre für den { $date } geplante Änderung.
+
+## Was an einem ausgefüllten Feld nicht stimmt ($max ist eine Zahl)
+
+problem-required = ist erforderlich
+problem-too-long = darf höchstens { $max } Zeichen lang sein
+problem-control-characters = darf keine Steuerzeichen enthalten
+problem-email = geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com
+problem-country = muss ein Ländercode nach ISO 3166 aus zwei Buchstaben sein, z. B. US oder DE
+problem-not-offered = wählen Sie einen der angebotenen Tarife
+problem-quantity = geben Sie eine ganze Zahl im zulässigen Bereich ein
+
+## Warum ein Aktionscode nicht verwendet werden kann ($amount ist ein Geldbetrag, $currency ein ISO-Code wie EUR)
+
+code-unknown = dieser Code ist ungültig
+code-expired = dieser Code ist abgelaufen
+code-used-up = dieser Code wurde bereits vollständig eingelöst
+code-inactive = dieser Code ist nicht mehr aktiv
+code-not-for-plan = dieser Code gilt nicht für diesen Tarif
+code-minimum = dieser Code erfordert einen Bestellwert von mindestens { $amount }
+code-first-purchase = dieser Code gilt nur für eine Erstbestellung
+code-currency = dieser Code lautet auf { $currency }, die Bestellung aber auf eine andere Währung

@@ -279,6 +279,7 @@ note-discount-replaced = { $new } replaces your discount { $old } from { $date }
 note-discount-stays-until = Your discount { $discount } stays until { $date }.
 note-discount-stays = Your discount { $discount } stays.
 note-trial-change = You are on a free trial until { $date }, so nothing is charged or credited for this change now.
+note-discount-refused = { $discount } cannot be used: { $reason }.
 
 ## What a plan change does: one sentence for now, one for later, then what it replaces
 
@@ -321,3 +322,24 @@ change-ends = Your contract ends on { $date }.
 change-ends-before-change = Your contract ends on { $date }, before the change would take effect.
 change-replaces-switch = This replaces your scheduled switch to { $plan } on { $date }.
 change-replaces = This replaces your scheduled change on { $date }.
+
+## What is wrong with a field the customer filled in ($max is a number)
+
+problem-required = is required
+problem-too-long = must be at most { $max } characters
+problem-control-characters = must not contain control characters
+problem-email = enter a valid email address, like name@example.com
+problem-country = must be a two-letter ISO 3166 country code, like US or DE
+problem-not-offered = choose one of the plans offered
+problem-quantity = enter a whole number within the allowed range
+
+## Why a promotion code cannot be used ($amount is money, $currency an ISO code such as EUR)
+
+code-unknown = this code is not valid
+code-expired = this code has expired
+code-used-up = this code has been used up
+code-inactive = this code is no longer active
+code-not-for-plan = this code is not for this plan
+code-minimum = this code needs an order of at least { $amount }
+code-first-purchase = this code is for a first purchase only
+code-currency = this code is in { $currency }, but the order is in another currency

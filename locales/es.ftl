@@ -288,6 +288,7 @@ note-discount-replaced = A partir del { $date }, { $new } sustituye a tu descuen
 note-discount-stays-until = Tu descuento { $discount } se mantiene hasta el { $date }.
 note-discount-stays = Tu descuento { $discount } se mantiene.
 note-trial-change = Estás en la prueba gratuita hasta el { $date }, así que por ahora no se cobra ni se abona nada por este cambio.
+note-discount-refused = No se puede usar { $discount }: { $reason }.
 
 ## Qué hace un cambio de plan: una frase para ahora, otra para después y luego lo que sustituye
 
@@ -330,3 +331,27 @@ change-ends = Tu contrato finaliza el { $date }.
 change-ends-before-change = Tu contrato finaliza el { $date }, antes de que el cambio entre en vigor.
 change-replaces-switch = Esto sustituye al cambio a { $plan } que tenías programado para el { $date }.
 change-replaces = Esto sustituye al cambio que tenías programado para el { $date }.
+
+## Qué está mal en un campo que ha rellenado el cliente ($max es un número)
+
+problem-required = es un campo obligatorio
+problem-too-long = debe tener como máximo { $max ->
+    [one] { $max } carácter
+   *[other] { $max } caracteres
+}
+problem-control-characters = no debe contener caracteres de control
+problem-email = introduce una dirección de correo electrónico válida, p. ej. nombre@example.com
+problem-country = debe ser un código de país ISO 3166 de dos letras, p. ej. US o ES
+problem-not-offered = elige uno de los planes ofrecidos
+problem-quantity = introduce un número entero dentro del rango permitido
+
+## Por qué no se puede usar un código promocional ($amount es un importe, $currency un código ISO como EUR)
+
+code-unknown = este código no es válido
+code-expired = este código ha caducado
+code-used-up = este código ha alcanzado su límite de usos
+code-inactive = este código ya no está activo
+code-not-for-plan = este código no es válido para este plan
+code-minimum = este código requiere un pedido mínimo de { $amount }
+code-first-purchase = este código solo es válido para la primera compra
+code-currency = este código está en { $currency }, pero el pedido está en otra moneda

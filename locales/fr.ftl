@@ -288,6 +288,7 @@ note-discount-replaced = À partir du { $date }, { $new } remplace votre réduct
 note-discount-stays-until = Votre réduction { $discount } reste appliquée jusqu’au { $date }.
 note-discount-stays = Votre réduction { $discount } reste appliquée.
 note-trial-change = Vous êtes en essai gratuit jusqu’au { $date } : rien n’est donc facturé ni crédité pour ce changement pour le moment.
+note-discount-refused = { $discount } ne peut pas être utilisé : { $reason }.
 
 ## Effet d’un changement d’offre : une phrase pour maintenant, une pour plus tard, puis ce qu’il remplace
 
@@ -330,3 +331,27 @@ change-ends = Votre contrat prend fin le { $date }.
 change-ends-before-change = Votre contrat prend fin le { $date }, avant que le changement ne prenne effet.
 change-replaces-switch = Ceci remplace votre passage à l’offre { $plan } prévu le { $date }.
 change-replaces = Ceci remplace votre changement prévu le { $date }.
+
+## Ce qui ne va pas dans un champ rempli par le client ($max est un nombre)
+
+problem-required = est obligatoire
+problem-too-long = ne doit pas dépasser { $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+}
+problem-control-characters = ne doit pas contenir de caractères de contrôle
+problem-email = saisissez une adresse e-mail valide, p. ex. nom@example.com
+problem-country = doit être un code pays ISO 3166 à deux lettres, p. ex. US ou FR
+problem-not-offered = choisissez l’une des offres proposées
+problem-quantity = saisissez un nombre entier dans la plage autorisée
+
+## Pourquoi un code promotionnel ne peut pas être utilisé ($amount est un montant, $currency un code ISO comme EUR)
+
+code-unknown = ce code n’est pas valide
+code-expired = ce code a expiré
+code-used-up = ce code a atteint sa limite d’utilisation
+code-inactive = ce code n’est plus actif
+code-not-for-plan = ce code ne s’applique pas à cette offre
+code-minimum = ce code nécessite une commande d’au moins { $amount }
+code-first-purchase = ce code est réservé à un premier achat
+code-currency = ce code est en { $currency }, mais la commande est dans une autre devise

@@ -294,6 +294,7 @@ note-discount-replaced = החל מ-{ $date }, { $new } יחליף את ההנח�
 note-discount-stays-until = ההנחה { $discount } נשארת בתוקף עד { $date }.
 note-discount-stays = ההנחה { $discount } נשארת בתוקף.
 note-trial-change = תקופת הניסיון החינמית נמשכת עד { $date }, ולכן לא יבוצע כעת חיוב או זיכוי עבור השינוי הזה.
+note-discount-refused = לא ניתן להשתמש ב־{ $discount }: { $reason }.
 
 ## What a plan change does: one sentence for now, one for later, then what it replaces
 
@@ -336,3 +337,28 @@ change-ends = החוזה מסתיים ב-{ $date }.
 change-ends-before-change = החוזה מסתיים ב-{ $date }, לפני שהשינוי ייכנס לתוקף.
 change-replaces-switch = שינוי זה מחליף את המעבר המתוכנן ל-{ $plan } ב-{ $date }.
 change-replaces = שינוי זה מחליף את השינוי שתוכנן ל-{ $date }.
+
+## What is wrong with a field the customer filled in ($max is a number)
+
+problem-required = שדה חובה
+problem-too-long = יש להזין לכל היותר { $max ->
+    [one] תו אחד
+    [two] שני תווים
+   *[other] { $max } תווים
+}
+problem-control-characters = אין להזין תווי בקרה
+problem-email = יש להזין כתובת דוא״ל תקינה, לדוגמה name@example.com
+problem-country = יש להזין קוד מדינה בן 2 אותיות לפי ISO 3166, לדוגמה US או DE
+problem-not-offered = יש לבחור אחת מהתוכניות המוצעות
+problem-quantity = יש להזין מספר שלם בטווח המותר
+
+## Why a promotion code cannot be used ($amount is money, $currency an ISO code such as EUR)
+
+code-unknown = הקוד הזה אינו תקף
+code-expired = פג תוקפו של הקוד הזה
+code-used-up = הקוד הזה כבר נוצל במלואו
+code-inactive = הקוד הזה כבר לא פעיל
+code-not-for-plan = הקוד הזה אינו מיועד לתוכנית הזו
+code-minimum = הקוד הזה מחייב הזמנה בסך { $amount } לפחות
+code-first-purchase = הקוד הזה מיועד לרכישה ראשונה בלבד
+code-currency = הקוד הזה מיועד למטבע { $currency }, אבל ההזמנה במטבע אחר

@@ -288,6 +288,7 @@ note-discount-replaced = Dal { $date }, { $new } sostituisce il tuo sconto { $ol
 note-discount-stays-until = Il tuo sconto { $discount } resta valido fino al { $date }.
 note-discount-stays = Il tuo sconto { $discount } resta valido.
 note-trial-change = Sei in prova gratuita fino al { $date }, quindi per ora non viene addebitato né accreditato nulla per questa modifica.
+note-discount-refused = Non è possibile usare { $discount }: { $reason }.
 
 ## Cosa comporta un cambio di piano: una frase per ora, una per dopo, poi cosa sostituisce
 
@@ -330,3 +331,27 @@ change-ends = Il tuo contratto termina il { $date }.
 change-ends-before-change = Il tuo contratto termina il { $date }, prima che la modifica abbia effetto.
 change-replaces-switch = Questa modifica sostituisce il passaggio a { $plan } programmato per il { $date }.
 change-replaces = Questa modifica sostituisce quella programmata per il { $date }.
+
+## Cosa non va in un campo compilato dal cliente ($max è un numero)
+
+problem-required = è un campo obbligatorio
+problem-too-long = deve contenere al massimo { $max ->
+    [one] { $max } carattere
+   *[other] { $max } caratteri
+}
+problem-control-characters = non deve contenere caratteri di controllo
+problem-email = inserisci un indirizzo email valido, es. nome@example.com
+problem-country = deve essere un codice paese ISO 3166 di due lettere, es. US o IT
+problem-not-offered = scegli uno dei piani proposti
+problem-quantity = inserisci un numero intero compreso nell'intervallo consentito
+
+## Perché non è possibile usare un codice promozionale ($amount è un importo, $currency un codice ISO come EUR)
+
+code-unknown = questo codice non è valido
+code-expired = questo codice è scaduto
+code-used-up = questo codice ha raggiunto il limite di utilizzi
+code-inactive = questo codice non è più attivo
+code-not-for-plan = questo codice non è valido per questo piano
+code-minimum = questo codice richiede un ordine minimo di { $amount }
+code-first-purchase = questo codice è valido solo per il primo acquisto
+code-currency = questo codice è in { $currency }, ma l'ordine è in un'altra valuta

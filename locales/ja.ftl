@@ -270,6 +270,7 @@ note-discount-replaced = { $date }以降、現在の割引 { $old } は { $new }
 note-discount-stays-until = 割引 { $discount } は{ $date }まで適用されます。
 note-discount-stays = 割引 { $discount } は引き続き適用されます。
 note-trial-change = { $date }まで無料トライアル中のため、今回の変更による請求やクレジットは現時点では発生しません。
+note-discount-refused = { $discount } はご利用いただけません：{ $reason }。
 
 ## What a plan change does: one sentence for now, one for later, then what it replaces
 
@@ -312,3 +313,24 @@ change-ends = 契約は{ $date }に終了します。
 change-ends-before-change = 契約は変更が適用される前の{ $date }に終了します。
 change-replaces-switch = この変更は、{ $date }に予定されていた{ $plan }への切り替えに代わって適用されます。
 change-replaces = この変更は、{ $date }に予定されていた変更に代わって適用されます。
+
+## What is wrong with a field the customer filled in ($max is a number)
+
+problem-required = 入力は必須です
+problem-too-long = { $max }文字以内で入力してください
+problem-control-characters = 制御文字は使用できません
+problem-email = 有効なメールアドレスを入力してください（例: name@example.com）
+problem-country = ISO 3166 の2文字の国コードを入力してください（例: JP、US）
+problem-not-offered = 提供されているプランから選択してください
+problem-quantity = 指定範囲内の整数を入力してください
+
+## Why a promotion code cannot be used ($amount is money, $currency an ISO code such as EUR)
+
+code-unknown = このコードは無効です
+code-expired = このコードは有効期限が切れています
+code-used-up = このコードは利用回数の上限に達しています
+code-inactive = このコードは現在ご利用いただけません
+code-not-for-plan = このコードはこのプランには使用できません
+code-minimum = このコードのご利用には { $amount } 以上のご注文が必要です
+code-first-purchase = このコードは初回購入時のみご利用いただけます
+code-currency = このコードは{ $currency }建てですが、ご注文は別の通貨建てです

@@ -288,6 +288,7 @@ note-discount-replaced = { $new } vervangt vanaf { $date } je korting { $old }.
 note-discount-stays-until = Je korting { $discount } blijft gelden tot { $date }.
 note-discount-stays = Je korting { $discount } blijft gelden.
 note-trial-change = Je hebt tot { $date } een gratis proefperiode, dus voor deze wijziging wordt nu niets in rekening gebracht of gecrediteerd.
+note-discount-refused = { $discount } kan niet worden gebruikt: { $reason }.
 
 ## Wat een planwijziging doet: één zin voor nu, één voor later, dan wat ze vervangt
 
@@ -330,3 +331,27 @@ change-ends = Je contract eindigt op { $date }.
 change-ends-before-change = Je contract eindigt op { $date }, voordat de wijziging zou ingaan.
 change-replaces-switch = Dit vervangt je geplande overstap naar { $plan } op { $date }.
 change-replaces = Dit vervangt je geplande wijziging op { $date }.
+
+## Wat er mis is met een veld dat de klant heeft ingevuld ($max is een getal)
+
+problem-required = is verplicht
+problem-too-long = mag maximaal { $max ->
+    [one] { $max } teken
+   *[other] { $max } tekens
+} bevatten
+problem-control-characters = mag geen stuurtekens bevatten
+problem-email = vul een geldig e-mailadres in, bijv. naam@example.com
+problem-country = moet een landcode van twee letters volgens ISO 3166 zijn, bijv. US of NL
+problem-not-offered = kies een van de aangeboden plannen
+problem-quantity = vul een geheel getal binnen het toegestane bereik in
+
+## Waarom een promotiecode niet kan worden gebruikt ($amount is een bedrag, $currency een ISO-code zoals EUR)
+
+code-unknown = deze code is niet geldig
+code-expired = deze code is verlopen
+code-used-up = deze code is al het maximale aantal keren gebruikt
+code-inactive = deze code is niet meer actief
+code-not-for-plan = deze code geldt niet voor dit plan
+code-minimum = deze code vereist een bestelling van minimaal { $amount }
+code-first-purchase = deze code geldt alleen voor een eerste aankoop
+code-currency = deze code is in { $currency }, maar de bestelling is in een andere valuta

@@ -300,6 +300,7 @@ note-discount-replaced = Od { $date } rabat { $new } zastępuje Twój dotychczas
 note-discount-stays-until = Twój rabat { $discount } obowiązuje do { $date }.
 note-discount-stays = Twój rabat { $discount } nadal obowiązuje.
 note-trial-change = Do { $date } trwa Twój bezpłatny okres próbny, więc za tę zmianę nie naliczamy teraz opłat ani nie przyznajemy środków.
+note-discount-refused = Nie można użyć { $discount }: { $reason }.
 
 ## Co daje zmiana planu: jedno zdanie o tym, co teraz, jedno o tym, co później, a potem co zastępuje
 
@@ -342,3 +343,29 @@ change-ends = Twoja umowa kończy się { $date }.
 change-ends-before-change = Twoja umowa kończy się { $date }, zanim zmiana weszłaby w życie.
 change-replaces-switch = Zastępuje to zaplanowane na { $date } przejście na plan { $plan }.
 change-replaces = Zastępuje to zmianę zaplanowaną na { $date }.
+
+## Co jest nie tak z polem wypełnionym przez klienta ($max to liczba)
+
+problem-required = to pole jest wymagane
+problem-too-long = może zawierać maksymalnie { $max } { $max ->
+    [one] znak
+    [few] znaki
+    [many] znaków
+   *[other] znaku
+}
+problem-control-characters = nie może zawierać znaków sterujących
+problem-email = wpisz prawidłowy adres e-mail, np. nazwa@example.com
+problem-country = wpisz dwuliterowy kod kraju zgodny z ISO 3166, np. PL lub DE
+problem-not-offered = wybierz jeden z oferowanych planów
+problem-quantity = wpisz liczbę całkowitą z dozwolonego zakresu
+
+## Dlaczego nie można użyć kodu promocyjnego ($amount to kwota, $currency to kod ISO, np. EUR)
+
+code-unknown = ten kod jest nieprawidłowy
+code-expired = ten kod wygasł
+code-used-up = limit użyć tego kodu został wyczerpany
+code-inactive = ten kod nie jest już aktywny
+code-not-for-plan = ten kod nie dotyczy tego planu
+code-minimum = ten kod wymaga zamówienia o wartości co najmniej { $amount }
+code-first-purchase = ten kod dotyczy tylko pierwszego zakupu
+code-currency = ten kod jest w walucie { $currency }, a zamówienie jest w innej walucie

@@ -288,6 +288,7 @@ note-discount-replaced = A partir de { $date }, { $new } substitui seu desconto 
 note-discount-stays-until = Seu desconto { $discount } continua válido até { $date }.
 note-discount-stays = Seu desconto { $discount } continua válido.
 note-trial-change = Você está em período de teste gratuito até { $date }, então nada é cobrado nem creditado por esta alteração agora.
+note-discount-refused = Não é possível usar { $discount }: { $reason }.
 
 ## O que uma alteração de plano faz: uma frase para agora, uma para depois e o que ela substitui
 
@@ -330,3 +331,27 @@ change-ends = Seu contrato termina em { $date }.
 change-ends-before-change = Seu contrato termina em { $date }, antes de a alteração entrar em vigor.
 change-replaces-switch = Isso substitui sua mudança agendada para o plano { $plan } em { $date }.
 change-replaces = Isso substitui sua alteração agendada para { $date }.
+
+## O que há de errado em um campo preenchido pelo cliente ($max é um número)
+
+problem-required = preenchimento obrigatório
+problem-too-long = deve ter no máximo { $max } { $max ->
+    [one] caractere
+   *[other] caracteres
+}
+problem-control-characters = não pode conter caracteres de controle
+problem-email = informe um endereço de e-mail válido, como nome@example.com
+problem-country = deve ser um código de país ISO 3166 de duas letras, como BR ou US
+problem-not-offered = escolha um dos planos oferecidos
+problem-quantity = informe um número inteiro dentro do intervalo permitido
+
+## Por que um código promocional não pode ser usado ($amount é um valor, $currency um código ISO como EUR)
+
+code-unknown = este código não é válido
+code-expired = este código expirou
+code-used-up = este código já atingiu o limite de usos
+code-inactive = este código não está mais ativo
+code-not-for-plan = este código não vale para este plano
+code-minimum = este código exige um pedido mínimo de { $amount }
+code-first-purchase = este código vale apenas para a primeira compra
+code-currency = este código é em { $currency }, mas o pedido está em outra moeda

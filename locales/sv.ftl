@@ -288,6 +288,7 @@ note-discount-replaced = { $new } ersätter din rabatt { $old } från och med { 
 note-discount-stays-until = Din rabatt { $discount } gäller fram till { $date }.
 note-discount-stays = Din rabatt { $discount } finns kvar.
 note-trial-change = Du har en gratis provperiod till { $date }, så inget debiteras eller krediteras för den här ändringen nu.
+note-discount-refused = { $discount } kan inte användas: { $reason }.
 
 ## Vad ett planbyte innebär: en mening för nu, en för senare, sedan vad det ersätter
 
@@ -330,3 +331,24 @@ change-ends = Ditt avtal upphör { $date }.
 change-ends-before-change = Ditt avtal upphör { $date }, innan ändringen skulle börja gälla.
 change-replaces-switch = Detta ersätter ditt planerade byte till { $plan }, som skulle ske { $date }.
 change-replaces = Detta ersätter ändringen som var planerad till { $date }.
+
+## Vad som är fel i ett fält som kunden har fyllt i ($max är ett tal)
+
+problem-required = måste fyllas i
+problem-too-long = får innehålla högst { $max } tecken
+problem-control-characters = får inte innehålla styrtecken
+problem-email = ange en giltig e-postadress, t.ex. namn@example.com
+problem-country = måste vara en landskod med två bokstäver enligt ISO 3166, t.ex. SE eller DE
+problem-not-offered = välj en av de erbjudna planerna
+problem-quantity = ange ett heltal inom det tillåtna intervallet
+
+## Varför en kampanjkod inte kan användas ($amount är ett belopp, $currency en ISO-kod som EUR)
+
+code-unknown = den här koden är inte giltig
+code-expired = den här koden har gått ut
+code-used-up = den här koden har redan använts maximalt antal gånger
+code-inactive = den här koden är inte längre aktiv
+code-not-for-plan = den här koden gäller inte för den här planen
+code-minimum = den här koden kräver en beställning på minst { $amount }
+code-first-purchase = den här koden gäller bara vid ett första köp
+code-currency = den här koden gäller { $currency }, men beställningen är i en annan valuta

@@ -270,6 +270,7 @@ note-discount-replaced = 自 { $date } 起，{ $new } 将取代您的折扣 { $o
 note-discount-stays-until = 您的折扣 { $discount } 将保留至 { $date }。
 note-discount-stays = 您的折扣 { $discount } 将继续保留。
 note-trial-change = 您正处于免费试用期（至 { $date }），因此此次变更目前既不收费，也不产生抵扣额。
+note-discount-refused = 无法使用 { $discount }：{ $reason }。
 
 ## What a plan change does: one sentence for now, one for later, then what it replaces
 
@@ -312,3 +313,24 @@ change-ends = 您的合同将于 { $date } 结束。
 change-ends-before-change = 您的合同将于 { $date } 结束，早于变更生效时间。
 change-replaces-switch = 此操作将取代您原定于 { $date } 切换至 { $plan } 的安排。
 change-replaces = 此操作将取代您原定于 { $date } 进行的变更。
+
+## What is wrong with a field the customer filled in ($max is a number)
+
+problem-required = 为必填项
+problem-too-long = 不能超过 { $max } 个字符
+problem-control-characters = 不能包含控制字符
+problem-email = 请输入有效的电子邮件地址，例如 name@example.com
+problem-country = 必须是 ISO 3166 两位字母国家/地区代码，例如 US 或 DE
+problem-not-offered = 请从提供的方案中选择一个
+problem-quantity = 请输入允许范围内的整数
+
+## Why a promotion code cannot be used ($amount is money, $currency an ISO code such as EUR)
+
+code-unknown = 此促销码无效
+code-expired = 此促销码已过期
+code-used-up = 此促销码的使用次数已用完
+code-inactive = 此促销码已停用
+code-not-for-plan = 此促销码不适用于此方案
+code-minimum = 此促销码要求订单金额至少为 { $amount }
+code-first-purchase = 此促销码仅限首次购买使用
+code-currency = 此促销码的币种为 { $currency }，但订单使用的是其他币种

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::FieldError;
+use super::validation::{FieldError, Problem};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -50,31 +50,25 @@ fn clean(v: &Option<String>) -> Option<String> {
 fn check_text(path: &str, v: &Option<String>, errors: &mut Vec<FieldError>) {
     if let Some(s) = v {
         if s.chars().count() > MAX_TEXT {
-            errors.push(FieldError::new(
+            errors.push(FieldError::because(
                 path,
-                format!("must be at most {MAX_TEXT} characters"),
+                Problem::TooLong { max: MAX_TEXT },
             ));
         } else if s.chars().any(|c| c.is_control()) {
-            errors.push(FieldError::new(path, "must not contain control characters"));
+            errors.push(FieldError::because(path, Problem::ControlCharacters));
         }
     }
 }
 
 pub fn validate_email(path: &str, email: &str, errors: &mut Vec<FieldError>) {
     if email.len() > 254 || !email_address::EmailAddress::is_valid(email) || !email.contains('.') {
-        errors.push(FieldError::new(
-            path,
-            "enter a valid email address, like name@example.com",
-        ));
+        errors.push(FieldError::because(path, Problem::Email));
     }
 }
 
 pub fn validate_country(path: &str, country: &str, errors: &mut Vec<FieldError>) {
     if isocountry::CountryCode::for_alpha2(country).is_err() {
-        errors.push(FieldError::new(
-            path,
-            "must be a two-letter ISO 3166 country code, like US or DE",
-        ));
+        errors.push(FieldError::because(path, Problem::Country));
     }
 }
 
@@ -146,13 +140,16 @@ impl CustomerData {
     pub fn validate_complete(&self, path: &str) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.customer_name.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::because(
                 format!("{path}.customer_name"),
-                "is required",
+                Problem::Required,
             ));
         }
         if self.email.is_none() {
-            errors.push(FieldError::new(format!("{path}.email"), "is required"));
+            errors.push(FieldError::because(
+                format!("{path}.email"),
+                Problem::Required,
+            ));
         }
         self.validate_present(path, &mut errors);
         if errors.is_empty() {

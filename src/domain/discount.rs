@@ -112,7 +112,10 @@ impl CouponStatus {
 }
 
 /// Why a coupon or promotion code cannot be used on a session, in the customer's words.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Unavailable {
     #[error("this code is not valid")]
     Unknown,
@@ -124,12 +127,16 @@ pub enum Unavailable {
     Inactive,
     #[error("this code is not for this plan")]
     NotForThisPlan,
-    #[error("this code needs an order of at least {0}")]
-    MinimumAmount(String),
+    #[error("this code needs an order of at least {}", currency.format(*amount))]
+    MinimumAmount {
+        #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+        amount: Decimal,
+        currency: Currency,
+    },
     #[error("this code is for a first purchase only")]
     FirstPurchaseOnly,
-    #[error("this code is in {0}, but the order is in another currency")]
-    Currency(&'static str),
+    #[error("this code is in {}, but the order is in another currency", currency.code())]
+    Currency { currency: Currency },
 }
 
 /// A coupon (SPEC §10).
@@ -175,7 +182,7 @@ impl Coupon {
         if let DiscountValue::AmountOff { currency: c, .. } = self.value
             && c != currency
         {
-            return Err(Unavailable::Currency(c.code()));
+            return Err(Unavailable::Currency { currency: c });
         }
         if let Some(ids) = &self.applies_to
             && !products.iter().any(|p| ids.contains(p))
@@ -281,10 +288,15 @@ impl PromotionCode {
             .minimum_amount_currency
             .unwrap_or(currency);
         if min_currency != currency {
-            return Err(Unavailable::Currency(min_currency.code()));
+            return Err(Unavailable::Currency {
+                currency: min_currency,
+            });
         }
         if subtotal < min {
-            return Err(Unavailable::MinimumAmount(currency.format(min)));
+            return Err(Unavailable::MinimumAmount {
+                amount: min,
+                currency,
+            });
         }
         Ok(())
     }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::discount::Unavailable;
+
 /// One problem with one field of a request.
 ///
 /// `field` is a JSON path such as `items[0].pricing.tiers[1].up_to`; `message` says what is
@@ -11,6 +13,33 @@ use serde::Serialize;
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// What is wrong as data, for a field a customer fills in on a hosted page: the page says
+    /// it in the customer's language (`views::wording::field_problem`); `message` is its English.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub problem: Option<Problem>,
+}
+
+/// The problems a customer can meet on the hosted forms.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("is required")]
+    Required,
+    #[error("must be at most {max} characters")]
+    TooLong { max: usize },
+    #[error("must not contain control characters")]
+    ControlCharacters,
+    #[error("enter a valid email address, like name@example.com")]
+    Email,
+    #[error("must be a two-letter ISO 3166 country code, like US or DE")]
+    Country,
+    #[error("choose one of the plans offered")]
+    NotOffered,
+    #[error("enter a whole number within the allowed range")]
+    Quantity,
+    /// A coupon or promotion code that cannot be used.
+    #[error("{0}")]
+    Code(Unavailable),
 }
 
 impl FieldError {
@@ -18,6 +47,16 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            problem: None,
+        }
+    }
+
+    /// `problem` at `field`, its English as the message.
+    pub fn because(field: impl Into<String>, problem: Problem) -> Self {
+        Self {
+            field: field.into(),
+            message: problem.to_string(),
+            problem: Some(problem),
         }
     }
 }

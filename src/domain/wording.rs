@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::discount::{Discount, DiscountDuration, DiscountValue};
+use super::discount::{Discount, DiscountDuration, DiscountValue, Unavailable};
 use super::money::Currency;
 use super::period::{BillingPeriod, iso_date, write_date, write_range};
 
@@ -202,6 +202,11 @@ pub enum Note {
         #[serde(with = "iso_date")]
         until: NaiveDate,
     },
+    /// The session's discount (its code or name) cannot be used, and is left out.
+    DiscountRefused {
+        discount: String,
+        why: Unavailable,
+    },
 }
 
 impl Note {
@@ -313,6 +318,9 @@ impl Note {
                 s.push_str("You are on a free trial until ");
                 write_date(&mut s, *until);
                 s.push_str(", so nothing is charged or credited for this change now.");
+            }
+            Note::DiscountRefused { discount, why } => {
+                let _ = write!(s, "{discount} cannot be used: {why}.");
             }
         }
         s

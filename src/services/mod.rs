@@ -18,7 +18,7 @@ pub mod webhooks;
 
 use std::sync::Arc;
 
-use crate::domain::validation::FieldError;
+use crate::domain::validation::{FieldError, Problem};
 use crate::storage::{DynStorage, PageRequest};
 
 /// What every use case may touch: the store, the clock, the public base URL and the settings
@@ -84,6 +84,10 @@ pub struct Errors(pub Vec<FieldError>);
 impl Errors {
     pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(FieldError::new(field, message));
+    }
+    /// A problem a customer can meet on a hosted form (said in their language there).
+    pub fn because(&mut self, field: impl Into<String>, problem: Problem) {
+        self.0.push(FieldError::because(field, problem));
     }
     pub fn extend(&mut self, errs: impl IntoIterator<Item = FieldError>) {
         self.0.extend(errs);

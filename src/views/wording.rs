@@ -3,9 +3,10 @@
 //! one place that puts that data into words for a page, through `locales/*.ftl`. Estimates
 //! stored before the data was recorded keep their English.
 
-use crate::domain::discount::{AppliedDiscount, DiscountValue};
+use crate::domain::discount::{AppliedDiscount, DiscountValue, Unavailable};
 use crate::domain::invoice::{Invoice, LineItem, LineKind};
 use crate::domain::money::Currency;
+use crate::domain::validation::{FieldError, Problem};
 use crate::domain::wording::{
     ChangeNow, ChangeThen, ChangeWords, DiscountLabel, DiscountSpan, Note, Settle,
 };
@@ -257,6 +258,13 @@ pub fn note(lang: &Lang, c: Currency, n: &Note) -> String {
         Note::TrialChange { until } => {
             lang.tf("note-trial-change", &[("date", (&date(*until)).into())])
         }
+        Note::DiscountRefused { discount, why } => {
+            let reason = refusal(lang, why);
+            lang.tf(
+                "note-discount-refused",
+                &[("discount", discount.into()), ("reason", (&reason).into())],
+            )
+        }
     }
 }
 
@@ -359,6 +367,46 @@ fn then(lang: &Lang, c: Currency, then: ChangeThen) -> String {
     }
 }
 
+/// What is wrong with a field the customer filled in (its English when the problem is not
+/// one a customer can meet).
+pub fn field_problem(lang: &Lang, e: &FieldError) -> String {
+    let Some(p) = &e.problem else {
+        return e.message.clone();
+    };
+    match p {
+        Problem::Required => lang.t("problem-required"),
+        Problem::TooLong { max } => lang.tf(
+            "problem-too-long",
+            &[("max", i64::try_from(*max).unwrap_or(i64::MAX).into())],
+        ),
+        Problem::ControlCharacters => lang.t("problem-control-characters"),
+        Problem::Email => lang.t("problem-email"),
+        Problem::Country => lang.t("problem-country"),
+        Problem::NotOffered => lang.t("problem-not-offered"),
+        Problem::Quantity => lang.t("problem-quantity"),
+        Problem::Code(why) => refusal(lang, why),
+    }
+}
+
+/// Why a code cannot be used: "this code has expired".
+fn refusal(lang: &Lang, why: &Unavailable) -> String {
+    match why {
+        Unavailable::Unknown => lang.t("code-unknown"),
+        Unavailable::Expired => lang.t("code-expired"),
+        Unavailable::UsedUp => lang.t("code-used-up"),
+        Unavailable::Inactive => lang.t("code-inactive"),
+        Unavailable::NotForThisPlan => lang.t("code-not-for-plan"),
+        Unavailable::MinimumAmount { amount, currency } => lang.tf(
+            "code-minimum",
+            &[("amount", (&lang.money(*currency, *amount)).into())],
+        ),
+        Unavailable::FirstPurchaseOnly => lang.t("code-first-purchase"),
+        Unavailable::Currency { currency } => {
+            lang.tf("code-currency", &[("currency", currency.code().into())])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -430,6 +478,10 @@ mod tests {
             },
             Note::DiscountStays { discount: label },
             Note::TrialChange { until: d(1, 14) },
+            Note::DiscountRefused {
+                discount: "SPRING".into(),
+                why: Unavailable::UsedUp,
+            },
         ]
     }
 

@@ -6,7 +6,9 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{error_fields, problem, spawn_app};
-use crate::hosted::{Browser, Page, f, link_of, location, page_of, session, sid, team};
+use crate::hosted::{
+    Browser, Page, details_form, f, link_of, location, page_of, session, sid, team,
+};
 
 /// A page fetched with the browser's `Accept-Language`.
 async fn get_in(b: &Browser, path: &str, accept_language: &str) -> Page {
@@ -423,4 +425,62 @@ async fn the_estimate_s_sentences_are_in_the_page_language() {
     for english in ["free trial", "Free trial", "first payment", "% off"] {
         assert!(!review.has(english), "{english}: {}", review.body);
     }
+}
+
+/// What is wrong with a field the customer filled in, and why a code cannot be used, is said in
+/// the page's language (the API keeps its English).
+#[tokio::test]
+async fn form_problems_and_refused_codes_are_in_the_page_language() {
+    use hosted_checkout::domain::locale::Locale;
+    use hosted_checkout::views::i18n::lang;
+    let de = lang(Locale::De);
+    let app = spawn_app().await;
+    let c = team(&app).await;
+    let v = app
+        .create_checkout(json!({"plan_id": c.plan, "guest_checkout": true, "business_entity_id": app.entity_id, "locale": "de", "allow_promotion_codes": true}))
+        .await;
+    let link = link_of(&v);
+    let b = Browser::new(&app);
+    b.get(&format!("/checkout/{link}/details")).await;
+    let r = b
+        .post(
+            &format!("/checkout/{link}/details"),
+            &details_form("Ada", "not-an-email", "XX"),
+        )
+        .await;
+    let p = page_of(r).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in ["problem-email", "problem-country"] {
+        let german = de.t(id);
+        assert!(!german.is_empty() && german != id);
+        assert!(p.has(&german), "{id} ({german}): {}", p.body);
+    }
+    assert!(!p.has("enter a valid email address"), "{}", p.body);
+    assert!(!p.has("ISO 3166 country code, like"), "{}", p.body);
+
+    let ok = b
+        .post(
+            &format!("/checkout/{link}/details"),
+            &details_form("Ada", "ada@example.com", "DE"),
+        )
+        .await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    b.get(&format!("/checkout/{link}/review")).await;
+    let r = b
+        .post(
+            &format!("/checkout/{link}/promotion_code"),
+            &[f("promotion_code", "NOPE")],
+        )
+        .await;
+    let p = page_of(r).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        p.has(&format!(
+            "<p class=\"field-error\" id=\"promotion_code-error\">{}</p>",
+            de.t("code-unknown")
+        )),
+        "{}",
+        p.body
+    );
+    assert!(!p.has("this code is not valid"), "{}", p.body);
 }

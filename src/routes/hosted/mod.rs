@@ -189,11 +189,7 @@ pub async fn post_promotion_code(
         Err(EditError::Invalid(errors)) => {
             let code = CodeForm {
                 value: typed,
-                error: errors
-                    .iter()
-                    .map(|e| e.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                errors,
             };
             refused(&ctx, &req, &post, |h, cx| review_page(h, cx, false, &code)).await
         }

@@ -11,7 +11,7 @@ use super::pricing::{Draft, Loaded, Priced, load_session, price};
 use super::{SessionRef, find_with_terms};
 use crate::domain::catalog::{Contract, Customer, NewContract};
 use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, Quote};
-use crate::domain::validation::FieldError;
+use crate::domain::validation::{FieldError, Problem};
 use crate::services::{Ctx, Errors};
 use crate::storage::{CheckoutUpdate, ConfirmOutcome, ConfirmWrite, KeptTerms, Redemption, Terms};
 
@@ -193,7 +193,7 @@ async fn changed(
 }
 
 fn required(field: &str) -> ConfirmError {
-    ConfirmError::Invalid(vec![FieldError::new(field, "is required")])
+    ConfirmError::Invalid(vec![FieldError::because(field, Problem::Required)])
 }
 
 /// The outcome for a confirm that found the session closed by someone else: the final state

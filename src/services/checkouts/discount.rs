@@ -6,6 +6,7 @@ use anyhow::Context as _;
 use uuid::Uuid;
 
 use crate::domain::discount::{DiscountRef, PromotionCode, Unavailable};
+use crate::domain::validation::Problem;
 use crate::services::{Ctx, Errors};
 
 /// One entry of `discounts`: a coupon, or a promotion code as typed.
@@ -56,7 +57,7 @@ pub async fn named(
         (None, Some(code)) => match code_named(ctx, org, code).await? {
             Ok(r) => Ok(Some(r)),
             Err(why) => {
-                errors.add("discounts[0].promotion_code", why.to_string());
+                errors.because("discounts[0].promotion_code", Problem::Code(why));
                 Ok(None)
             }
         },

@@ -15,7 +15,7 @@ use super::{SessionRef, find};
 use crate::domain::checkout::{Checkout, CheckoutType};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
-use crate::domain::validation::FieldError;
+use crate::domain::validation::{FieldError, Problem};
 use crate::services::{Ctx, Errors};
 use crate::storage::{CheckoutEdit, CheckoutUpdate, TermsRef};
 
@@ -107,7 +107,7 @@ pub(super) async fn apply(
         } else {
             match discount::code_named(ctx, c.organisation_id, typed).await? {
                 Ok(r) => draft.discount = Some(r),
-                Err(why) => errors.add("promotion_code", why.to_string()),
+                Err(why) => errors.because("promotion_code", Problem::Code(why)),
             }
         }
     }
@@ -153,9 +153,9 @@ pub(super) async fn apply(
         && (changes.discounts.is_some() || changes.promotion_code.is_some())
     {
         let field = rejected_field.unwrap_or_else(|| discount::field_of(r));
-        return Err(EditError::Invalid(vec![FieldError::new(
+        return Err(EditError::Invalid(vec![FieldError::because(
             field,
-            why.to_string(),
+            Problem::Code(why.clone()),
         )]));
     }
     let edit = CheckoutEdit {

@@ -16,7 +16,7 @@ use crate::domain::checkout::{Checkout, CheckoutStatus, CheckoutType, LinkKey};
 use crate::domain::customer::CustomerData;
 use crate::domain::overrides::ItemOverride;
 use crate::domain::terms::ItemTerms;
-use crate::domain::validation::FieldError;
+use crate::domain::validation::{FieldError, Problem};
 use crate::services::organisations::signed_redirect;
 use crate::services::{Ctx, Errors, cache};
 
@@ -298,10 +298,7 @@ pub async fn choose_plan(
 }
 
 fn not_offered() -> EditError {
-    EditError::Invalid(vec![FieldError::new(
-        "plan_id",
-        "choose one of the plans offered",
-    )])
+    EditError::Invalid(vec![FieldError::because("plan_id", Problem::NotOffered)])
 }
 
 /// The lines of the chosen plan (or of the contract, for a quantity update).
@@ -372,10 +369,7 @@ fn chosen_overrides(
                 // Written out always: the default of a plan change or quantity update is the
                 // contract's quantity, not the plan's.
                 Ok(q) if line.bounds.allows(q) => o.quantity = Some(q),
-                _ => errors.add(
-                    quantity_path(pid),
-                    "enter a whole number within the allowed range",
-                ),
+                _ => errors.because(quantity_path(pid), Problem::Quantity),
             }
         }
         if o.quantity.is_some() || o.is_enabled.is_some() {

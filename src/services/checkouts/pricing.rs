@@ -21,6 +21,7 @@ use crate::domain::money::Currency;
 use crate::domain::overrides::{AmendmentKind, ItemOverride, ProrationBehavior};
 use crate::domain::terms::{ContractTerms, ItemTerms, PlanTerms};
 use crate::domain::validation::FieldError;
+use crate::domain::wording::Note;
 use crate::services::{Ctx, Errors, cache};
 use crate::storage::Terms;
 
@@ -298,8 +299,10 @@ pub fn price(draft: &Draft, l: &Loaded) -> Result<Priced, PriceError> {
             .quote
             .estimates
             .current_invoice
-            .notes
-            .push(format!("{label} cannot be used: {why}."));
+            .push_note(Note::DiscountRefused {
+                discount: label.to_owned(),
+                why: why.clone(),
+            });
     }
     priced.discount_rejected = rejected;
     Ok(priced)

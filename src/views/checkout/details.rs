@@ -6,6 +6,7 @@ use crate::routes::hosted::forms::{DETAIL_FIELDS, form_field};
 use crate::services::checkouts::HostedCheckout;
 use crate::views::PageCx;
 use crate::views::pages::{DetailsPage, FieldView};
+use crate::views::wording::field_problem;
 
 /// The message of a details field's label, by its form name.
 fn label(name: &str) -> Option<&'static str> {
@@ -46,7 +47,7 @@ pub fn details_page(
             error: errors
                 .iter()
                 .find(|e| form_field(&e.field) == f.name)
-                .map(|e| e.message.clone())
+                .map(|e| field_problem(lang, e))
                 .unwrap_or_default(),
             required: f.required,
             autocomplete: f.autocomplete,
@@ -62,9 +63,10 @@ pub fn details_page(
             .iter()
             .map(|e| {
                 let label = label_of(&form_field(&e.field));
+                let message = field_problem(lang, e);
                 lang.tf(
                     "field-error-item",
-                    &[("label", (&label).into()), ("message", (&e.message).into())],
+                    &[("label", (&label).into()), ("message", (&message).into())],
                 )
             })
             .collect(),

@@ -15,15 +15,16 @@ use crate::routes::hosted::forms::{UPDATE_TOTAL_FIELD, enabled_field, quantity_f
 use crate::services::checkouts::HostedCheckout;
 use crate::services::checkouts::hosted::{contract_line_freedom, quantity_path};
 use crate::views::pages::{ItemRow, PlanCard, PlanPage};
+use crate::views::wording::field_problem;
 use crate::views::{Lang, PageCx, TierRow, price_words, tier_rows};
 
 /// The message beside a product's quantity input, if the last submit was refused.
-fn quantity_error(errors: &[FieldError], product: Uuid) -> String {
+fn quantity_error(lang: &Lang, errors: &[FieldError], product: Uuid) -> String {
     let path = quantity_path(product);
     errors
         .iter()
         .find(|e| e.field == path)
-        .map(|e| e.message.clone())
+        .map(|e| field_problem(lang, e))
         .unwrap_or_default()
 }
 
@@ -138,7 +139,7 @@ fn plan_card(
                 enabled: line.enabled,
                 quantity_name: quantity_field(scope, i.product_id),
                 enabled_name: enabled_field(scope, i.product_id),
-                error: quantity_error(errors, i.product_id),
+                error: quantity_error(lang, errors, i.product_id),
                 ..item_row(
                     lang,
                     i.product_id,
@@ -213,7 +214,7 @@ pub fn plan_page(h: &HostedCheckout, cx: &PageCx, errors: &[FieldError]) -> Plan
                                 enabled: o.and_then(|o| o.is_enabled).unwrap_or(ci.is_enabled),
                                 quantity_name: quantity_field(None, ci.product_id),
                                 enabled_name: enabled_field(None, ci.product_id),
-                                error: quantity_error(errors, ci.product_id),
+                                error: quantity_error(lang, errors, ci.product_id),
                                 ..item_row(
                                     lang,
                                     ci.product_id,
@@ -348,6 +349,6 @@ pub fn plan_page(h: &HostedCheckout, cx: &PageCx, errors: &[FieldError]) -> Plan
         // A refused submit's quote is the last valid one, not what the form now shows.
         summary: errors.is_empty().then(|| order_summary(h, period, lang)),
         update_field: UPDATE_TOTAL_FIELD,
-        error_summary: errors.iter().map(|e| e.message.clone()).collect(),
+        error_summary: errors.iter().map(|e| field_problem(lang, e)).collect(),
     }
 }

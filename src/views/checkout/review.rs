@@ -3,6 +3,7 @@
 use super::{StepId, Urls, layout, order_summary, steps};
 use crate::domain::checkout::CheckoutType;
 use crate::domain::overrides::ProrationBehavior;
+use crate::domain::validation::FieldError;
 use crate::routes::hosted::forms::PROMOTION_CODE_FIELD;
 use crate::services::checkouts::HostedCheckout;
 use crate::views::pages::{ContractLine, PromotionBox, ReviewPage};
@@ -12,7 +13,7 @@ use crate::views::{InvoiceView, PageCx, emphasise, price_words, wording};
 #[derive(Debug, Clone, Default)]
 pub struct CodeForm {
     pub value: String,
-    pub error: String,
+    pub errors: Vec<FieldError>,
 }
 
 /// The review: the contract, both invoices, and for amendments what changes and when.
@@ -196,7 +197,12 @@ pub fn review_page(
             action: urls.promotion_code(),
             field: PROMOTION_CODE_FIELD,
             value: code.value.clone(),
-            error: code.error.clone(),
+            error: code
+                .errors
+                .iter()
+                .map(|e| wording::field_problem(lang, e))
+                .collect::<Vec<_>>()
+                .join("; "),
             applied_html: emphasise(lang, "promotion-applied", "code", &applied),
             applied,
         }),

@@ -101,7 +101,7 @@ fn every_message_formats_without_errors_in_every_locale() {
                     .map(|v| {
                         let a = match v.as_str() {
                             "count" | "quantity" | "months" | "years" | "size" | "days"
-                            | "period-days" => Arg::Num(n),
+                            | "period-days" | "max" => Arg::Num(n),
                             "period" => Arg::Str(["P1M", "P3M", "P6M", "P1Y"][n as usize % 4]),
                             _ => Arg::Str("x"),
                         };
