@@ -76,7 +76,8 @@ fn a_new_subscription_estimate_serializes_as_the_api_shows_it() {
                  "period_start": "2026-12-01", "period_end": "2026-12-31", "kind": "usage"}
             ],
             "subtotal": 29.99, "discount": 0.00, "tax": 5.70, "total": 35.69, "amount_due": 35.69,
-            "notes": ["Usage is billed at the end of each period for what you use; it is shown here at 0."]
+            "notes": ["Usage is billed at the end of each period for what you use; it is shown here at 0."],
+            "note_details": [{"note": "usage"}]
         },
         "next_invoice": null
     }"#,
