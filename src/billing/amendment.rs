@@ -471,6 +471,17 @@ impl Plan<'_> {
         mut next: Option<Draft>,
         f: Finish,
     ) -> Result<AmendmentEstimate, BillingError> {
+        // What a whole next period costs with the discount in force on it, before any credit
+        // carried to it: what "from then on you pay" means while the discount lasts.
+        let discounted_then = match (&next, &f.discount) {
+            (Some(draft), Some(a))
+                if a.covers(draft.span().start)
+                    && self.term_end.is_none_or(|end| end > draft.span().end) =>
+            {
+                Some(draft.clone().finish(self.tax_rate)?.total)
+            }
+            _ => None,
+        };
         let mut current = current.finish(self.tax_rate)?;
         carry_credit(&mut current, next.as_mut(), f.d)?;
         let next = match next {
@@ -479,7 +490,7 @@ impl Plan<'_> {
         };
         let words = ChangeWords {
             now: Self::now(&f, &current, next.is_some()),
-            then: self.then(&f, next.is_some()),
+            then: self.then(&f, next.is_some(), discounted_then),
             replaces: self.replaces.map(|r| wording::Replaced {
                 plan: r.plan_name.map(str::to_owned),
                 on: r.on,
@@ -532,15 +543,15 @@ impl Plan<'_> {
         }
     }
 
-    /// The second sentence: what the customer pays from then on, or when the contract ends.
-    fn then(&self, f: &Finish, has_next: bool) -> ChangeThen {
+    /// The second sentence: what the customer pays from then on (`discounted`: with the
+    /// discount in force then), or when the contract ends.
+    fn then(&self, f: &Finish, has_next: bool, discounted: Option<Decimal>) -> ChangeThen {
         if has_next {
-            let per_period = self.then_per_period;
             ChangeThen::Pays {
                 from: f.next_start,
-                amount: per_period,
+                amount: discounted.unwrap_or(self.then_per_period),
                 period: self.new.billing_period,
-                including_tax: per_period - self.new_total > Decimal::ZERO,
+                including_tax: self.then_per_period - self.new_total > Decimal::ZERO,
                 plus_usage: self
                     .new
                     .items

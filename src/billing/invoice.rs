@@ -137,6 +137,7 @@ fn describe(kind: LineKind, item: &ItemTerms, words: &SpanWords) -> String {
 }
 
 /// An invoice being assembled.
+#[derive(Clone)]
 pub(crate) struct Draft {
     currency: Currency,
     span: Span,

@@ -368,7 +368,7 @@ async fn the_estimate_s_sentences_are_in_the_page_language() {
         "Half (50 % Rabatt), bereits von der nicht genutzten Zeit abgezogen",
         "Ihr Rabatt Half (50 % Rabatt) bleibt bestehen.",
         "Gutschriften und Kosten decken den Rest dieses Zeitraums ab: 16. Jan. 2026 – 31. Jan. 2026 (16 von 31 Tagen).",
-        "Sie zahlen jetzt 12,90\u{a0}$ für den Rest dieses Zeitraums (16. Jan. 2026 – 31. Jan. 2026). Ab dem 1. Feb. 2026 zahlen Sie 100,00\u{a0}$ pro Monat.",
+        "Sie zahlen jetzt 12,90\u{a0}$ für den Rest dieses Zeitraums (16. Jan. 2026 – 31. Jan. 2026). Ab dem 1. Feb. 2026 zahlen Sie 50,00\u{a0}$ pro Monat.",
         "50 % Rabatt jeden Monat.",
     ] {
         assert!(review.has(german), "{german}: {}", review.body);
@@ -395,6 +395,11 @@ async fn the_estimate_s_sentences_are_in_the_page_language() {
         json!({"note": "rest_covered", "start": "2026-01-16", "end": "2026-01-31", "days": 16, "period_days": 31})
     );
     assert_eq!(inv["line_items"][0]["detail"], json!({"counted": true}));
+    // While the discount lasts, "from then on" is the discounted price, as the order summary says.
+    assert_eq!(
+        v["change"]["summary"],
+        "You pay $12.90 now for the rest of this period (16\u{2013}31 Jan 2026). From 1 Feb 2026 you pay $50.00 per month."
+    );
 
     // A new subscription in Japanese: a trial, then a coupon for three months.
     let product = app.create_product("Pro", None).await;
