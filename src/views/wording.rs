@@ -6,6 +6,7 @@
 use crate::domain::discount::{AppliedDiscount, DiscountValue, Unavailable};
 use crate::domain::invoice::{Invoice, LineItem, LineKind};
 use crate::domain::money::Currency;
+use crate::domain::period::days_between;
 use crate::domain::validation::{FieldError, Problem};
 use crate::domain::wording::{
     ChangeNow, ChangeThen, ChangeWords, DiscountLabel, DiscountSpan, Note, Settle,
@@ -74,7 +75,7 @@ pub fn line_description(lang: &Lang, l: &LineItem) -> String {
                 &[
                     ("item", item),
                     ("range", range),
-                    ("days", days_between(l).into()),
+                    ("days", line_days(l).into()),
                     ("period-days", period_days.into()),
                 ],
             ),
@@ -84,8 +85,8 @@ pub fn line_description(lang: &Lang, l: &LineItem) -> String {
 }
 
 /// The days a line covers (its end is inclusive).
-fn days_between(l: &LineItem) -> i64 {
-    (l.period_end - l.period_start).num_days() + 1
+fn line_days(l: &LineItem) -> i64 {
+    days_between(l.period_start, l.period_end) + 1
 }
 
 /// "SUMMER20 (20% off)".
@@ -121,33 +122,28 @@ pub fn discount_summary(lang: &Lang, c: Currency, d: &AppliedDiscount) -> String
     let value = Arg::from(&value);
     let amount = Arg::from(&amount);
     let period = Arg::Str(then.period.as_str());
-    match DiscountSpan::of(d.discount.duration, then.period) {
+    let (id, unit, n) = match DiscountSpan::of(d.discount.duration, then.period) {
         DiscountSpan::Forever => {
-            lang.tf("discount-forever", &[("value", value), ("period", period)])
+            return lang.tf("discount-forever", &[("value", value), ("period", period)]);
         }
-        DiscountSpan::Once => lang.tf(
-            "discount-once",
-            &[("value", value), ("period", period), ("amount", amount)],
-        ),
-        DiscountSpan::Months(n) => lang.tf(
-            "discount-months",
-            &[
-                ("value", value),
-                ("months", count(n)),
-                ("period", period),
-                ("amount", amount),
-            ],
-        ),
-        DiscountSpan::Years(n) => lang.tf(
-            "discount-years",
-            &[
-                ("value", value),
-                ("years", count(n)),
-                ("period", period),
-                ("amount", amount),
-            ],
-        ),
-    }
+        DiscountSpan::Once => {
+            return lang.tf(
+                "discount-once",
+                &[("value", value), ("period", period), ("amount", amount)],
+            );
+        }
+        DiscountSpan::Months(n) => ("discount-months", "months", n),
+        DiscountSpan::Years(n) => ("discount-years", "years", n),
+    };
+    lang.tf(
+        id,
+        &[
+            ("value", value),
+            (unit, count(n)),
+            ("period", period),
+            ("amount", amount),
+        ],
+    )
 }
 
 fn count(n: u64) -> Arg<'static> {
@@ -375,10 +371,7 @@ pub fn field_problem(lang: &Lang, e: &FieldError) -> String {
     };
     match p {
         Problem::Required => lang.t("problem-required"),
-        Problem::TooLong { max } => lang.tf(
-            "problem-too-long",
-            &[("max", i64::try_from(*max).unwrap_or(i64::MAX).into())],
-        ),
+        Problem::TooLong { max } => lang.tf("problem-too-long", &[("max", count(*max as u64))]),
         Problem::ControlCharacters => lang.t("problem-control-characters"),
         Problem::Email => lang.t("problem-email"),
         Problem::Country => lang.t("problem-country"),
